@@ -1,0 +1,58 @@
+// Runs every test suite (unit, component, real-panel e2e) and prints one plain "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChrome } from './find-chrome.mjs';
+
+const extraArgs = process.argv.slice(2);
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const chrome = findChrome();
+const projects = ['--project', 'unit'];
+
+if (chrome) {
+  process.env.CHROME_PATH = chrome;
+  // The e2e suite loads the built extension: build it first so the panel under test is current.
+  const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('test: `wxt build` failed; the e2e suite needs .output/chrome-mv3');
+    process.exit(1);
+  }
+  projects.push('--project', 'e2e');
+} else {
+  const msg = [
+    '',
+    '!!! No Chromium/Chrome found: the real-panel e2e suite is SKIPPED.',
+    '!!! Install one:  apt-get install -y chromium   (or set CHROME_PATH=/path/to/chrome)',
+    '',
+  ].join('\n');
+  console.error(msg);
+  if (ci) {
+    console.error('test: CI=true and no browser: a missing browser is a failure, not a skip.');
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+const out = join(mkdtempSync(join(tmpdir(), 'uqi-test-')), 'results.json');
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extraArgs],
+  { stdio: 'inherit' },
+);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(out)) {
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  passed = report.numPassedTests ?? 0;
+  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+} else {
+  failed = 1;
+}
+if (run.status !== 0 && failed === 0) failed = 1;
+if (passed === 0 && failed === 0) failed = 1; // a run that executed no test is not a pass
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);
