@@ -6,6 +6,16 @@ import { join } from 'node:path';
 import { findChrome } from './find-chrome.mjs';
 
 const extraArgs = process.argv.slice(2);
+
+if (!existsSync('node_modules/.bin/vitest')) {
+  console.error('test: dependencies missing, running `npm ci` first');
+  const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (install.status !== 0) {
+    console.error('test: `npm ci` failed; install Node >= 20.19 and check registry access');
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const chrome = findChrome();
 const projects = ['--project', 'unit'];

@@ -1,0 +1,94 @@
+// Real-panel e2e harness: Chromium with the built extension, DevTools open on a page, the Uqudo panel shown.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+
+/** A running browser with DevTools open and the Uqudo panel frame ready for assertions. */
+export interface PanelSession {
+  browser: Browser;
+  page: Page;
+  devtools: Page;
+  panel: Frame;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+const EXTENSION_DIR = resolve(__dirname, '../../.output/chrome-mv3');
+
+/** Polls `probe` until it returns a value, or fails after `timeoutMs` with `what` in the message. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+  intervalMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Launches Chromium (CHROME_PATH), installs the built extension, opens `url` with DevTools and the Uqudo panel. */
+export async function openPanel(url: string): Promise<PanelSession> {
+  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  const userDataDir = mkdtempSync(join(tmpdir(), 'uqi-e2e-'));
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    userDataDir,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const close = async () => {
+    await browser.close().catch(() => undefined);
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  try {
+    const extensionId = await browser.installExtension(EXTENSION_DIR);
+    const page =
+      (await browser.pages()).find((p) => !p.url().startsWith('devtools://')) ??
+      (await browser.newPage());
+    await page.goto(url);
+    const devtools = await page.openDevTools();
+    const panelUrl = `chrome-extension://${extensionId}/devtools-panel.html`;
+    const panelId = `chrome-extension://${extensionId}Uqudo`;
+    const panel = await waitFor('the Uqudo panel frame', async () => {
+      const frame = devtools.frames().find((f) => f.url() === panelUrl);
+      if (frame) return frame;
+      // The panel registers asynchronously after DevTools loads: keep asking DevTools to show it.
+      await devtools
+        .evaluate((id) => (globalThis as any).DevToolsAPI?.showPanel(id), panelId)
+        .catch(() => undefined);
+      return undefined;
+    });
+    await panel.waitForSelector('html[data-listening="1"]', { timeout: 20_000 });
+    return { browser, page, devtools, panel, extensionId, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Rows of the sighting list as plain data (the stable test contract). */
+export async function readRows(panel: Frame): Promise<{ jti: string; verdict: string; text: string }[]> {
+  return panel.$$eval('[data-testid="token-row"]', (rows) =>
+    rows.map((row) => ({
+      jti: row.getAttribute('data-jti') ?? '',
+      verdict: row.getAttribute('data-verdict') ?? '',
+      text: row.textContent ?? '',
+    })),
+  );
+}
