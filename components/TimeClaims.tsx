@@ -1,0 +1,185 @@
+// TimeClaims: iat/nbf/exp as local and UTC dates with relative times and a live expiry countdown.
+
+/** The registered time claims shown, in display order, with a human name. */
+const TIME_CLAIMS = [
+  ['iat', 'issued at'],
+  ['nbf', 'not before'],
+  ['exp', 'expires'],
+] as const;
+
+type TimeClaimName = (typeof TIME_CLAIMS)[number][0];
+
+/** Largest time `Date` can represent (ms); beyond it `toISOString` throws. */
+const MAX_DATE_MS = 8.64e15;
+/** NumericDates above this (year ~5138 in seconds) are almost certainly milliseconds by mistake. */
+const LOOKS_LIKE_MS = 1e11;
+
+const pad2 = (value: number) => String(value).padStart(2, '0');
+
+/** A coarse duration: "45 s", "12 min", "3 h 2 min", "2 d 5 h". */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.floor(Math.abs(totalSeconds));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}
+
+/** A precise countdown: "42 s", "4 min 03 s", "1 h 05 min 09 s", "2 d 3 h 04 min". */
+export function formatCountdown(totalSeconds: number): string {
+  const seconds = Math.floor(Math.abs(totalSeconds));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${pad2(seconds % 60)} s`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ${pad2(minutes % 60)} min ${pad2(seconds % 60)} s`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h ${pad2(minutes % 60)} min`;
+}
+
+/** "in 12 min", "3 h 2 min ago" or "now" for a time `targetMs` seen from `nowMs`. */
+export function describeRelative(targetMs: number, nowMs: number): string {
+  const diffMs = targetMs - nowMs;
+  if (Math.abs(diffMs) < 1000) return 'now';
+  const text = formatDuration(diffMs / 1000);
+  return diffMs > 0 ? `in ${text}` : `${text} ago`;
+}
+
+/** "expires in 4 min 03 s" or "expired 2 min ago" for an `exp` (ms) seen from `nowMs`. */
+export function describeExpiry(expMs: number, nowMs: number): string {
+  const diffMs = expMs - nowMs;
+  if (diffMs > 0) return `expires in ${formatCountdown(diffMs / 1000)}`;
+  if (diffMs > -1000) return 'expired just now';
+  return `expired ${formatDuration(diffMs / 1000)} ago`;
+}
+
+/** "2026-01-01 00:00:00 UTC". */
+export function formatUtc(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, ' UTC');
+}
+
+function formatLocal(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  });
+}
+
+/** A claim's value as milliseconds, or undefined when it is not a usable NumericDate. */
+function toMillis(value: unknown): number | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  const ms = value * 1000;
+  return Math.abs(ms) <= MAX_DATE_MS ? ms : undefined;
+}
+
+function previewRaw(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+export interface TimeClaimsProps {
+  /** The decoded payload; non-objects simply have no time claims. */
+  payload: unknown;
+  /** Current time in ms (from `useNow()` in the parent, so the countdown is live). */
+  now: number;
+}
+
+/** A table of the payload's iat/nbf/exp with dates, relative times and status lines. */
+export function TimeClaims({ payload, now }: TimeClaimsProps) {
+  const claims: Partial<Record<TimeClaimName, unknown>> = {};
+  if (typeof payload === 'object' && payload !== null && !Array.isArray(payload)) {
+    for (const [name] of TIME_CLAIMS) {
+      if (Object.prototype.hasOwnProperty.call(payload, name)) {
+        claims[name] = (payload as Record<string, unknown>)[name];
+      }
+    }
+  }
+  const present = TIME_CLAIMS.filter(([name]) => name in claims);
+  if (present.length === 0)
+    return <p class="time-claims-empty muted">No time claims (iat, nbf, exp)</p>;
+
+  const iatMs = toMillis(claims.iat);
+  const nbfMs = toMillis(claims.nbf);
+  const expMs = toMillis(claims.exp);
+
+  return (
+    <div class="time-claims">
+      <table class="time-claims-table">
+        <thead>
+          <tr>
+            <th scope="col">claim</th>
+            <th scope="col">value</th>
+            <th scope="col">local time</th>
+            <th scope="col">UTC</th>
+            <th scope="col">relative</th>
+          </tr>
+        </thead>
+        <tbody>
+          {present.map(([name, description]) => {
+            const raw = claims[name];
+            const ms = toMillis(raw);
+            return (
+              <tr key={name} data-claim={name}>
+                <th scope="row" title={description}>
+                  {name}
+                </th>
+                <td class="time-raw">{previewRaw(raw)}</td>
+                {ms === undefined ? (
+                  <td colSpan={3} class="time-invalid level-bad">
+                    not a NumericDate (seconds since 1970)
+                  </td>
+                ) : (
+                  <>
+                    <td class="time-local">{formatLocal(ms)}</td>
+                    <td class="time-utc">{formatUtc(ms)}</td>
+                    <td class="time-relative">
+                      {describeRelative(ms, now)}
+                      {typeof raw === 'number' && raw > LOOKS_LIKE_MS && (
+                        <span class="level-warn"> (looks like milliseconds, not seconds)</span>
+                      )}
+                    </td>
+                  </>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <ul class="time-status">
+        {expMs !== undefined && (
+          <li role="timer" class={`time-countdown level-${expMs > now ? 'good' : 'bad'}`}>
+            {describeExpiry(expMs, now)}
+          </li>
+        )}
+        {nbfMs !== undefined && nbfMs > now && (
+          <li class="level-warn">not valid yet: becomes valid {describeRelative(nbfMs, now)}</li>
+        )}
+        {iatMs !== undefined && iatMs > now + 1000 && (
+          <li class="level-warn">issued in the future ({describeRelative(iatMs, now)})</li>
+        )}
+        {iatMs !== undefined && expMs !== undefined && (
+          <li class="muted">
+            {expMs >= iatMs
+              ? `lifetime (exp − iat): ${formatDuration((expMs - iatMs) / 1000)}`
+              : 'exp is before iat'}
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}

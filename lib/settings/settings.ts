@@ -1,0 +1,205 @@
+// Panel settings: defaults, validation and (de)serialisation of what is persisted (never secrets).
+import type { Expectations } from '../jose/inspect';
+
+/** Uqudo's published JWKS (see shared/reference/uqudo.md §2). */
+export const UQUDO_JWKS_URL = 'https://id.uqudo.io/api/.well-known/jwks.json';
+
+/** Where verification keys come from. */
+export type KeySourceMode = 'uqudo-jwks' | 'custom-url' | 'pasted';
+
+/** Settings persisted in browser.storage.local. Secrets (private keys) are deliberately absent. */
+export interface PanelSettings {
+  keySource: KeySourceMode;
+  /** JWKS URL used when `keySource` is `custom-url`. */
+  customJwksUrl: string;
+  /** JWKS / JWK / PEM text used when `keySource` is `pasted` (public keys, not secret). */
+  pastedKeys: string;
+  /** Expected `aud` (the integrator's client id); empty = not checked. */
+  expectedAud: string;
+  /** Expected `iss`; empty = not checked. */
+  expectedIss: string;
+  /** Clock-skew leeway in seconds for exp/nbf/iat. */
+  leewaySeconds: number;
+  /** Expected session id (`jti`, or `data.sessionId` for face sessions); empty = not checked. */
+  expectedSessionId: string;
+  /** Expected `data.nonce`; empty = not checked. */
+  expectedNonce: string;
+  /** Keep captures across navigations of the inspected page. */
+  preserveLog: boolean;
+}
+
+/** Secrets held in memory only: never persisted, never logged. */
+export interface PanelSecrets {
+  /** Private JWK or PKCS#8 PEM for JWE decryption. */
+  decryptionKey: string;
+}
+
+/** A problem with one settings field, shown next to it. */
+export interface SettingsIssue {
+  field: keyof PanelSettings;
+  message: string;
+}
+
+/** What the key source resolves to: a JWKS URL to fetch, or pasted key text to parse. */
+export type KeySource = { kind: 'url'; url: string } | { kind: 'pasted'; text: string };
+
+/** Version tag of the persisted shape, so a future change can migrate old data. */
+const SETTINGS_VERSION = 1;
+const MAX_LEEWAY_SECONDS = 86_400;
+/** Upper bounds for persisted text, so a corrupted store cannot bloat the panel. */
+const MAX_URL_LENGTH = 2_048;
+const MAX_KEYS_LENGTH = 200_000;
+const MAX_FIELD_LENGTH = 1_024;
+
+/** Defaults: Uqudo's JWKS, no expectations, no leeway, log cleared on navigation. */
+export const DEFAULT_SETTINGS: Readonly<PanelSettings> = Object.freeze({
+  keySource: 'uqudo-jwks',
+  customJwksUrl: '',
+  pastedKeys: '',
+  expectedAud: '',
+  expectedIss: '',
+  leewaySeconds: 0,
+  expectedSessionId: '',
+  expectedNonce: '',
+  preserveLog: false,
+});
+
+/** Empty secrets. */
+export const EMPTY_SECRETS: Readonly<PanelSecrets> = Object.freeze({ decryptionKey: '' });
+
+const KEY_SOURCE_MODES: readonly KeySourceMode[] = ['uqudo-jwks', 'custom-url', 'pasted'];
+
+/**
+ * Turns anything (persisted data of an older or corrupted shape, a partial patch) into complete
+ * settings: unknown keys dropped, wrong types replaced by defaults, text capped, leeway clamped.
+ */
+export function normalizeSettings(
+  value: unknown,
+  base: PanelSettings = DEFAULT_SETTINGS,
+): PanelSettings {
+  const input = isRecord(value) ? value : {};
+  const keySource = KEY_SOURCE_MODES.find((mode) => mode === input.keySource) ?? base.keySource;
+  return {
+    keySource,
+    customJwksUrl: readText(input.customJwksUrl, base.customJwksUrl, MAX_URL_LENGTH),
+    pastedKeys: readText(input.pastedKeys, base.pastedKeys, MAX_KEYS_LENGTH),
+    expectedAud: readText(input.expectedAud, base.expectedAud, MAX_FIELD_LENGTH),
+    expectedIss: readText(input.expectedIss, base.expectedIss, MAX_FIELD_LENGTH),
+    leewaySeconds: readLeeway(input.leewaySeconds, base.leewaySeconds),
+    expectedSessionId: readText(input.expectedSessionId, base.expectedSessionId, MAX_FIELD_LENGTH),
+    expectedNonce: readText(input.expectedNonce, base.expectedNonce, MAX_FIELD_LENGTH),
+    preserveLog: typeof input.preserveLog === 'boolean' ? input.preserveLog : base.preserveLog,
+  };
+}
+
+/** Lists what is wrong with the settings (e.g. a custom JWKS URL that is not http(s)). */
+export function validateSettings(settings: PanelSettings): SettingsIssue[] {
+  const issues: SettingsIssue[] = [];
+  if (settings.keySource === 'custom-url') {
+    const problem = describeJwksUrlProblem(settings.customJwksUrl);
+    if (problem) issues.push({ field: 'customJwksUrl', message: problem });
+  }
+  if (settings.keySource === 'pasted' && settings.pastedKeys.trim() === '') {
+    issues.push({ field: 'pastedKeys', message: 'Paste a JWKS, a JWK or a PEM public key.' });
+  }
+  return issues;
+}
+
+/** Explains why a JWKS URL cannot be used, or returns undefined when it can. */
+export function describeJwksUrlProblem(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'Enter the JWKS URL.';
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return 'Not a valid URL.';
+  }
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
+  return 'Use an https:// URL (plain http:// only for localhost / 127.0.0.1).';
+}
+
+/** The key source the settings select; undefined when the selected source is unusable. */
+export function keySourceOf(settings: PanelSettings): KeySource | undefined {
+  switch (settings.keySource) {
+    case 'uqudo-jwks':
+      return { kind: 'url', url: UQUDO_JWKS_URL };
+    case 'custom-url':
+      return describeJwksUrlProblem(settings.customJwksUrl)
+        ? undefined
+        : { kind: 'url', url: settings.customJwksUrl.trim() };
+    case 'pasted':
+      return settings.pastedKeys.trim() === ''
+        ? undefined
+        : { kind: 'pasted', text: settings.pastedKeys };
+  }
+}
+
+/** The origin (scheme://host[:port]) of a URL, or undefined when it does not parse. */
+export function originOf(text: string): string | undefined {
+  try {
+    const origin = new URL(text.trim()).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The claim expectations the settings ask for (empty fields are not checked). */
+export function expectationsOf(settings: PanelSettings): Expectations {
+  const expectations: Expectations = {};
+  const aud = settings.expectedAud.trim();
+  const iss = settings.expectedIss.trim();
+  const sessionId = settings.expectedSessionId.trim();
+  const nonce = settings.expectedNonce.trim();
+  if (aud) expectations.aud = aud;
+  if (iss) expectations.iss = iss;
+  if (sessionId) expectations.sessionId = sessionId;
+  if (nonce) expectations.nonce = nonce;
+  return expectations;
+}
+
+/** True when going from `before` to `after` changes how tokens are checked (keys, claims, leeway). */
+export function changesChecks(before: PanelSettings, after: PanelSettings): boolean {
+  const checked: (keyof PanelSettings)[] = [
+    'keySource',
+    'customJwksUrl',
+    'pastedKeys',
+    'expectedAud',
+    'expectedIss',
+    'leewaySeconds',
+    'expectedSessionId',
+    'expectedNonce',
+  ];
+  return checked.some((field) => before[field] !== after[field]);
+}
+
+/** The object written to storage: every persisted field plus a version tag, and nothing secret. */
+export function serializeSettings(settings: PanelSettings): Record<string, unknown> {
+  const clean = normalizeSettings(settings);
+  return { version: SETTINGS_VERSION, ...clean };
+}
+
+/** Reads what `serializeSettings` wrote (or anything else) back into complete settings. */
+export function deserializeSettings(value: unknown): PanelSettings {
+  return normalizeSettings(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readText(value: unknown, fallback: string, max: number): string {
+  return typeof value === 'string' ? value.slice(0, max) : fallback;
+}
+
+function readLeeway(value: unknown, fallback: number): number {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number)) return fallback;
+  return Math.min(MAX_LEEWAY_SECONDS, Math.max(0, Math.round(number)));
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
