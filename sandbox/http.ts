@@ -1,0 +1,109 @@
+// Small HTTP helpers for the sandbox server: JSON/error responses, capped body reading and CORS.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Largest request body the sandbox reads (requests are tiny form or JSON documents). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Thrown by readBody when the body exceeds MAX_BODY_BYTES. */
+export class BodyTooLargeError extends Error {
+  constructor() {
+    super(`request body larger than ${MAX_BODY_BYTES} bytes`);
+  }
+}
+
+/** Reads a request body as UTF-8, refusing more than MAX_BODY_BYTES. */
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (tooLarge) reject(new BodyTooLargeError());
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+  });
+}
+
+/** Sends a JSON body with the given status. */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** Sends the sandbox's error shape `{error, message}`. */
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  error: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, status, { error, message }, headers);
+}
+
+/** Sends a raw body with a content type. */
+export function sendBody(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(body);
+}
+
+const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36})$/;
+const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
+
+/** Whether a browser origin may read sandbox responses: extension pages and loopback pages. */
+export function isAllowedOrigin(origin: string | undefined): origin is string {
+  return origin !== undefined && (EXTENSION_ORIGIN.test(origin) || LOOPBACK_ORIGIN.test(origin));
+}
+
+/** Request headers cross-origin callers may send (the web SDK's UQ-* headers included). */
+export const CORS_ALLOWED_HEADERS =
+  'Authorization, Content-Type, UQ-Session-ID, UQ-Nonce, UQ-User-ID, UQ-Device-Info';
+
+/** CORS headers for a response to `origin` (none when the origin is not allowed). */
+export function corsHeaders(origin: string | undefined): Record<string, string> {
+  if (!isAllowedOrigin(origin)) return {};
+  return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+}
+
+/** Headers answering a CORS preflight from `origin`. */
+export function preflightHeaders(origin: string | undefined): Record<string, string> {
+  if (!isAllowedOrigin(origin)) return { Vary: 'Origin' };
+  return {
+    ...corsHeaders(origin),
+    'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
+    'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS,
+    'Access-Control-Max-Age': '600',
+  };
+}
