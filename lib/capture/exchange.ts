@@ -18,6 +18,8 @@ export interface CapturedExchange {
   requestHeaders: Header[];
   responseHeaders: Header[];
   requestBody?: string;
+  /** Request body MIME type when known apart from the headers (HAR `postData.mimeType`). */
+  requestMimeType?: string;
   responseBody?: string;
   responseMimeType?: string;
   /** Why a body is missing or shortened (not available to DevTools, too large, binary…). */
@@ -29,15 +31,13 @@ export interface CapturedExchange {
 
 /** Where in an exchange a token was seen. */
 export type SightingLocation =
-  | 'request.header'
-  | 'request.body'
-  | 'request.query'
-  | 'response.header'
-  | 'response.body';
+  'request.header' | 'request.body' | 'request.query' | 'response.header' | 'response.body';
 
 /** One token found in an exchange. `path` is the header name, query parameter or JSON path. */
 export interface Sighting {
   location: SightingLocation;
   path?: string;
   token: string;
+  /** How the token was used, when that says what it is (Bearer credential, token-endpoint reply). */
+  seenAs?: 'bearer' | 'token-endpoint';
 }

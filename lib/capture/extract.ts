@@ -1,0 +1,237 @@
+// extractSightings: every compact JWS/JWE in one exchange (headers, URL query, bodies), with where it was.
+import { findTokens, findTokensInJson } from '../jose/find';
+import type { CapturedExchange, Header, Sighting, SightingLocation } from './exchange';
+import { isFormMimeType, isJsonMimeType, normalizeMimeType } from './filter';
+
+/** Bodies longer than this (in UTF-16 code units) are only scanned up to here, and never JSON-parsed. */
+export const MAX_SCAN_CHARS = 10 * 1024 * 1024;
+
+/** A token found inside one piece of text, before its location is known. */
+interface LocatedToken {
+  token: string;
+  path?: string;
+}
+
+/**
+ * Cheap prefilter: false means the text cannot contain a compact JWS/JWE (every protected header is
+ * a JSON object, so its base64url starts with `eyJ`). Run before any parsing.
+ */
+export function hasTokenCandidate(text: string): boolean {
+  return text.indexOf('eyJ') !== -1;
+}
+
+/**
+ * Every token sighting in an exchange: request headers, URL query values, request body (JSON paths,
+ * form or multipart field names, raw text), response headers and response body (`application/jwt`
+ * or text raw, JSON leaves by path). The same token at the same location and path is reported once.
+ * Work is linear in the exchange's size; never throws.
+ */
+export function extractSightings(exchange: CapturedExchange): Sighting[] {
+  const sightings: Sighting[] = [];
+  const seen = new Set<string>();
+  const add = (location: SightingLocation, found: LocatedToken, seenAs?: Sighting['seenAs']) => {
+    const key = `${location}\u0000${found.path ?? ''}\u0000${found.token}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const sighting: Sighting = { location, token: found.token };
+    if (found.path !== undefined) sighting.path = found.path;
+    if (seenAs) sighting.seenAs = seenAs;
+    sightings.push(sighting);
+  };
+
+  // The exchange comes from page traffic or a HAR file: a surprise in one part must not lose the rest.
+  const attempt = (step: () => void) => {
+    try {
+      step();
+    } catch {
+      // Untrusted input that defeats a parser yields no sighting for that part, never an exception.
+    }
+  };
+
+  attempt(() => {
+    for (const header of asHeaders(exchange.requestHeaders)) {
+      const bearer =
+        /^\s*bearer\s/i.test(header.value) && header.name.toLowerCase() === 'authorization';
+      for (const found of tokensInHeader(header))
+        add('request.header', found, bearer ? 'bearer' : undefined);
+    }
+  });
+  attempt(() => {
+    for (const found of tokensInQuery(exchange.url)) add('request.query', found);
+  });
+  attempt(() => {
+    if (typeof exchange.requestBody !== 'string') return;
+    const mimeType =
+      headerValue(exchange.requestHeaders, 'content-type') ?? exchange.requestMimeType ?? '';
+    for (const found of tokensInBody(exchange.requestBody, mimeType, true)) {
+      add('request.body', found);
+    }
+  });
+  attempt(() => {
+    for (const header of asHeaders(exchange.responseHeaders)) {
+      for (const found of tokensInHeader(header)) add('response.header', found);
+    }
+  });
+  attempt(() => {
+    if (typeof exchange.responseBody !== 'string') return;
+    const mimeType =
+      exchange.responseMimeType || headerValue(exchange.responseHeaders, 'content-type') || '';
+    for (const found of tokensInBody(exchange.responseBody, mimeType, false)) {
+      add('response.body', found, isTokenEndpointPath(found.path) ? 'token-endpoint' : undefined);
+    }
+  });
+  return sightings;
+}
+
+/** OAuth token responses put the credential at `$.access_token` (and OpenID Connect at `$.id_token`). */
+function isTokenEndpointPath(path: string | undefined): boolean {
+  return path === '$.access_token' || path === '$.id_token';
+}
+
+/** Headers as given, skipping anything that is not a `{name, value}` pair of strings. */
+function asHeaders(headers: unknown): Header[] {
+  if (!Array.isArray(headers)) return [];
+  return headers.filter(
+    (header): header is Header =>
+      typeof header === 'object' &&
+      header !== null &&
+      typeof (header as Header).name === 'string' &&
+      typeof (header as Header).value === 'string',
+  );
+}
+
+/** The value of the first header with this (lower-case) name. */
+function headerValue(headers: unknown, name: string): string | undefined {
+  return asHeaders(headers).find((header) => header.name.toLowerCase() === name)?.value;
+}
+
+function capped(text: string): string {
+  return text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
+}
+
+function rawTokens(text: string, path?: string): LocatedToken[] {
+  if (!hasTokenCandidate(text)) return [];
+  return findTokens(capped(text)).map((found) =>
+    path === undefined ? { token: found.token } : { token: found.token, path },
+  );
+}
+
+function tokensInHeader(header: Header): LocatedToken[] {
+  return rawTokens(header.value, header.name);
+}
+
+/** Query values of a URL, percent-decoded, with the parameter name as path. */
+function tokensInQuery(url: string): LocatedToken[] {
+  if (typeof url !== 'string') return [];
+  const start = url.indexOf('?');
+  if (start === -1) return [];
+  const hash = url.indexOf('#', start);
+  const query = url.slice(start + 1, hash === -1 ? undefined : hash);
+  // Percent-encoding can hide the `eyJ` prefix, so encoded queries are decoded before judging them.
+  if (!hasTokenCandidate(query) && !query.includes('%')) return [];
+  return tokensInFormFields(capped(query));
+}
+
+function tokensInFormFields(text: string): LocatedToken[] {
+  const found: LocatedToken[] = [];
+  for (const [name, value] of new URLSearchParams(text)) {
+    found.push(...rawTokens(value, name));
+  }
+  return found;
+}
+
+/**
+ * Tokens in a body: JSON → JSON paths; form-encoded or multipart → field names; anything else → raw
+ * text. A token the structured reading could not attribute (say, inside a JSON document encoded as a
+ * string) is still reported, without a path.
+ */
+function tokensInBody(body: string, mimeType: string, allowForm: boolean): LocatedToken[] {
+  if (!hasTokenCandidate(body)) return [];
+  const structured = structuredTokens(body, mimeType, allowForm);
+  if (structured === undefined) return rawTokens(body);
+  const attributed = new Set(structured.map((found) => found.token));
+  const unattributed = rawTokens(body).filter((found) => !attributed.has(found.token));
+  return [...structured, ...unattributed];
+}
+
+/** Tokens with paths when the body has a structure we can read; undefined for raw text. */
+function structuredTokens(
+  body: string,
+  mimeType: string,
+  allowForm: boolean,
+): LocatedToken[] | undefined {
+  const mime = normalizeMimeType(mimeType);
+  if (mime === 'application/jwt') return undefined;
+  if (isJsonMimeType(mime) || looksLikeJson(body)) {
+    if (body.length > MAX_SCAN_CHARS) return undefined;
+    const parsed = parseJson(body);
+    if (parsed.ok)
+      return findTokensInJson(parsed.value).map(({ path, token }) => ({ path, token }));
+    return undefined;
+  }
+  if (!allowForm) return isFormMimeType(mime) ? tokensInFormFields(capped(body)) : undefined;
+  if (mime === 'multipart/form-data') return tokensInMultipart(capped(body), mimeType);
+  if (isFormMimeType(mime) || (mime === '' && looksLikeForm(body))) {
+    return tokensInFormFields(capped(body));
+  }
+  return undefined;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** First non-whitespace character opens an object or array. */
+function looksLikeJson(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    // space, tab, CR, LF
+    if (char === 32 || char === 9 || char === 10 || char === 13) continue;
+    return char === 123 || char === 91;
+  }
+  return false;
+}
+
+/** Starts like `name=value` with a URL-safe field name. */
+function looksLikeForm(text: string): boolean {
+  return /^[\w.~%+-]{1,256}=/.test(text.slice(0, 260));
+}
+
+/** Multipart/form-data parts, each named by its Content-Disposition `name`. */
+function tokensInMultipart(body: string, contentType: string): LocatedToken[] | undefined {
+  const boundary = multipartBoundary(contentType);
+  if (!boundary) return undefined;
+  const found: LocatedToken[] = [];
+  const delimiter = `--${boundary}`;
+  let position = body.indexOf(delimiter);
+  while (position !== -1) {
+    const partStart = position + delimiter.length;
+    const next = body.indexOf(delimiter, partStart);
+    const part = body.slice(partStart, next === -1 ? undefined : next);
+    const headerEnd = indexOfBlankLine(part);
+    if (headerEnd !== undefined) {
+      const name = /\bname="([^"]*)"/i.exec(part.slice(0, headerEnd.start))?.[1];
+      const content = part.slice(headerEnd.end);
+      found.push(...rawTokens(content, name));
+    }
+    position = next;
+  }
+  return found;
+}
+
+function multipartBoundary(contentType: string): string | undefined {
+  const match = /;\s*boundary=("?)([^";]{1,200})\1/i.exec(contentType);
+  return match?.[2];
+}
+
+function indexOfBlankLine(part: string): { start: number; end: number } | undefined {
+  const crlf = part.indexOf('\r\n\r\n');
+  if (crlf !== -1) return { start: crlf, end: crlf + 4 };
+  const lf = part.indexOf('\n\n');
+  if (lf !== -1) return { start: lf, end: lf + 2 };
+  return undefined;
+}
