@@ -1,0 +1,192 @@
+// Claim checks: exp/nbf/iat against an injectable clock with leeway, and the caller's expectations (iss, aud, jti, nonce, session id).
+import { isJsonObject } from './decode';
+import { createFinding, type Finding } from './findings';
+import type { Expectations } from './inspect';
+
+/** Inputs of the claim checks. */
+export interface ClaimCheckOptions {
+  /** Current time in Unix seconds. */
+  now: number;
+  /** Clock-skew leeway in seconds. */
+  leeway: number;
+  expectations?: Expectations;
+}
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** True for a UUID in 8-4-4-4-12 hex form (the shape of Uqudo session ids). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** Formats a duration in seconds like "5 min 3 s", "2 h 5 min", "3 d 4 h" (two largest units). */
+export function formatDuration(totalSeconds: number): string {
+  if (!Number.isFinite(totalSeconds)) return 'an unbounded time';
+  let seconds = Math.round(Math.abs(totalSeconds));
+  const units: Array<[string, number]> = [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['min', 60],
+    ['s', 1],
+  ];
+  const parts: string[] = [];
+  for (const [name, size] of units) {
+    if (seconds >= size || (name === 's' && parts.length === 0)) {
+      const count = Math.floor(seconds / size);
+      seconds -= count * size;
+      if (count > 0 || parts.length === 0) parts.push(`${count} ${name}`);
+    }
+    if (parts.length === 2) break;
+  }
+  return parts.join(' ');
+}
+
+/** Formats a NumericDate as ISO 8601 UTC, or the raw number when it is out of Date's range. */
+export function formatNumericDate(value: number): string {
+  const ms = value * 1000;
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return String(value);
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'none';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+function leewayNote(leeway: number): string {
+  return leeway > 0 ? `, leeway ${leeway} s` : '';
+}
+
+/** Reads a time claim; returns a finding when present but not a finite number. */
+function readTime(
+  payload: Record<string, unknown>,
+  name: string,
+  findings: Finding[],
+): number | undefined {
+  const value = payload[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    findings.push(
+      createFinding(
+        'claim-invalid',
+        `"${name}" is not a NumericDate (seconds): ${describeValue(value)}.`,
+      ),
+    );
+    return undefined;
+  }
+  return value;
+}
+
+/** The Uqudo `data` object of a payload, if any. */
+function dataOf(payload: Record<string, unknown>): Record<string, unknown> | undefined {
+  return isJsonObject(payload.data) ? payload.data : undefined;
+}
+
+/**
+ * Checks registered time claims and the caller's expectations; returns every failure (never only
+ * the first). A payload that is not a JSON object has no claims: only the expectations can fail.
+ */
+export function checkClaims(payload: unknown, options: ClaimCheckOptions): Finding[] {
+  const findings: Finding[] = [];
+  const claims = isJsonObject(payload) ? payload : {};
+  const { now, leeway } = options;
+
+  const exp = readTime(claims, 'exp', findings);
+  if (exp !== undefined && now - leeway >= exp) {
+    findings.push(
+      createFinding(
+        'expired',
+        `Expired ${formatDuration(now - exp)} ago (exp ${formatNumericDate(exp)}${leewayNote(leeway)}).`,
+      ),
+    );
+  }
+  const nbf = readTime(claims, 'nbf', findings);
+  if (nbf !== undefined && now + leeway < nbf) {
+    findings.push(
+      createFinding(
+        'not-yet-valid',
+        `Not valid for another ${formatDuration(nbf - now)} (nbf ${formatNumericDate(nbf)}${leewayNote(leeway)}).`,
+      ),
+    );
+  }
+  const iat = readTime(claims, 'iat', findings);
+  if (iat !== undefined && iat > now + leeway) {
+    findings.push(
+      createFinding(
+        'issued-in-future',
+        `Issued ${formatDuration(iat - now)} in the future (iat ${formatNumericDate(iat)}${leewayNote(leeway)}); check the clocks.`,
+      ),
+    );
+  }
+
+  const jti = claims.jti;
+  if (typeof jti === 'string' && !isUuid(jti)) {
+    findings.push(
+      createFinding(
+        'jti-not-uuid',
+        `jti ${describeValue(jti)} is not a UUID (Uqudo session ids are).`,
+      ),
+    );
+  }
+
+  const expected = options.expectations ?? {};
+  const data = dataOf(claims);
+  if (expected.iss !== undefined && claims.iss !== expected.iss) {
+    findings.push(
+      createFinding(
+        'iss-mismatch',
+        `Expected iss ${describeValue(expected.iss)}, the token has ${describeValue(claims.iss)}.`,
+      ),
+    );
+  }
+  if (expected.aud !== undefined) {
+    const aud = claims.aud;
+    const matches =
+      typeof aud === 'string'
+        ? aud === expected.aud
+        : Array.isArray(aud) && aud.includes(expected.aud);
+    if (!matches) {
+      findings.push(
+        createFinding(
+          'aud-mismatch',
+          `Expected aud ${describeValue(expected.aud)}, the token has ${describeValue(aud)}.`,
+        ),
+      );
+    }
+  }
+  if (expected.jti !== undefined && jti !== expected.jti) {
+    findings.push(
+      createFinding(
+        'jti-mismatch',
+        `Expected jti (session id) ${describeValue(expected.jti)}, the token has ${describeValue(jti)}.`,
+      ),
+    );
+  }
+  if (expected.nonce !== undefined) {
+    // Uqudo echoes the integrator's nonce in data.nonce; plain OIDC tokens carry it at the top level.
+    const nonce = data && 'nonce' in data ? data.nonce : claims.nonce;
+    if (nonce !== expected.nonce) {
+      findings.push(
+        createFinding(
+          'nonce-mismatch',
+          `Expected nonce ${describeValue(expected.nonce)}, data.nonce is ${describeValue(nonce)}.`,
+        ),
+      );
+    }
+  }
+  if (expected.sessionId !== undefined) {
+    // Face sessions bind the session through data.sessionId; other flows use jti.
+    const faceSession = data !== undefined && typeof data.sessionId === 'string';
+    const actual = faceSession ? data.sessionId : jti;
+    if (actual !== expected.sessionId) {
+      findings.push(
+        createFinding(
+          'session-id-mismatch',
+          `Expected session id ${describeValue(expected.sessionId)}, ${faceSession ? 'data.sessionId' : 'jti'} is ${describeValue(actual)}.`,
+        ),
+      );
+    }
+  }
+  return findings;
+}
