@@ -16,7 +16,7 @@ afterEach(cleanup);
 const iat = 1_767_225_600; // 2026-01-01 00:00:00 UTC
 const exp = iat + 1800;
 
-function rowOf(container: HTMLElement, claim: string): HTMLElement {
+function rowOf(container: Element, claim: string): HTMLElement {
   return container.querySelector(`tr[data-claim="${claim}"]`) as HTMLElement;
 }
 
