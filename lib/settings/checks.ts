@@ -1,0 +1,74 @@
+// Turns the panel's key settings into what inspectToken needs: a key resolver and a decryption key.
+import {
+  createJwksLoader,
+  createStaticKeyResolver,
+  parseDecryptionKey,
+  parseKeys,
+  type DecryptionKey,
+  type KeyResolver,
+} from '../jose/keys';
+import type { KeySource } from './settings';
+
+/** Progress of turning a setting into something usable, shown next to the setting. */
+export interface SetupStatus {
+  state: 'none' | 'loading' | 'ready' | 'error';
+  /** One readable line, e.g. "2 keys (JWKS)" or the parse error. */
+  description: string;
+}
+
+/** Verification keys prepared from the key source. */
+export interface KeySetup extends SetupStatus {
+  /** Absent when no usable key source is configured: signatures stay unverified. */
+  resolver?: KeyResolver;
+}
+
+/** The JWE private key prepared from the pasted text. */
+export interface DecryptionSetup extends SetupStatus {
+  key?: DecryptionKey;
+}
+
+/** Bounds the JWKS fetch so a hanging server cannot stall every check. */
+const JWKS_TIMEOUT_MS = 10_000;
+
+/**
+ * Prepares verification keys: a JWKS loader (fetches lazily through `fetch`, caches keys and
+ * refetches only on an unknown kid) for a URL, or static keys parsed from pasted JWKS/JWK/PEM.
+ * Never throws; a parse failure is an `error` status and leaves signatures unverified.
+ */
+export async function prepareKeys(
+  source: KeySource | undefined,
+  options: { fetch?: typeof fetch } = {},
+): Promise<KeySetup> {
+  if (!source) {
+    return { state: 'none', description: 'No usable key source: signatures are not checked.' };
+  }
+  if (source.kind === 'url') {
+    const resolver = createJwksLoader({
+      url: source.url,
+      timeoutMs: JWKS_TIMEOUT_MS,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    return {
+      state: 'ready',
+      resolver,
+      description: `Keys are fetched from ${source.url} when needed.`,
+    };
+  }
+  const parsed = await parseKeys(source.text);
+  if (!parsed.ok) return { state: 'error', description: parsed.error };
+  return {
+    state: 'ready',
+    resolver: createStaticKeyResolver(parsed.keys),
+    description: parsed.description,
+  };
+}
+
+/** Prepares the JWE private key from pasted text (private JWK or PKCS#8 PEM). Never throws. */
+export async function prepareDecryptionKey(text: string): Promise<DecryptionSetup> {
+  if (text.trim() === '') {
+    return { state: 'none', description: 'No private key: encrypted results stay encrypted.' };
+  }
+  const parsed = await parseDecryptionKey(text);
+  if (!parsed.ok) return { state: 'error', description: parsed.error };
+  return { state: 'ready', key: parsed.key, description: parsed.description };
+}

@@ -1,0 +1,796 @@
+// createInspectorStore: the panel's single store — captures, selection, filter, settings, secrets, notices.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CapturedExchange, Sighting, SightingLocation } from './capture/exchange';
+import { extractSightings } from './capture/extract';
+import { parseHar } from './capture/har';
+import { findTokens, normalizeTokenInput } from './jose/find';
+import type { Finding } from './jose/findings';
+import {
+  verdictOf,
+  type InspectOptions,
+  type Inspection,
+  type TokenKind,
+  type Verdict,
+} from './jose/inspect';
+import type { DecryptionKey, KeyResolver } from './jose/keys';
+import {
+  prepareDecryptionKey,
+  prepareKeys,
+  type DecryptionSetup,
+  type KeySetup,
+  type SetupStatus,
+} from './settings/checks';
+import {
+  DEFAULT_SETTINGS,
+  EMPTY_SECRETS,
+  changesChecks,
+  expectationsOf,
+  keySourceOf,
+  normalizeSettings,
+  type KeySource,
+  type PanelSecrets,
+  type PanelSettings,
+} from './settings/settings';
+
+/** The part of an exchange kept with each capture (bodies are not kept: only the token is). */
+export interface ExchangeSummary {
+  id: string;
+  /** Milliseconds since the epoch. */
+  time: number;
+  method: string;
+  url: string;
+  status: number;
+  source: CapturedExchange['source'];
+  bodyNote?: string;
+}
+
+/** One token sighting with its (eventual) inspection: one row of the list. */
+export interface Capture {
+  /** Unique within the store, never reused (results of cleared captures cannot land on new ones). */
+  id: string;
+  exchange: ExchangeSummary;
+  sighting: Sighting;
+  /** Absent until the first inspection finishes. */
+  inspection?: Inspection;
+  verdict?: Verdict;
+  /** The token's jti, or the inner JWS's for a decrypted JWE; '' when none. */
+  jti: string;
+  kind?: TokenKind;
+  /** The exchange was a replay made by the panel. */
+  replay: boolean;
+  /** Approximate memory this capture holds, counted against the byte budget. */
+  bytes: number;
+  /** Lower-cased text the filter box matches against (URL, jti, kind, findings…). */
+  searchText: string;
+  /** Arrival order; breaks ties between captures with the same time. */
+  seq: number;
+}
+
+/** A message shown above the list until dismissed. */
+export interface Notice {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** Bodies DevTools could not give us (drained into a Blob, service worker, too large…). */
+export interface UnavailableBodies {
+  count: number;
+  lastUrl: string;
+  lastNote: string;
+}
+
+/** Everything the panel shows. Replaced immutably; components select slices. */
+export interface InspectorState {
+  /** Newest first (by exchange time, then arrival). */
+  captures: readonly Capture[];
+  selectedId: string | undefined;
+  filter: string;
+  /** Captures dropped (oldest first) to stay within the caps, since the last clear. */
+  dropped: number;
+  /** Inspections queued or running. */
+  pending: number;
+  settings: PanelSettings;
+  /** Memory only: never persisted, never logged. */
+  secrets: PanelSecrets;
+  keySetup: SetupStatus;
+  decryptionSetup: SetupStatus;
+  notices: readonly Notice[];
+  unavailableBodies: UnavailableBodies | undefined;
+}
+
+/** Outcome of pasting text that should contain a token. */
+export type PasteResult = { ok: true; tokens: number } | { ok: false; error: string };
+/** Outcome of importing a HAR file. */
+export type ImportResult =
+  { ok: true; exchanges: number; tokens: number } | { ok: false; error: string };
+
+/** What the panel does to the store. All actions are safe with untrusted input and never throw. */
+export interface InspectorActions {
+  /** Adds the token sightings of one exchange (work done once; a repeated network id is ignored). */
+  addExchange(exchange: CapturedExchange): number;
+  /** Adds many exchanges in one state update (HAR import, backfill). Returns sightings added. */
+  addExchanges(exchanges: readonly CapturedExchange[]): number;
+  /** Checks pasted text: every token in it, or the whole text as one token. */
+  addPastedToken(text: string): PasteResult;
+  /** Imports a HAR document through the same pipeline; failures also become a notice. */
+  importHar(text: string): ImportResult;
+  clear(): void;
+  /** The inspected page navigated: clears unless "Preserve log" is on. */
+  navigated(url: string): void;
+  select(id: string | undefined): void;
+  /** Moves the selection one row down the visible (filtered) list. */
+  selectNext(): void;
+  /** Moves the selection one row up the visible (filtered) list. */
+  selectPrev(): void;
+  setFilter(text: string): void;
+  /** Merges, normalises and persists settings; key or claim changes re-check every capture. */
+  updateSettings(patch: Partial<PanelSettings>): void;
+  /** Replaces settings without persisting them (e.g. once loaded from storage). */
+  replaceSettings(settings: PanelSettings): void;
+  /** Sets the JWE private key (memory only) and re-checks every capture. */
+  setDecryptionKey(text: string): void;
+  /** Rebuilds the key resolver (e.g. after host access was granted) and re-checks every capture. */
+  reloadKeys(): void;
+  /** Shows a message above the list (e.g. a file that could not be read). */
+  notify(level: Notice['level'], text: string): void;
+  dismissNotice(id: number): void;
+}
+
+/** The store: a zustand store API (for useStore/subscribe) plus the actions. */
+export type InspectorStore = StoreApi<InspectorState> & InspectorActions;
+
+/** Memory bounds. */
+export interface CaptureLimits {
+  /** Captures kept; the oldest are dropped beyond this. */
+  maxCaptures: number;
+  /** Approximate bytes of token text kept across captures; the oldest are dropped beyond this. */
+  maxBytes: number;
+  /** Inspections run at the same time. */
+  concurrency: number;
+}
+
+/** Everything the store needs from outside; all effects are injected. */
+export interface InspectorStoreDeps {
+  /** Inspects one token (inspectToken in the panel, a fake in some tests). */
+  inspect: (token: string, options: InspectOptions) => Promise<Inspection>;
+  /** Current time in milliseconds (default Date.now). */
+  now?: () => number;
+  /** The fetch used to load JWKS URLs (the panel's own fetch). */
+  fetch?: typeof fetch;
+  /** Initial settings (e.g. loaded from storage). */
+  settings?: PanelSettings;
+  /** Called with the new settings whenever the user changes them (persist them here). */
+  saveSettings?: (settings: PanelSettings) => void;
+  /** Builds verification keys from the key source (default: prepareKeys with `fetch`). */
+  prepareKeys?: (source: KeySource | undefined) => Promise<KeySetup>;
+  /** Builds the decryption key (default: prepareDecryptionKey). */
+  prepareDecryptionKey?: (text: string) => Promise<DecryptionSetup>;
+  limits?: Partial<CaptureLimits>;
+}
+
+/** Default bounds: 5,000 captures and ~64 MB of token text. */
+export const DEFAULT_LIMITS: Readonly<CaptureLimits> = Object.freeze({
+  maxCaptures: 5_000,
+  maxBytes: 64 * 1024 * 1024,
+  concurrency: 8,
+});
+
+/** URLs longer than this are cut in the stored summary (the token is what matters). */
+const MAX_URL_CHARS = 8_192;
+/** Private keys longer than this are not real keys; refuse them before parsing. */
+const MAX_SECRET_CHARS = 200_000;
+/** Pasted text longer than this is refused. */
+const MAX_PASTE_CHARS = 16 * 1024 * 1024;
+/** Network exchange ids remembered for de-duplication. */
+const MAX_SEEN_IDS = 50_000;
+const MAX_NOTICES = 5;
+/** Fixed per-capture overhead counted in the byte budget (objects, strings besides the token). */
+const CAPTURE_OVERHEAD_BYTES = 512;
+
+/** What inspectToken needs besides the token, prepared once per settings change. */
+interface PreparedChecks {
+  keys?: KeyResolver;
+  decryptionKey?: DecryptionKey;
+  expectations: InspectOptions['expectations'];
+  leeway: number;
+}
+
+/** Creates the panel's store. */
+export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
+  const now = deps.now ?? (() => Date.now());
+  const limits: CaptureLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const buildKeys =
+    deps.prepareKeys ??
+    ((source: KeySource | undefined) =>
+      prepareKeys(source, deps.fetch ? { fetch: deps.fetch } : {}));
+  const buildDecryptionKey = deps.prepareDecryptionKey ?? prepareDecryptionKey;
+
+  const api = createStore<InspectorState>()(() => ({
+    captures: [],
+    selectedId: undefined,
+    filter: '',
+    dropped: 0,
+    pending: 0,
+    settings: normalizeSettings(deps.settings ?? DEFAULT_SETTINGS),
+    secrets: { ...EMPTY_SECRETS },
+    keySetup: { state: 'loading', description: 'Preparing keys…' },
+    decryptionSetup: { state: 'none', description: '' },
+    notices: [],
+    unavailableBodies: undefined,
+  }));
+  const { getState: get, setState: set } = api;
+
+  let seq = 0;
+  let noticeSeq = 0;
+  let totalBytes = 0;
+  const seenNetworkIds = new Set<string>();
+
+  // Checking pipeline. Each settings change bumps `generation`; results of older generations are
+  // discarded, and queued work of older generations is skipped without running.
+  let generation = 0;
+  let keySignature: string | undefined;
+  let keyPromise: Promise<KeySetup> = Promise.resolve({ state: 'none', description: '' });
+  let decryptionText: string | undefined;
+  let decryptionPromise: Promise<DecryptionSetup> = Promise.resolve({
+    state: 'none',
+    description: '',
+  });
+  let checks: Promise<PreparedChecks> = prepareChecks(false);
+
+  interface Job {
+    captureId: string;
+    token: string;
+    context: Pick<InspectOptions, 'seenAs' | 'url'>;
+    generation: number;
+  }
+  const queue: Job[] = [];
+  let running = 0;
+  const results = new Map<string, { generation: number; inspection: Inspection }>();
+  let flushScheduled = false;
+
+  function prepareChecks(forceKeys: boolean): Promise<PreparedChecks> {
+    const { settings, secrets } = get();
+    const source = keySourceOf(settings);
+    const signature = JSON.stringify(source ?? null);
+    if (forceKeys || signature !== keySignature) {
+      keySignature = signature;
+      const promise = buildKeys(source).catch((error: unknown): KeySetup => ({
+        state: 'error',
+        description: describeError(error),
+      }));
+      keyPromise = promise;
+      set({ keySetup: { state: 'loading', description: 'Preparing keys…' } });
+      void promise.then((setup) => {
+        if (keyPromise === promise) set({ keySetup: statusOf(setup) });
+      });
+    }
+    if (secrets.decryptionKey !== decryptionText) {
+      decryptionText = secrets.decryptionKey;
+      const promise = buildDecryptionKey(secrets.decryptionKey).catch(
+        (error: unknown): DecryptionSetup => ({
+          state: 'error',
+          description: describeError(error),
+        }),
+      );
+      decryptionPromise = promise;
+      set({ decryptionSetup: { state: 'loading', description: 'Reading the private key…' } });
+      void promise.then((setup) => {
+        if (decryptionPromise === promise) set({ decryptionSetup: statusOf(setup) });
+      });
+    }
+    const expectations = expectationsOf(settings);
+    const leeway = settings.leewaySeconds;
+    return Promise.all([keyPromise, decryptionPromise]).then(([keys, decryption]) => {
+      const prepared: PreparedChecks = { expectations, leeway };
+      if (keys.resolver) prepared.keys = keys.resolver;
+      if (decryption.key) prepared.decryptionKey = decryption.key;
+      return prepared;
+    });
+  }
+
+  function recheckAll(forceKeys: boolean): void {
+    generation += 1;
+    checks = prepareChecks(forceKeys);
+    queue.length = 0;
+    // Newest first, so the rows at the top of the list update first.
+    for (const capture of get().captures) enqueue(capture);
+    pump();
+    set({ pending: queue.length + running });
+  }
+
+  function enqueue(capture: Capture): void {
+    queue.push({
+      captureId: capture.id,
+      token: capture.sighting.token,
+      context: contextOf(capture.sighting, capture.exchange.url),
+      generation,
+    });
+  }
+
+  function pump(): void {
+    while (running < limits.concurrency && queue.length > 0) {
+      const job = queue.shift() as Job;
+      if (job.generation !== generation) continue;
+      running += 1;
+      void runJob(job);
+    }
+  }
+
+  async function runJob(job: Job): Promise<void> {
+    let inspection: Inspection;
+    try {
+      const prepared = await checks;
+      const options: InspectOptions = {
+        ...prepared,
+        now: Math.floor(now() / 1000),
+        ...job.context,
+      };
+      inspection = await deps.inspect(job.token, options);
+    } catch (error) {
+      // inspectToken never throws; this keeps a broken injected inspector from wedging the queue.
+      inspection = failedInspection(describeError(error));
+    }
+    running -= 1;
+    if (job.generation === generation) {
+      results.set(job.captureId, { generation: job.generation, inspection });
+    }
+    scheduleFlush();
+    pump();
+  }
+
+  // Results are applied in batches: one state update for many finished inspections.
+  function scheduleFlush(): void {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setTimeout(flush, 0);
+  }
+
+  function flush(): void {
+    flushScheduled = false;
+    const ready = new Map<string, Inspection>();
+    for (const [id, result] of results) {
+      if (result.generation === generation) ready.set(id, result.inspection);
+    }
+    results.clear();
+    const state = get();
+    const pending = queue.length + running;
+    if (ready.size === 0) {
+      if (state.pending !== pending) set({ pending });
+      return;
+    }
+    const captures = state.captures.map((capture) => {
+      const inspection = ready.get(capture.id);
+      return inspection ? withInspection(capture, inspection) : capture;
+    });
+    set({ captures, pending });
+  }
+
+  function rememberNetworkId(id: string): boolean {
+    if (seenNetworkIds.has(id)) return false;
+    seenNetworkIds.add(id);
+    if (seenNetworkIds.size > MAX_SEEN_IDS) {
+      const oldest = seenNetworkIds.values().next().value;
+      if (oldest !== undefined) seenNetworkIds.delete(oldest);
+    }
+    return true;
+  }
+
+  function capturesOf(exchange: CapturedExchange, sightings: readonly Sighting[]): Capture[] {
+    const summary = summarize(exchange);
+    const unique = new Map<string, Sighting>();
+    for (const sighting of sightings) {
+      unique.set(
+        `${sighting.location}\u0000${sighting.path ?? ''}\u0000${sighting.token}`,
+        sighting,
+      );
+    }
+    return [...unique.values()].map((sighting) => {
+      seq += 1;
+      return {
+        id: `c${seq}`,
+        seq,
+        exchange: summary,
+        sighting,
+        jti: '',
+        replay: exchange.source === 'replay',
+        bytes: sighting.token.length * 2 + summary.url.length + CAPTURE_OVERHEAD_BYTES,
+        searchText: searchTextOf(summary, sighting),
+      };
+    });
+  }
+
+  /** Inserts captures (in any order) into the newest-first list, applies the caps, queues checks. */
+  function insert(added: Capture[], patch: Partial<InspectorState> = {}): void {
+    const state = get();
+    if (added.length === 0) {
+      if (Object.keys(patch).length > 0) set(patch);
+      return;
+    }
+    let captures: Capture[];
+    if (added.length === 1 && state.captures.length > 0) {
+      const capture = added[0] as Capture;
+      captures = state.captures.slice();
+      captures.splice(insertionIndex(captures, capture), 0, capture);
+    } else {
+      captures = [...state.captures, ...added].sort(compareNewestFirst);
+    }
+    for (const capture of added) totalBytes += capture.bytes;
+    let dropped = state.dropped;
+    while (
+      captures.length > 0 &&
+      (captures.length > limits.maxCaptures || totalBytes > limits.maxBytes)
+    ) {
+      const oldest = captures.pop() as Capture;
+      totalBytes -= oldest.bytes;
+      dropped += 1;
+    }
+    const kept = new Set(captures.map((capture) => capture.id));
+    const wanted = 'selectedId' in patch ? patch.selectedId : state.selectedId;
+    const selectedId = wanted !== undefined && kept.has(wanted) ? wanted : undefined;
+    // Newest first among the new ones, matching the list order.
+    for (const capture of [...added].sort(compareNewestFirst)) {
+      if (kept.has(capture.id)) enqueue(capture);
+    }
+    pump();
+    set({ ...patch, captures, dropped, selectedId, pending: queue.length + running });
+  }
+
+  function addNotice(level: Notice['level'], text: string): readonly Notice[] {
+    noticeSeq += 1;
+    return [...get().notices, { id: noticeSeq, level, text }].slice(-MAX_NOTICES);
+  }
+
+  function reset(): void {
+    totalBytes = 0;
+    seenNetworkIds.clear();
+    queue.length = 0;
+    results.clear();
+    set({
+      captures: [],
+      selectedId: undefined,
+      dropped: 0,
+      pending: running,
+      notices: [],
+      unavailableBodies: undefined,
+    });
+  }
+
+  function moveSelection(step: 1 | -1): void {
+    const state = get();
+    const visible = selectVisibleCaptures(state);
+    if (visible.length === 0) return;
+    const index = visible.findIndex((capture) => capture.id === state.selectedId);
+    const next = index === -1 ? 0 : Math.min(visible.length - 1, Math.max(0, index + step));
+    const target = visible[next];
+    if (target && target.id !== state.selectedId) set({ selectedId: target.id });
+  }
+
+  const actions: InspectorActions = {
+    addExchange(exchange) {
+      return actions.addExchanges([exchange]);
+    },
+
+    addExchanges(exchanges) {
+      const added: Capture[] = [];
+      let unavailable = get().unavailableBodies;
+      for (const exchange of exchanges) {
+        if (exchange.source === 'network' && !rememberNetworkId(exchange.id)) continue;
+        let sightings: Sighting[];
+        try {
+          sightings = extractSightings(exchange);
+        } catch {
+          // extractSightings never throws by contract; one bad exchange must not stop capture.
+          sightings = [];
+        }
+        if (exchange.bodyNote && sightings.length === 0) {
+          unavailable = {
+            count: (unavailable?.count ?? 0) + 1,
+            lastUrl: capText(exchange.url, MAX_URL_CHARS),
+            lastNote: exchange.bodyNote,
+          };
+        }
+        added.push(...capturesOf(exchange, sightings));
+      }
+      const patch: Partial<InspectorState> =
+        unavailable !== get().unavailableBodies ? { unavailableBodies: unavailable } : {};
+      insert(added, patch);
+      return added.length;
+    },
+
+    addPastedToken(text) {
+      if (text.length > MAX_PASTE_CHARS) {
+        return { ok: false, error: 'The pasted text is too large (limit 16 MB).' };
+      }
+      const normalized = normalizeTokenInput(text);
+      if (normalized === '') return { ok: false, error: 'Paste a token first.' };
+      const found = findTokens(text).map((token) => token.token);
+      // Nothing recognisable: still check the text as one token so the user sees why it fails.
+      const tokens = found.length > 0 ? found : [normalized];
+      const time = now();
+      seq += 1;
+      const exchange: CapturedExchange = {
+        id: `paste-${seq}`,
+        time,
+        method: '',
+        url: '',
+        status: 0,
+        requestHeaders: [],
+        responseHeaders: [],
+        source: 'paste',
+      };
+      const sightings = tokens.map((token, index): Sighting => ({
+        location: 'request.body',
+        path: tokens.length > 1 ? `pasted #${index + 1}` : 'pasted',
+        token,
+      }));
+      const added = capturesOf(exchange, sightings);
+      insert(added, { selectedId: added[0]?.id });
+      return { ok: true, tokens: added.length };
+    },
+
+    importHar(text) {
+      const parsed = parseHar(text);
+      if (!parsed.ok) {
+        set({ notices: addNotice('error', `HAR import failed: ${parsed.error}`) });
+        return { ok: false, error: parsed.error };
+      }
+      const tokens = actions.addExchanges(parsed.exchanges);
+      const requests = parsed.exchanges.length;
+      const summary =
+        tokens > 0
+          ? `Imported ${plural(requests, 'request')} from the HAR file: ${plural(tokens, 'token')} found.`
+          : `Imported ${plural(requests, 'request')} from the HAR file: no tokens found in them.`;
+      set({ notices: addNotice(tokens > 0 ? 'info' : 'warning', summary) });
+      return { ok: true, exchanges: requests, tokens };
+    },
+
+    clear() {
+      reset();
+    },
+
+    navigated() {
+      if (!get().settings.preserveLog) reset();
+    },
+
+    select(id) {
+      if (id === get().selectedId) return;
+      if (id !== undefined && !get().captures.some((capture) => capture.id === id)) return;
+      set({ selectedId: id });
+    },
+
+    selectNext() {
+      moveSelection(1);
+    },
+
+    selectPrev() {
+      moveSelection(-1);
+    },
+
+    setFilter(text) {
+      if (text !== get().filter) set({ filter: text });
+    },
+
+    updateSettings(patch) {
+      const before = get().settings;
+      const after = normalizeSettings({ ...before, ...patch }, before);
+      if (sameSettings(before, after)) return;
+      set({ settings: after });
+      deps.saveSettings?.(after);
+      if (changesChecks(before, after)) recheckAll(false);
+    },
+
+    replaceSettings(settings) {
+      const before = get().settings;
+      const after = normalizeSettings(settings);
+      if (sameSettings(before, after)) return;
+      set({ settings: after });
+      if (changesChecks(before, after)) recheckAll(false);
+    },
+
+    setDecryptionKey(text) {
+      if (text.length > MAX_SECRET_CHARS) {
+        set({
+          decryptionSetup: { state: 'error', description: 'That is too long to be a private key.' },
+        });
+        return;
+      }
+      if (text === get().secrets.decryptionKey) return;
+      set({ secrets: { ...get().secrets, decryptionKey: text } });
+      recheckAll(false);
+    },
+
+    reloadKeys() {
+      recheckAll(true);
+    },
+
+    notify(level, text) {
+      set({ notices: addNotice(level, capText(text, 2_000)) });
+    },
+
+    dismissNotice(id) {
+      set({ notices: get().notices.filter((notice) => notice.id !== id) });
+    },
+  };
+
+  return Object.assign(api, actions);
+}
+
+const visibleCache = new WeakMap<
+  readonly Capture[],
+  { filter: string; visible: readonly Capture[] }
+>();
+const jtiCountCache = new WeakMap<readonly Capture[], ReadonlyMap<string, number>>();
+
+/**
+ * The captures the filter lets through, newest first. Memoised on (captures, filter) identity so
+ * components re-render only when either changes. Every whitespace-separated term must match the
+ * URL, method, jti, kind, location, verdict or a finding.
+ */
+export function selectVisibleCaptures(state: InspectorState): readonly Capture[] {
+  const terms = state.filter.toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return state.captures;
+  const cached = visibleCache.get(state.captures);
+  if (cached && cached.filter === state.filter) return cached.visible;
+  const visible = state.captures.filter((capture) =>
+    terms.every((term) => capture.searchText.includes(term)),
+  );
+  visibleCache.set(state.captures, { filter: state.filter, visible });
+  return visible;
+}
+
+/** How many captures carry each jti (computed once per change of the captures list). */
+export function selectJtiCounts(state: InspectorState): ReadonlyMap<string, number> {
+  const cached = jtiCountCache.get(state.captures);
+  if (cached) return cached;
+  const counts = new Map<string, number>();
+  for (const capture of state.captures) {
+    if (capture.jti) counts.set(capture.jti, (counts.get(capture.jti) ?? 0) + 1);
+  }
+  jtiCountCache.set(state.captures, counts);
+  return counts;
+}
+
+/** The selected capture, if it still exists. */
+export function selectSelectedCapture(state: InspectorState): Capture | undefined {
+  if (state.selectedId === undefined) return undefined;
+  return state.captures.find((capture) => capture.id === state.selectedId);
+}
+
+/** The jti to show for an inspection: the token's, or the inner JWS's for a decrypted JWE. */
+export function readJti(inspection: Inspection): string {
+  const source = inspection.inner ?? inspection;
+  const payload = source.payload;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return '';
+  const jti = (payload as Record<string, unknown>).jti;
+  return typeof jti === 'string' ? capText(jti, 256) : '';
+}
+
+/** Where the token was seen, in words: "response body $.data.jws", "Authorization header", "pasted". */
+export function describeWhere(capture: Pick<Capture, 'exchange' | 'sighting'>): string {
+  if (capture.exchange.source === 'paste') return capture.sighting.path ?? 'pasted';
+  const place = LOCATION_WORDS[capture.sighting.location];
+  return capture.sighting.path ? `${place} ${capture.sighting.path}` : place;
+}
+
+const LOCATION_WORDS: Record<SightingLocation, string> = {
+  'request.header': 'request header',
+  'request.body': 'request body',
+  'request.query': 'query',
+  'response.header': 'response header',
+  'response.body': 'response body',
+};
+
+function contextOf(sighting: Sighting, url: string): Pick<InspectOptions, 'seenAs' | 'url'> {
+  const context: Pick<InspectOptions, 'seenAs' | 'url'> = {};
+  if (url) context.url = url;
+  const seenAs = sighting.seenAs ?? inferSeenAs(sighting, url);
+  if (seenAs) context.seenAs = seenAs;
+  return context;
+}
+
+function inferSeenAs(sighting: Sighting, url: string): InspectOptions['seenAs'] {
+  if (sighting.location === 'request.header' && sighting.path?.toLowerCase() === 'authorization') {
+    return 'bearer';
+  }
+  if (sighting.location === 'response.body' && pathnameOf(url).endsWith('/oauth/token')) {
+    return 'token-endpoint';
+  }
+  return undefined;
+}
+
+function pathnameOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+function summarize(exchange: CapturedExchange): ExchangeSummary {
+  const summary: ExchangeSummary = {
+    id: exchange.id,
+    time: Number.isFinite(exchange.time) ? exchange.time : 0,
+    method: capText(exchange.method, 32),
+    url: capText(exchange.url, MAX_URL_CHARS),
+    status: exchange.status,
+    source: exchange.source,
+  };
+  if (exchange.bodyNote) summary.bodyNote = capText(exchange.bodyNote, 1_000);
+  return summary;
+}
+
+function withInspection(capture: Capture, inspection: Inspection): Capture {
+  const verdict = verdictOf(inspection);
+  const jti = readJti(inspection);
+  const kind = inspection.inner?.kind ?? inspection.kind;
+  const findings = [...inspection.findings, ...(inspection.inner?.findings ?? [])];
+  const searchText = [
+    searchTextOf(capture.exchange, capture.sighting),
+    jti,
+    kind,
+    verdict,
+    ...findings.map((finding) => `${finding.code} ${finding.message}`),
+  ]
+    .join('\n')
+    .toLowerCase();
+  return { ...capture, inspection, verdict, jti, kind, searchText };
+}
+
+function searchTextOf(exchange: ExchangeSummary, sighting: Sighting): string {
+  return [exchange.method, exchange.url, exchange.source, describeWhere({ exchange, sighting })]
+    .join('\n')
+    .toLowerCase();
+}
+
+function compareNewestFirst(a: Capture, b: Capture): number {
+  return b.exchange.time - a.exchange.time || b.seq - a.seq;
+}
+
+/** Binary search for where `capture` goes in a newest-first list. */
+function insertionIndex(captures: readonly Capture[], capture: Capture): number {
+  let low = 0;
+  let high = captures.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareNewestFirst(captures[middle] as Capture, capture) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function sameSettings(a: PanelSettings, b: PanelSettings): boolean {
+  return (Object.keys(a) as (keyof PanelSettings)[]).every((key) => a[key] === b[key]);
+}
+
+function statusOf(setup: SetupStatus): SetupStatus {
+  return { state: setup.state, description: setup.description };
+}
+
+function failedInspection(message: string): Inspection {
+  const finding: Finding = {
+    severity: 'error',
+    code: 'inspection-failed',
+    message: `The token could not be inspected: ${message}`,
+  };
+  return {
+    format: 'invalid',
+    header: null,
+    payload: null,
+    signature: 'unverified',
+    kind: 'unknown',
+    findings: [finding],
+  };
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function capText(text: string, max: number): string {
+  return typeof text !== 'string' ? '' : text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
