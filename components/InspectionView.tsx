@@ -1,0 +1,164 @@
+// InspectionView: the detail view of one Inspection — verdict, findings, claims, Uqudo summary, JSON trees.
+import { useMemo } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { verdictOf } from '../lib/jose/inspect';
+import type { Inspection, TokenKind } from '../lib/jose/inspect';
+import { summarizeUqudoResult } from '../lib/uqudo/summary';
+import type { ImageRef, UqudoSummary } from '../lib/uqudo/summary';
+import { CopyButton } from './CopyButton';
+import { FindingList } from './FindingList';
+import { JsonTree } from './JsonTree';
+import { TimeClaims } from './TimeClaims';
+import { UqudoSummaryView } from './UqudoSummaryView';
+import { VerdictBadge } from './VerdictBadge';
+
+const KIND_WORDS: Record<TokenKind, string> = {
+  'uqudo-result': 'Uqudo result',
+  'uqudo-access-token': 'Uqudo access token',
+  jwt: 'JWT',
+  unknown: 'unknown kind',
+};
+
+/** Nested tokens deeper than this are not rendered (the engine caps nesting too). */
+const MAX_RENDER_NESTING = 4;
+
+export interface InspectionViewProps {
+  inspection: Inspection;
+  /**
+   * The Uqudo summary of the (innermost) result payload, if the caller already computed it;
+   * otherwise it is computed here from the payload when the token is a Uqudo result.
+   */
+  summary?: UqudoSummary;
+  /** Current time in ms (from `useNow()`), for the live expiry countdown. */
+  now: number;
+  /** Slot for per-image actions (replay), passed to UqudoSummaryView. */
+  renderImageActions?: (ref: ImageRef) => ComponentChildren;
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function headerText(header: Record<string, unknown> | null, name: string): string | undefined {
+  const value = header?.[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Everything about one inspected token; a decrypted JWE shows its inner token recursively. */
+export function InspectionView(props: InspectionViewProps) {
+  return <InspectionDetail {...props} depth={0} />;
+}
+
+function InspectionDetail({
+  inspection,
+  summary,
+  now,
+  renderImageActions,
+  depth,
+}: InspectionViewProps & { depth: number }) {
+  const { format, header, payload, inner, kind } = inspection;
+  const isJwe = format === 'jwe';
+  // A decrypted JWE whose plaintext is a nested JWS keeps that JWS (a string) as its payload.
+  const hasOwnContent = format !== 'invalid' && !inner && payload !== null && payload !== undefined;
+  const showsSummary = hasOwnContent && kind === 'uqudo-result' && isJsonObject(payload);
+  const computed = useMemo(
+    () => (showsSummary && !summary ? summarizeUqudoResult(payload) : undefined),
+    [showsSummary, summary, payload],
+  );
+  const shownSummary = showsSummary ? (summary ?? computed) : undefined;
+  const decryptFailed = inspection.findings.some((finding) => finding.code === 'decrypt-failed');
+
+  const meta = [
+    format === 'invalid' ? 'not a token' : format.toUpperCase(),
+    format === 'invalid' ? undefined : KIND_WORDS[kind],
+    headerText(header, 'alg'),
+    headerText(header, 'enc'),
+    headerText(header, 'kid') && `kid ${headerText(header, 'kid')}`,
+    format === 'jws' ? `signature ${inspection.signature}` : undefined,
+  ].filter((part): part is string => Boolean(part));
+
+  return (
+    <article class={`inspection inspection-${format}`} data-depth={depth}>
+      <header class="inspection-header">
+        <VerdictBadge verdict={verdictOf(inspection)} />
+        <span class="inspection-meta">{meta.join(' · ')}</span>
+      </header>
+
+      <section class="inspection-section" aria-label="Findings">
+        <h3 class="section-title">Findings</h3>
+        <FindingList findings={inspection.findings} />
+      </section>
+
+      {isJwe && header && (
+        <section class="inspection-section" aria-label="Protected header">
+          <JsonTree value={header} label="Protected header" />
+        </section>
+      )}
+
+      {isJwe && !inner && !hasOwnContent && (
+        <p class={`jwe-status level-${decryptFailed ? 'bad' : 'info'}`}>
+          {decryptFailed
+            ? 'Could not decrypt with the configured private key — see the findings above.'
+            : 'encrypted — add a private key in Settings to decrypt'}
+        </p>
+      )}
+
+      {hasOwnContent && (
+        <>
+          {isJsonObject(payload) && (
+            <section class="inspection-section" aria-label="Time claims">
+              <h3 class="section-title">Time claims</h3>
+              <TimeClaims payload={payload} now={now} />
+            </section>
+          )}
+          {shownSummary && (
+            <section class="inspection-section" aria-label="Uqudo result">
+              <h3 class="section-title">Uqudo result</h3>
+              <UqudoSummaryView summary={shownSummary} renderImageActions={renderImageActions} />
+            </section>
+          )}
+          {!isJwe && header && (
+            <section class="inspection-section" aria-label="Header">
+              <JsonTree value={header} label="Header" />
+            </section>
+          )}
+          <section class="inspection-section" aria-label={isJwe ? 'Decrypted payload' : 'Payload'}>
+            <JsonTree
+              value={payload}
+              label={isJwe ? 'Decrypted payload' : 'Payload'}
+              defaultExpandDepth={2}
+            />
+          </section>
+        </>
+      )}
+
+      {format === 'invalid' && header && (
+        <section class="inspection-section" aria-label="Header">
+          <JsonTree value={header} label="Header (as decoded)" />
+        </section>
+      )}
+
+      {inner && (
+        <section class="inspection-section inspection-inner" aria-label="Decrypted content">
+          <h3 class="section-title">
+            Decrypted content: a nested {inner.format === 'jws' ? 'JWS' : 'token'}{' '}
+            {typeof payload === 'string' && (
+              <CopyButton text={payload} label="Copy inner token" title="Copy the nested token" />
+            )}
+          </h3>
+          {depth + 1 < MAX_RENDER_NESTING ? (
+            <InspectionDetail
+              inspection={inner}
+              summary={summary}
+              now={now}
+              renderImageActions={renderImageActions}
+              depth={depth + 1}
+            />
+          ) : (
+            <p class="level-warn">Nested too deeply to show.</p>
+          )}
+        </section>
+      )}
+    </article>
+  );
+}
