@@ -45,6 +45,8 @@ export function decodeSegmentBytes(segment: string): Uint8Array | undefined {
 
 /** Decodes bytes as UTF-8, reporting whether they were valid. */
 export function decodeUtf8(bytes: Uint8Array): Utf8Text {
+  // Pure ASCII is always valid: skip the throwing strict decoder.
+  if (bytes.every((byte) => byte < 0x80)) return { text: lenientUtf8.decode(bytes), valid: true };
   try {
     return { text: strictUtf8.decode(bytes), valid: true };
   } catch {
@@ -74,9 +76,14 @@ export function decodeHeaderSegment(segment: string): HeaderDecoding {
   if (!bytes) return { ok: false, reason: 'the header is not valid base64url' };
   const utf8 = decodeUtf8(bytes);
   if (!utf8.valid) return { ok: false, reason: 'the header is not valid UTF-8' };
+  // Cheap shape check first: JSON.parse failures throw, and exceptions are slow on hostile input.
+  const trimmed = utf8.text.trim();
+  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) {
+    return { ok: false, reason: 'the header is not a JSON object' };
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(utf8.text);
+    parsed = JSON.parse(trimmed);
   } catch {
     return { ok: false, reason: 'the header is not JSON' };
   }

@@ -26,6 +26,23 @@ const DOT = 46;
 const BACKSLASH = 92;
 const PERCENT = 37;
 const LOWER_E = 101;
+/** Shortest possible header, `{"alg":""}`, in base64url. */
+const MIN_HEADER_LENGTH = 14;
+/**
+ * `"alg"` in base64url at each of the three byte alignments. A header must contain one, so
+ * segments without any are skipped before decoding (a `\u`-escaped "alg" is not found by the
+ * finder; inspectToken still reads such a token when given it directly).
+ */
+const ALG_MARKERS = ['ImFsZy', 'JhbGci', 'iYWxnI'] as const;
+
+function mayBeHeader(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) !== LOWER_E) return false;
+  const length = end - start;
+  if (length < MIN_HEADER_LENGTH || length > MAX_HEADER_SEGMENT_LENGTH) return false;
+  // Searching the segment alone keeps the whole scan linear.
+  const segment = text.slice(start, end);
+  return ALG_MARKERS.some((marker) => segment.includes(marker));
+}
 
 function isHexCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
@@ -62,15 +79,21 @@ export function findTokens(text: string): FoundToken[] {
   while (i < length) {
     const code = text.charCodeAt(i);
     if (isBase64urlCode(code) || code === DOT) {
+      // Fast path: most runs are plain words without dots.
       const runStart = i;
-      const dots: number[] = [];
+      let dotCount = 0;
       while (i < length) {
         const c = text.charCodeAt(i);
-        if (c === DOT) dots.push(i);
+        if (c === DOT) dotCount++;
         else if (!isBase64urlCode(c)) break;
         i++;
       }
-      if (dots.length >= 2) collectFromRun(text, runStart, i, dots, found);
+      if (dotCount >= 2) {
+        const bounds = [runStart - 1];
+        for (let j = runStart; j < i; j++) if (text.charCodeAt(j) === DOT) bounds.push(j);
+        bounds.push(i);
+        collectFromRun(text, bounds, found);
+      }
       continue;
     }
     if (code === BACKSLASH && i + 1 < length) {
@@ -94,64 +117,54 @@ export function findTokens(text: string): FoundToken[] {
   return found;
 }
 
-/** Looks for tokens in one run of base64url characters and dots, given the dots' positions. */
-function collectFromRun(
-  text: string,
-  runStart: number,
-  runEnd: number,
-  dots: number[],
-  found: FoundToken[],
-): void {
-  const segmentCount = dots.length + 1;
-  const startOf = (k: number): number => (k === 0 ? runStart : (dots[k - 1] as number) + 1);
-  const endOf = (k: number): number => (k < dots.length ? (dots[k] as number) : runEnd);
-  const lengthOf = (k: number): number => endOf(k) - startOf(k);
-  // A token must end the run, or be followed only by an empty segment (a sentence's full stop).
-  const endsCleanly = (last: number): boolean =>
-    last + 1 >= segmentCount || lengthOf(last + 1) === 0;
+// Segment helpers over `bounds` (module-level rather than closures: this is the hot path).
+function startOf(bounds: number[], k: number): number {
+  return (bounds[k] as number) + 1;
+}
+function endOf(bounds: number[], k: number): number {
+  return bounds[k + 1] as number;
+}
+function lengthOf(bounds: number[], k: number): number {
+  return endOf(bounds, k) - startOf(bounds, k);
+}
+/** A token must end the run, or be followed only by an empty segment (a sentence's full stop). */
+function endsCleanly(bounds: number[], last: number): boolean {
+  return last + 2 >= bounds.length || lengthOf(bounds, last + 1) === 0;
+}
+
+/**
+ * Looks for tokens in one run of base64url characters and dots. `bounds` holds the position before
+ * the run, every dot, and the run's end: segment k spans bounds[k] + 1 … bounds[k + 1].
+ */
+function collectFromRun(text: string, bounds: number[], found: FoundToken[]): void {
+  const segmentCount = bounds.length - 1;
 
   let k = 0;
   while (k + 2 < segmentCount) {
-    const start = startOf(k);
-    const headerLength = lengthOf(k);
-    // Every JSON object header starts with '{', whose base64url encoding starts with 'e'.
-    if (text.charCodeAt(start) !== LOWER_E || headerLength > MAX_HEADER_SEGMENT_LENGTH) {
+    const start = startOf(bounds, k);
+    if (!mayBeHeader(text, start, endOf(bounds, k))) {
       k++;
       continue;
     }
-    const decoded = decodeHeaderSegment(text.slice(start, endOf(k)));
+    const decoded = decodeHeaderSegment(text.slice(start, endOf(bounds, k)));
     if (!decoded.ok || typeof decoded.header.alg !== 'string') {
       k++;
       continue;
     }
     const { alg, enc } = decoded.header;
-    if (typeof enc === 'string') {
-      const last = k + 4;
-      if (
-        last < segmentCount &&
-        lengthOf(k + 2) > 0 &&
-        lengthOf(k + 4) > 0 &&
-        endsCleanly(last) &&
-        endOf(last) - start <= MAX_TOKEN_LENGTH
-      ) {
-        const end = endOf(last);
-        found.push({ token: text.slice(start, end), format: 'jwe', start, end });
-        k = last + 1;
-        continue;
-      }
-    } else {
-      const last = k + 2;
-      const unsigned = alg.toLowerCase() === 'none';
-      if (
-        (lengthOf(last) > 0 || unsigned) &&
-        endsCleanly(last) &&
-        endOf(last) - start <= MAX_TOKEN_LENGTH
-      ) {
-        const end = endOf(last);
-        found.push({ token: text.slice(start, end), format: 'jws', start, end });
-        k = last + 1;
-        continue;
-      }
+    const format = typeof enc === 'string' ? 'jwe' : 'jws';
+    const last = format === 'jwe' ? k + 4 : k + 2;
+    const shapeOk =
+      format === 'jwe'
+        ? // The IV and the authentication tag are never empty.
+          last < segmentCount && lengthOf(bounds, k + 2) > 0 && lengthOf(bounds, k + 4) > 0
+        : // Only an unsigned (alg none) JWS has an empty signature.
+          lengthOf(bounds, last) > 0 || alg.toLowerCase() === 'none';
+    if (shapeOk && endsCleanly(bounds, last) && endOf(bounds, last) - start <= MAX_TOKEN_LENGTH) {
+      const end = endOf(bounds, last);
+      found.push({ token: text.slice(start, end), format, start, end });
+      k = last + 1;
+      continue;
     }
     k++;
   }

@@ -428,7 +428,16 @@ async function inspectJwe(
   const findings: Finding[] = [];
   // jose understands no JWE extensions, so every critical one is unsupported here.
   const crit = checkCrit(header, [], findings);
-  const base = { format: 'jwe' as const, header, signature: 'unverified' as const };
+  // A JWE carries no signature of its own; a nested JWS has its own status in `inner`.
+  const result = (payload: unknown, kind: TokenKind, inner?: Inspection): Inspection => ({
+    format: 'jwe',
+    header,
+    payload,
+    signature: 'unverified',
+    kind,
+    ...(inner ? { inner } : {}),
+    findings,
+  });
   const key = options.decryptionKey;
   if (!key) {
     findings.push(
@@ -437,20 +446,15 @@ async function inspectJwe(
         `Encrypted (${alg}, ${enc}); provide the private key to decrypt it.`,
       ),
     );
-    return { ...base, payload: null, kind: classifyToken(null, contextOf(options)), findings };
+    return result(null, classifyToken(null, contextOf(options)));
   }
-  const failed = (): Inspection => ({
-    ...base,
-    payload: null,
-    kind: classifyToken(null, contextOf(options)),
-    findings,
-  });
+  const failed = (): Inspection => result(null, classifyToken(null, contextOf(options)));
   const algs = keyManagementAlgsFor(key);
   if (!algs.includes(alg)) {
     findings.push(
       createFinding(
         'decrypt-failed',
-        `The JWE uses alg "${alg}"; a ${key.kty} key can decrypt only ${algs.join(', ') || 'nothing'} (jose 6 has no RSA1_5).`,
+        `The JWE uses alg "${alg}", which the ${key.kty} decryption key cannot be used with; it supports ${algs.join(', ') || 'nothing'} (jose 6 has no RSA1_5).`,
       ),
     );
     return failed();
@@ -465,7 +469,7 @@ async function inspectJwe(
   }
   let plaintext: Uint8Array;
   try {
-    const result = await compactDecrypt(
+    const decrypted = await compactDecrypt(
       token,
       async (protectedHeader) => importJWK(key.jwk, protectedHeader.alg),
       {
@@ -473,7 +477,7 @@ async function inspectJwe(
         crit,
       },
     );
-    plaintext = result.plaintext;
+    plaintext = decrypted.plaintext;
   } catch (error) {
     findings.push(describeJoseError(error, 'decrypt'));
     return failed();
@@ -487,7 +491,7 @@ async function inspectJwe(
             `Nested more than ${MAX_NESTING_DEPTH} levels deep; not inspected further.`,
           )
         : await inspectAt(content, options, depth + 1);
-    return { ...base, payload: content, kind: inner.kind, inner, findings };
+    return result(content, inner.kind, inner);
   }
   if (typeof header.cty === 'string' && header.cty.toUpperCase() === 'JWT') {
     findings.push(
@@ -505,7 +509,7 @@ async function inspectJwe(
     ),
   );
   findings.push(...claimFindings(payload, options));
-  return { ...base, payload, kind: classifyToken(payload, contextOf(options)), findings };
+  return result(payload, classifyToken(payload, contextOf(options)));
 }
 
 async function inspectAt(raw: string, options: InspectOptions, depth: number): Promise<Inspection> {
