@@ -75,6 +75,7 @@ describe('parseHar on the fixtures', () => {
     const parsed = parseHar(fixture('malformed-entries.har'));
     if (!parsed.ok) throw new Error(parsed.error);
     expect(parsed.exchanges.map((e) => e.entryIndex)).toEqual([6, 7]);
+    expect(parsed.skipped).toBe(6);
     const [query, bad] = parsed.exchanges;
     expect(query).toMatchObject({ method: '', time: 0, status: 0, requestHeaders: [] });
     expect(extractSightings(query!).map((s) => s.location)).toEqual(['request.query']);
@@ -96,8 +97,12 @@ describe('parseHar on the fixtures', () => {
     if (!notJson.ok) expect(notJson.error).toMatch(/^not JSON/);
     expect(parseHar('[]').ok).toBe(false);
     expect(parseHar('{"log":{"entries":{}}}').ok).toBe(false);
-    expect(parseHar(fixture('empty.har'))).toEqual({ ok: true, exchanges: [] });
-    expect(parseHar(`\ufeff${fixture('empty.har')}`)).toEqual({ ok: true, exchanges: [] });
+    expect(parseHar(fixture('empty.har'))).toEqual({ ok: true, exchanges: [], skipped: 0 });
+    expect(parseHar(`\ufeff${fixture('empty.har')}`)).toEqual({
+      ok: true,
+      exchanges: [],
+      skipped: 0,
+    });
   });
 
   it('never throws on arbitrary JSON inside log.entries (property)', () => {

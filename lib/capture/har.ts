@@ -28,14 +28,16 @@ export interface HarEntryOptions {
   maxBodyBytes?: number;
 }
 
+/** A parsed HAR: its usable exchanges and how many entries were skipped as unusable; or why not. */
+export type ParsedHar =
+  { ok: true; exchanges: CapturedExchange[]; skipped: number } | { ok: false; error: string };
+
 /**
  * Parse a HAR document. Fails only when the text is not JSON with a `log.entries` array (or is over
  * {@link MAX_HAR_CHARS}); entries that are not usable (no request URL, wrong types) are skipped.
  * Exchanges get ids `har-<index>` and keep their index in `log.entries`. Never throws.
  */
-export function parseHar(
-  text: string,
-): { ok: true; exchanges: CapturedExchange[] } | { ok: false; error: string } {
+export function parseHar(text: string): ParsedHar {
   if (typeof text !== 'string') return { ok: false, error: 'HAR input is not text' };
   if (text.length > MAX_HAR_CHARS) {
     return {
@@ -64,7 +66,7 @@ export function parseHar(
     });
     if (exchange) exchanges.push(exchange);
   });
-  return { ok: true, exchanges };
+  return { ok: true, exchanges, skipped: entries.length - exchanges.length };
 }
 
 /**

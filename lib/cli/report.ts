@@ -1,0 +1,236 @@
+// Readable (non-JSON) CLI output: one inspection as a report, a HAR scan as a table. Text only.
+import type { Finding, Severity } from '../jose/findings';
+import { sessionIdOf, verdictOf, type Inspection, type Verdict } from '../jose/inspect';
+import type { ScanResult } from './json';
+
+/** Output styling: ANSI colours only when writing to a terminal. */
+export interface ReportStyle {
+  color: boolean;
+}
+
+/** Strings longer than this are shortened in the readable report (the --json output keeps them). */
+const MAX_SHOWN_STRING = 200;
+/** Objects nested deeper than this are elided in the readable report. */
+const MAX_SHOWN_DEPTH = 40;
+
+const ANSI = { red: 31, green: 32, yellow: 33, blue: 34, dim: 2, bold: 1 } as const;
+
+function paint(style: ReportStyle, code: keyof typeof ANSI, text: string): string {
+  return style.color ? `\u001b[${ANSI[code]}m${text}\u001b[0m` : text;
+}
+
+const MARKERS: Record<Severity, { marker: string; color: keyof typeof ANSI }> = {
+  error: { marker: '✖ error  ', color: 'red' },
+  warning: { marker: '⚠ warning', color: 'yellow' },
+  info: { marker: 'ℹ info   ', color: 'blue' },
+};
+
+/** The verdict in words. Diagnostics only: a good result reads "signature valid", never "approved". */
+export function describeVerdict(verdict: Verdict): string {
+  switch (verdict) {
+    case 'valid':
+      return 'signature valid';
+    case 'invalid':
+      return 'invalid';
+    case 'unverified':
+      return 'signature not verified (no key given)';
+    case 'unsupported':
+      return 'signature not checked (unsupported algorithm)';
+    case 'malformed':
+      return 'malformed (not a compact JWS/JWE)';
+    case 'encrypted':
+      return 'encrypted (give --decrypt-key to read it)';
+  }
+}
+
+function verdictColor(verdict: Verdict): keyof typeof ANSI {
+  if (verdict === 'valid') return 'green';
+  if (verdict === 'invalid' || verdict === 'malformed') return 'red';
+  return 'yellow';
+}
+
+/** A readable report of one inspection: verdict, header, payload, findings, then any inner token. */
+export function formatInspectionReport(inspection: Inspection, style: ReportStyle): string {
+  const verdict = verdictOf(inspection);
+  const counts = countSeverities(inspection);
+  const tally = [
+    counts.error ? `${counts.error} error${counts.error === 1 ? '' : 's'}` : '',
+    counts.warning ? `${counts.warning} warning${counts.warning === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [
+    `${paint(style, 'bold', 'Verdict:')} ${paint(style, verdictColor(verdict), describeVerdict(verdict))}${tally ? ` — ${tally}` : ''}`,
+  ];
+  const sessionId = sessionIdOf(inspection);
+  if (sessionId) lines.push(`${paint(style, 'bold', 'Session:')} ${sessionId}`);
+  lines.push('', ...formatSection(inspection, style, ''));
+  lines.push(
+    '',
+    paint(style, 'dim', 'Diagnostics for developers: trust decisions belong on your backend.'),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function formatSection(inspection: Inspection, style: ReportStyle, indent: string): string[] {
+  const lines = [
+    `${indent}${paint(style, 'bold', 'Format:')} ${inspection.format.toUpperCase()}   ${paint(style, 'bold', 'Kind:')} ${inspection.kind}   ${paint(style, 'bold', 'Signature:')} ${inspection.signature}`,
+  ];
+  if (inspection.header !== null) {
+    lines.push(
+      `${indent}${paint(style, 'bold', 'Header:')}`,
+      ...indentLines(formatValue(inspection.header), `${indent}  `),
+    );
+  }
+  if (inspection.payload !== null && inspection.payload !== undefined) {
+    lines.push(
+      `${indent}${paint(style, 'bold', 'Payload:')}`,
+      ...indentLines(formatValue(inspection.payload), `${indent}  `),
+    );
+  }
+  lines.push(`${indent}${paint(style, 'bold', 'Findings:')}`);
+  if (inspection.findings.length === 0) lines.push(`${indent}  (none)`);
+  for (const finding of inspection.findings)
+    lines.push(`${indent}  ${formatFinding(finding, style)}`);
+  if (inspection.inner) {
+    lines.push('', `${indent}${paint(style, 'bold', 'Inner token (decrypted):')}`);
+    lines.push(...formatSection(inspection.inner, style, `${indent}  `));
+  }
+  return lines;
+}
+
+function formatFinding(finding: Finding, style: ReportStyle): string {
+  const { marker, color } = MARKERS[finding.severity] ?? MARKERS.info;
+  return `${paint(style, color, marker)} ${finding.code}: ${oneLine(finding.message)}`;
+}
+
+function countSeverities(inspection: Inspection): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (let current: Inspection | undefined = inspection; current; current = current.inner) {
+    for (const finding of current.findings) counts[finding.severity]++;
+  }
+  return counts;
+}
+
+function indentLines(text: string, indent: string): string[] {
+  return text.split('\n').map((line) => `${indent}${line}`);
+}
+
+/** Control characters from untrusted tokens could drive the terminal: show them escaped. */
+function oneLine(text: string): string {
+  return escapeControls(text.replace(/\r?\n/g, ' '));
+}
+
+function escapeControls(text: string): string {
+  // C0/C1 controls and bidi overrides (which can reorder what the terminal shows).
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * JSON-like pretty print for reading: long strings shortened, very deep nesting elided, control
+ * characters escaped (the value comes from an untrusted token).
+ */
+export function formatValue(value: unknown, depth = 0): string {
+  const pad = '  '.repeat(depth + 1);
+  const closePad = '  '.repeat(depth);
+  if (typeof value === 'string') {
+    const shown =
+      value.length > MAX_SHOWN_STRING
+        ? `${value.slice(0, MAX_SHOWN_STRING)}… (${value.length} characters)`
+        : value;
+    return escapeControls(JSON.stringify(shown));
+  }
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'null';
+  }
+  if (depth >= MAX_SHOWN_DEPTH) return Array.isArray(value) ? '[…]' : '{…}';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((item) => `${pad}${formatValue(item, depth + 1)}`).join(',\n')}\n${closePad}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries
+    .map(
+      ([key, member]) =>
+        `${pad}${escapeControls(JSON.stringify(key))}: ${formatValue(member, depth + 1)}`,
+    )
+    .join(',\n')}\n${closePad}}`;
+}
+
+/** A readable table of a HAR scan: one row per token, then notes about bodies that were not read. */
+export function formatScanTable(
+  results: readonly ScanResult[],
+  summary: { entries: number; notes: readonly { entry: number; url: string; note: string }[] },
+  style: ReportStyle,
+): string {
+  const lines: string[] = [];
+  if (results.length === 0) {
+    lines.push(
+      `No tokens found in ${summary.entries} HAR entr${summary.entries === 1 ? 'y' : 'ies'}.`,
+    );
+  } else {
+    const rows = results.map((result) => {
+      const verdict = verdictOf(result.inspection);
+      const problems = allFindings(result.inspection)
+        .filter((finding) => finding.severity !== 'info')
+        .map((finding) => finding.code);
+      return {
+        cells: [
+          String(result.entry),
+          result.location,
+          oneLine(result.path ?? ''),
+          verdict,
+          result.inspection.kind,
+          shortJti(sessionIdOf(result.inspection)),
+          [...new Set(problems)].join(','),
+          oneLine(shortUrl(result.url)),
+        ],
+        verdict,
+      };
+    });
+    const heading = ['ENTRY', 'LOCATION', 'PATH', 'VERDICT', 'KIND', 'JTI', 'FINDINGS', 'URL'];
+    const widths = heading.map((title, column) =>
+      Math.max(title.length, ...rows.map((row) => row.cells[column]!.length)),
+    );
+    const render = (cells: string[]) =>
+      cells
+        .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
+        .join('  ');
+    lines.push(paint(style, 'bold', render(heading)));
+    for (const row of rows) {
+      const text = render(row.cells);
+      lines.push(row.verdict === 'valid' ? text : paint(style, verdictColor(row.verdict), text));
+    }
+    lines.push(
+      '',
+      `${results.length} token sighting${results.length === 1 ? '' : 's'} in ${summary.entries} HAR entr${summary.entries === 1 ? 'y' : 'ies'}.`,
+    );
+  }
+  for (const note of summary.notes) {
+    lines.push(
+      paint(style, 'dim', `entry ${note.entry} (${oneLine(shortUrl(note.url))}): ${note.note}`),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function allFindings(inspection: Inspection): Finding[] {
+  const findings: Finding[] = [];
+  for (let current: Inspection | undefined = inspection; current; current = current.inner) {
+    findings.push(...current.findings);
+  }
+  return findings;
+}
+
+function shortJti(jti: string | undefined): string {
+  if (!jti) return '-';
+  return jti.length > 13 ? `${jti.slice(0, 8)}…` : jti;
+}
+
+function shortUrl(url: string): string {
+  return url.length > 80 ? `${url.slice(0, 79)}…` : url;
+}

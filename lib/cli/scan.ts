@@ -1,0 +1,52 @@
+// scanHar: every token in a HAR document, each inspected with the same engine as the panel.
+import { extractSightings } from '../capture/extract';
+import { parseHar } from '../capture/har';
+import { inspectToken, type InspectOptions, type Inspection } from '../jose/inspect';
+import type { ScanResult } from './json';
+
+/** Result of scanning a HAR: one result per sighting, plus why some bodies could not be examined. */
+export type ScanOutcome =
+  | {
+      ok: true;
+      results: ScanResult[];
+      /** Entries in `log.entries` (usable or not). */
+      entries: number;
+      notes: { entry: number; url: string; note: string }[];
+    }
+  | { ok: false; error: string };
+
+/**
+ * Parse a HAR and inspect every token sighting in it, in entry order (request before response).
+ * `options` carries keys and expectations; the URL and how the token was used are added per
+ * sighting. The same token seen in the same context is inspected once. Never throws.
+ */
+export async function scanHar(text: string, options: InspectOptions): Promise<ScanOutcome> {
+  const parsed = parseHar(text);
+  if (!parsed.ok) return parsed;
+  const cache = new Map<string, Promise<Inspection>>();
+  const results: ScanResult[] = [];
+  const notes: { entry: number; url: string; note: string }[] = [];
+  for (const exchange of parsed.exchanges) {
+    const entry = exchange.entryIndex ?? 0;
+    if (exchange.bodyNote) notes.push({ entry, url: exchange.url, note: exchange.bodyNote });
+    for (const sighting of extractSightings(exchange)) {
+      const key = `${sighting.token}\u0000${sighting.seenAs ?? ''}\u0000${exchange.url}`;
+      let inspection = cache.get(key);
+      if (!inspection) {
+        const context: InspectOptions = { ...options, url: exchange.url };
+        if (sighting.seenAs) context.seenAs = sighting.seenAs;
+        inspection = inspectToken(sighting.token, context);
+        cache.set(key, inspection);
+      }
+      const result: ScanResult = {
+        entry,
+        url: exchange.url,
+        location: sighting.location,
+        inspection: await inspection,
+      };
+      if (sighting.path !== undefined) result.path = sighting.path;
+      results.push(result);
+    }
+  }
+  return { ok: true, results, entries: parsed.exchanges.length + parsed.skipped, notes };
+}
