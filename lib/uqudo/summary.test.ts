@@ -327,6 +327,11 @@ describe('summarizeUqudoResult — face session and partial result', () => {
       'd4c3b2a1-0f9e-4d8c-b7a6-5f4e3d2c1b0a',
     );
     expect(summary.documents).toEqual([]);
+    // The lone, untyped biometric verification is shown session-wide, not as an unknown document.
+    expect(findItem(summary, 'biometric', 'Match level')).toMatchObject({
+      value: '5 of 5',
+      path: '$.data.verifications[0].biometric.matchLevel',
+    });
     expect(findItem(summary, 'face', 'Match level')).toMatchObject({
       value: '5 of 5',
       level: 'good',

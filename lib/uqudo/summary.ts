@@ -216,8 +216,11 @@ function summarize(payload: unknown, now: number): UqudoSummary {
   }
   summary.nonce = data ? asText(get(data, 'nonce')) : undefined;
 
+  let verificationOnly: SummarySection[] = [];
   if (data) {
-    summary.documents = summarizeDocuments(data, dataPath, ctx);
+    const documents = summarizeDocuments(data, dataPath, ctx);
+    summary.documents = documents.documents;
+    verificationOnly = documents.sessionSections;
     summary.images = collectImageRefs(data, dataPath);
     summary.inlinePhotos = collectInlinePhotos(data, dataPath);
   }
@@ -229,6 +232,7 @@ function summarize(payload: unknown, now: number): UqudoSummary {
     data
       ? backgroundCheckSection(get(data, 'backgroundCheck'), `${dataPath}.backgroundCheck`)
       : undefined,
+    ...verificationOnly,
     deviceAttestationSection(root, data, dataPath),
   ]);
 
@@ -248,7 +252,15 @@ interface Ctx {
 
 // ---------- documents ----------
 
-function summarizeDocuments(data: JsonObject, dataPath: string, ctx: Ctx): DocumentSummary[] {
+/**
+ * Documents with their verifications attached. A verification without documentType and without a
+ * document at its index (face sessions carry a lone biometric check) becomes session-wide sections.
+ */
+function summarizeDocuments(
+  data: JsonObject,
+  dataPath: string,
+  ctx: Ctx,
+): { documents: DocumentSummary[]; sessionSections: SummarySection[] } {
   const rawDocuments = get(data, 'documents');
   const documents = asArray(rawDocuments) ?? [];
   if (rawDocuments !== undefined && !Array.isArray(rawDocuments)) {
@@ -265,6 +277,7 @@ function summarizeDocuments(data: JsonObject, dataPath: string, ctx: Ctx): Docum
   }
 
   const summaries: DocumentSummary[] = [];
+  const sessionSections: SummarySection[] = [];
   const docTypes: (string | undefined)[] = [];
   documents.forEach((value, index) => {
     const path = `${dataPath}.documents[${index}]`;
@@ -299,6 +312,10 @@ function summarizeDocuments(data: JsonObject, dataPath: string, ctx: Ctx): Docum
         return;
       }
     }
+    if (!type && index >= docTypes.length) {
+      sessionSections.push(...sections);
+      return;
+    }
     summaries.push({
       documentType: type ?? 'UNKNOWN',
       path,
@@ -322,7 +339,7 @@ function summarizeDocuments(data: JsonObject, dataPath: string, ctx: Ctx): Docum
       ],
     });
   });
-  return summaries;
+  return { documents: summaries, sessionSections };
 }
 
 function summarizeDocument(document: JsonObject, path: string, ctx: Ctx): DocumentSummary {
