@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Tests for InspectionView: JWS detail, expired result, JWE locked / failed / decrypted (recursive), malformed.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { CompactEncrypt, SignJWT, exportJWK, generateKeyPair } from 'jose';
 import passport from '../lib/uqudo/fixtures/passport.json';
 import { inspectToken } from '../lib/jose/inspect';
@@ -49,6 +49,20 @@ describe('InspectionView', () => {
     expect(within(payloadTree).getByText('"https://id.uqudo.io"')).toBeTruthy();
     expect(within(payloadTree).getByText('documents')).toBeTruthy();
     expect(container.textContent!.toLowerCase()).not.toContain('approved');
+  });
+
+  it('keeps the trees as the user left them while the countdown ticks', () => {
+    const { container, rerender } = render(
+      <InspectionView inspection={validResult} now={during} />,
+    );
+    const payloadTree = region('Payload');
+    const documentsToggle = within(payloadTree).getByText('documents').closest('button')!;
+    fireEvent.click(documentsToggle);
+    expect(documentsToggle.getAttribute('aria-expanded')).toBe('true');
+    rerender(<InspectionView inspection={validResult} now={during + 1000} />);
+    expect(container.querySelector('[role="timer"]')!.textContent).toBe('expires in 28 min 59 s');
+    expect(documentsToggle.isConnected).toBe(true);
+    expect(documentsToggle.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('uses a summary passed in by the caller instead of computing one', () => {

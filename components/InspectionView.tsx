@@ -68,6 +68,35 @@ function InspectionDetail({
   const shownSummary = showsSummary ? (summary ?? computed) : undefined;
   const decryptFailed = inspection.findings.some((finding) => finding.code === 'decrypt-failed');
 
+  // The parent re-renders every second for the countdown; reusing these elements lets Preact skip
+  // diffing the (possibly large) trees and summary when only `now` changed.
+  const contentViews = useMemo(
+    () =>
+      hasOwnContent ? (
+        <>
+          {shownSummary && (
+            <section class="inspection-section" aria-label="Uqudo result">
+              <h3 class="section-title">Uqudo result</h3>
+              <UqudoSummaryView summary={shownSummary} renderImageActions={renderImageActions} />
+            </section>
+          )}
+          {!isJwe && header && (
+            <section class="inspection-section" aria-label="Header">
+              <JsonTree value={header} label="Header" />
+            </section>
+          )}
+          <section class="inspection-section" aria-label={isJwe ? 'Decrypted payload' : 'Payload'}>
+            <JsonTree
+              value={payload}
+              label={isJwe ? 'Decrypted payload' : 'Payload'}
+              defaultExpandDepth={2}
+            />
+          </section>
+        </>
+      ) : null,
+    [hasOwnContent, shownSummary, renderImageActions, isJwe, header, payload],
+  );
+
   const meta = [
     format === 'invalid' ? 'not a token' : format.toUpperCase(),
     format === 'invalid' ? undefined : KIND_WORDS[kind],
@@ -111,24 +140,7 @@ function InspectionDetail({
               <TimeClaims payload={payload} now={now} />
             </section>
           )}
-          {shownSummary && (
-            <section class="inspection-section" aria-label="Uqudo result">
-              <h3 class="section-title">Uqudo result</h3>
-              <UqudoSummaryView summary={shownSummary} renderImageActions={renderImageActions} />
-            </section>
-          )}
-          {!isJwe && header && (
-            <section class="inspection-section" aria-label="Header">
-              <JsonTree value={header} label="Header" />
-            </section>
-          )}
-          <section class="inspection-section" aria-label={isJwe ? 'Decrypted payload' : 'Payload'}>
-            <JsonTree
-              value={payload}
-              label={isJwe ? 'Decrypted payload' : 'Payload'}
-              defaultExpandDepth={2}
-            />
-          </section>
+          {contentViews}
         </>
       )}
 
