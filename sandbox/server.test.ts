@@ -324,6 +324,11 @@ describe('DELETE /api/v1/info/{id}', () => {
       headers: bearer(token),
     });
     expect(unknown.status).toBe(204);
+    const malformed = await fetch(url('/api/v1/info/not-a-uuid'), {
+      method: 'DELETE',
+      headers: bearer(token),
+    });
+    expect(malformed.status).toBe(204);
     await expectError(
       await fetch(url(`/api/v1/info/${crypto.randomUUID()}`), { method: 'DELETE' }),
       401,
@@ -681,32 +686,36 @@ describe('demo page and backend', () => {
 });
 
 describe('startSandbox({ signingKeyPath })', () => {
-  it('signs with a PKCS#8 PEM or private JWK from file under a stable 32-hex kid', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sandbox-key-'));
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-    const pemPath = join(dir, 'key.pem');
-    writeFileSync(pemPath, await exportPKCS8(privateKey));
-    const jwkPath = join(dir, 'key.jwk');
-    writeFileSync(jwkPath, JSON.stringify(await exportJWK(privateKey)));
-    const kids: string[] = [];
-    for (const signingKeyPath of [pemPath, pemPath, jwkPath]) {
-      const other = await startSandbox({ port: 0, signingKeyPath });
-      try {
-        const { jws } = await other.createSession({ scenario: 'passport' });
-        await expect(compactVerify(jws, publicKey)).resolves.toBeTruthy();
-        const served = (await (await fetch(`${other.url}/api/.well-known/jwks.json`)).json()) as {
-          keys: JWK[];
-        };
-        const kid = decodeProtectedHeader(jws).kid ?? '';
-        expect(served.keys[0]?.kid).toBe(kid);
-        kids.push(kid);
-      } finally {
-        await other.close();
+  it(
+    'signs with a PKCS#8 PEM or private JWK from file under a stable 32-hex kid',
+    { timeout: 60_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sandbox-key-'));
+      const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+      const pemPath = join(dir, 'key.pem');
+      writeFileSync(pemPath, await exportPKCS8(privateKey));
+      const jwkPath = join(dir, 'key.jwk');
+      writeFileSync(jwkPath, JSON.stringify(await exportJWK(privateKey)));
+      const kids: string[] = [];
+      for (const signingKeyPath of [pemPath, pemPath, jwkPath]) {
+        const other = await startSandbox({ port: 0, signingKeyPath });
+        try {
+          const { jws } = await other.createSession({ scenario: 'passport' });
+          await expect(compactVerify(jws, publicKey)).resolves.toBeTruthy();
+          const served = (await (await fetch(`${other.url}/api/.well-known/jwks.json`)).json()) as {
+            keys: JWK[];
+          };
+          const kid = decodeProtectedHeader(jws).kid ?? '';
+          expect(served.keys[0]?.kid).toBe(kid);
+          kids.push(kid);
+        } finally {
+          await other.close();
+        }
       }
-    }
-    expect(kids[0]).toMatch(/^[0-9a-f]{32}$/);
-    expect(new Set(kids).size).toBe(1);
-  });
+      expect(kids[0]).toMatch(/^[0-9a-f]{32}$/);
+      expect(new Set(kids).size).toBe(1);
+    },
+  );
 
   it('fails to start with a clear error for a PKCS#1 PEM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-key-'));
