@@ -51,6 +51,8 @@ describe('findTokens', () => {
     expect(findTokens(`"line1\\n${jws}"`)[0]?.token).toBe(jws);
     expect(findTokens(`"\\u003d${jws}"`)[0]?.token).toBe(jws);
     expect(findTokens(`token%3D${jws}%26x`)[0]?.token).toBe(jws);
+    // A backslash-u that is not a \uXXXX escape does not swallow the token.
+    expect(findTokens(`\\u ${jws}`)[0]?.token).toBe(jws);
   });
 
   it('accepts a trailing full stop and an alg none token with its empty signature', () => {

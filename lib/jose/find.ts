@@ -98,8 +98,16 @@ export function findTokens(text: string): FoundToken[] {
     }
     if (code === BACKSLASH && i + 1 < length) {
       const next = text.charCodeAt(i + 1);
-      if (next === 117 /* u */) i += 6;
-      else if (isJsonEscapeLetter(next)) i += 2;
+      if (
+        next === 117 /* u */ &&
+        i + 5 < length &&
+        isHexCode(text.charCodeAt(i + 2)) &&
+        isHexCode(text.charCodeAt(i + 3)) &&
+        isHexCode(text.charCodeAt(i + 4)) &&
+        isHexCode(text.charCodeAt(i + 5))
+      ) {
+        i += 6;
+      } else if (isJsonEscapeLetter(next)) i += 2;
       else i += 1;
       continue;
     }

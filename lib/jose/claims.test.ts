@@ -1,0 +1,96 @@
+// Tests for the claim checks and the human-readable time formatting.
+import { describe, expect, it } from 'vitest';
+import { checkClaims, formatDuration, formatNumericDate, isUuid } from './claims';
+
+const NOW = 1_760_000_000;
+const codes = (payload: unknown, extra: Partial<Parameters<typeof checkClaims>[1]> = {}) =>
+  checkClaims(payload, { now: NOW, leeway: 0, ...extra }).map((f) => f.code);
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 s'],
+    [12, '12 s'],
+    [303, '5 min 3 s'],
+    [3600, '1 h'],
+    [3660, '1 h 1 min'],
+    [7325, '2 h 2 min'],
+    [93_784, '1 d 2 h'],
+    [-65, '1 min 5 s'],
+    [Number.POSITIVE_INFINITY, 'an unbounded time'],
+  ])('%d s → %s', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text);
+  });
+});
+
+describe('formatNumericDate', () => {
+  it('formats seconds as ISO 8601 UTC and falls back to the number when out of range', () => {
+    expect(formatNumericDate(1300819380)).toBe('2011-03-22T18:43:00Z');
+    expect(formatNumericDate(1300819380.5)).toBe('2011-03-22T18:43:00.500Z');
+    expect(formatNumericDate(1e20)).toBe('100000000000000000000');
+  });
+});
+
+describe('checkClaims', () => {
+  it('accepts a token inside its validity window', () => {
+    expect(codes({ iat: NOW - 10, nbf: NOW - 10, exp: NOW + 10 })).toEqual([]);
+  });
+
+  it('applies the leeway to exp, nbf and iat', () => {
+    const payload = { iat: NOW + 20, nbf: NOW + 20, exp: NOW - 20 };
+    expect(codes(payload)).toEqual(['expired', 'not-yet-valid', 'issued-in-future']);
+    expect(codes(payload, { leeway: 30 })).toEqual([]);
+    const [expired] = checkClaims({ exp: NOW - 20 }, { now: NOW, leeway: 5 });
+    expect(expired?.message).toBe(
+      `Expired 20 s ago (exp ${formatNumericDate(NOW - 20)}, leeway 5 s).`,
+    );
+  });
+
+  it('reports non-numeric time claims without crashing on huge values', () => {
+    expect(codes({ exp: '2030-01-01', nbf: null, iat: 1e300 })).toEqual([
+      'claim-invalid',
+      'claim-invalid',
+      'issued-in-future',
+    ]);
+    expect(checkClaims({ iat: 1e300 }, { now: NOW, leeway: 0 })[0]?.message).toContain(
+      '(iat 1e+300)',
+    );
+  });
+
+  it('warns about a jti that is not a UUID', () => {
+    expect(codes({ jti: 'abc' })).toEqual(['jti-not-uuid']);
+    expect(codes({ jti: '0F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A' })).toEqual([]);
+    expect(isUuid('0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a')).toBe(true);
+    expect(isUuid('0f8e7d6c5b4a43928170-6f5e4d3c2b1a')).toBe(false);
+  });
+
+  it('checks expectations against a non-object payload as missing claims', () => {
+    const findings = checkClaims('text', {
+      now: NOW,
+      leeway: 0,
+      expectations: { iss: 'i', aud: 'a', jti: 'j', nonce: 'n', sessionId: 's' },
+    });
+    expect(findings.map((f) => f.code)).toEqual([
+      'iss-mismatch',
+      'aud-mismatch',
+      'jti-mismatch',
+      'nonce-mismatch',
+      'session-id-mismatch',
+    ]);
+    expect(findings[0]?.message).toBe('Expected iss "i", the token has none.');
+  });
+
+  it('compares the nonce with data.nonce, falling back to a top-level nonce', () => {
+    const expectations = { nonce: 'n1' };
+    expect(codes({ data: { nonce: 'n1' } }, { expectations })).toEqual([]);
+    expect(codes({ nonce: 'n1' }, { expectations })).toEqual([]);
+    expect(codes({ nonce: 'n1', data: { nonce: 'other' } }, { expectations })).toEqual([
+      'nonce-mismatch',
+    ]);
+  });
+
+  it('accepts aud as a string or an array containing the expected value', () => {
+    expect(codes({ aud: 'a' }, { expectations: { aud: 'a' } })).toEqual([]);
+    expect(codes({ aud: ['b', 'a'] }, { expectations: { aud: 'a' } })).toEqual([]);
+    expect(codes({ aud: ['b'] }, { expectations: { aud: 'a' } })).toEqual(['aud-mismatch']);
+  });
+});

@@ -1,0 +1,100 @@
+// Tests for finding severities and the translation of real jose errors into findings.
+import {
+  CompactEncrypt,
+  compactDecrypt,
+  compactVerify,
+  errors,
+  generateKeyPair,
+  importJWK,
+} from 'jose';
+import { describe, expect, it } from 'vitest';
+import { FINDING_SEVERITIES, createFinding, describeJoseError } from './findings';
+
+describe('FINDING_SEVERITIES', () => {
+  it('has the severities the CLI contract fixes', () => {
+    const required = {
+      malformed: 'error',
+      'alg-none': 'error',
+      'alg-not-allowed': 'error',
+      'crit-unsupported': 'error',
+      'embedded-key-ignored': 'warning',
+      'signature-invalid': 'error',
+      'key-not-found': 'error',
+      unverified: 'warning',
+      expired: 'error',
+      'not-yet-valid': 'error',
+      'issued-in-future': 'warning',
+      'iss-mismatch': 'error',
+      'aud-mismatch': 'error',
+      'jti-mismatch': 'error',
+      'nonce-mismatch': 'error',
+      'jti-not-uuid': 'warning',
+      encrypted: 'info',
+      'decrypt-failed': 'error',
+    };
+    expect(FINDING_SEVERITIES).toMatchObject(required);
+  });
+
+  it('createFinding takes the severity from the table', () => {
+    expect(createFinding('expired', 'm')).toEqual({
+      severity: 'error',
+      code: 'expired',
+      message: 'm',
+    });
+    expect(createFinding('encrypted', 'm').severity).toBe('info');
+  });
+});
+
+describe('describeJoseError', () => {
+  it('translates a failed signature check', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const { CompactSign } = await import('jose');
+    const token = await new CompactSign(new TextEncoder().encode('x'))
+      .setProtectedHeader({ alg: 'ES256' })
+      .sign(privateKey);
+    const other = await generateKeyPair('ES256');
+    const error = await compactVerify(token, other.publicKey).catch((e: unknown) => e);
+    expect(describeJoseError(error, 'verify').code).toBe('signature-invalid');
+    expect(await compactVerify(token, publicKey)).toBeTruthy();
+  });
+
+  it('translates a failed decryption', async () => {
+    const key = new Uint8Array(32).fill(7);
+    const jwe = await new CompactEncrypt(new TextEncoder().encode('x'))
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+      .encrypt(key);
+    const error = await compactDecrypt(jwe, new Uint8Array(32).fill(8)).catch((e: unknown) => e);
+    expect(describeJoseError(error, 'decrypt')).toMatchObject({
+      code: 'decrypt-failed',
+      severity: 'error',
+    });
+  });
+
+  it('translates unsupported algorithms and invalid structures per context', async () => {
+    const notSupported = await importJWK({ kty: 'XYZ' }, 'RS256').catch((e: unknown) => e);
+    expect(notSupported).toBeInstanceOf(errors.JOSENotSupported);
+    expect(describeJoseError(notSupported, 'verify').code).toBe('verify-failed');
+    expect(describeJoseError(notSupported, 'decrypt').code).toBe('decrypt-failed');
+    const invalid = await compactVerify('a.b', new Uint8Array(32)).catch((e: unknown) => e);
+    expect(describeJoseError(invalid, 'verify').code).toBe('malformed');
+    expect(describeJoseError(new errors.JOSEAlgNotAllowed('no'), 'verify').code).toBe(
+      'alg-not-allowed',
+    );
+    expect(describeJoseError(new errors.JWKSNoMatchingKey(), 'verify').code).toBe('key-not-found');
+    expect(describeJoseError(new errors.JWKSTimeout(), 'key').code).toBe('keys-unavailable');
+  });
+
+  it('handles non-jose errors and non-errors, shortening long messages', () => {
+    expect(
+      describeJoseError(new TypeError('CryptoKey does not support this operation'), 'verify'),
+    ).toEqual({
+      severity: 'error',
+      code: 'verify-failed',
+      message: 'Verification failed: CryptoKey does not support this operation',
+    });
+    expect(describeJoseError('x'.repeat(1000), 'decode').message.length).toBeLessThan(400);
+    expect(describeJoseError(undefined, 'decrypt').message).toBe(
+      'Decryption failed: unknown error',
+    );
+  });
+});
