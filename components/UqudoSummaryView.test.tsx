@@ -53,7 +53,9 @@ describe('UqudoSummaryView', () => {
     expect(expiry.textContent).toContain('2030-01-01');
     expect(expiry.textContent).not.toContain('expired');
     expect(expiry.classList.contains('level-good')).toBe(true);
-    expect(document.querySelector('.summary-face')!.textContent).toBe('Face match (level 4 of 5)');
+    const face = document.querySelector('.summary-face')!;
+    expect(face.textContent).toBe('Face match (level 4 of 5)');
+    expect(face.classList.contains('level-good')).toBe(true);
 
     expect(card(container, 'face').classList.contains('level-good')).toBe(true);
     expect(card(container, 'chip-verification').classList.contains('level-good')).toBe(true);
@@ -68,6 +70,10 @@ describe('UqudoSummaryView', () => {
     const expiry = document.querySelector('.summary-expiry')!;
     expect(expiry.classList.contains('level-bad')).toBe(true);
     expect(expiry.textContent).toContain('expired');
+    // Match level 2 is a weak match: amber even though `match` is true.
+    const face = document.querySelector('.summary-face')!;
+    expect(face.textContent).toBe('Face match (level 2 of 5)');
+    expect(face.classList.contains('level-warn')).toBe(true);
 
     for (const id of ['fraud-checks', 'mrz-checksum', 'lookup', 'background-check']) {
       expect(card(container, id).classList.contains('level-bad')).toBe(true);

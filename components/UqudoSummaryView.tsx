@@ -104,6 +104,13 @@ function DocumentCard({ document }: { document: DocumentSummary }) {
   if (highlights.nationality) facts.push(['Nationality', highlights.nationality]);
   if (highlights.dateOfBirth) facts.push(['Born', highlights.dateOfBirth]);
   const level = worstLevel(document.sections.flatMap((section) => section.items));
+  // The face section's items carry the summary's own judgement of match and match level.
+  const faceSection = document.sections.find((section) => section.id === 'face');
+  const faceLevel: Level = faceSection
+    ? worstLevel(faceSection.items)
+    : face?.match === false
+      ? 'bad'
+      : 'info';
   return (
     <section
       class={`summary-document level-${level}`}
@@ -128,9 +135,7 @@ function DocumentCard({ document }: { document: DocumentSummary }) {
           </span>
         )}
         {face && (face.matchLevel !== undefined || face.match !== undefined) && (
-          <span
-            class={`summary-fact summary-face level-${face.match === false ? 'bad' : face.match === true ? 'good' : 'info'}`}
-          >
+          <span class={`summary-fact summary-face level-${faceLevel}`}>
             <span class="muted">Face </span>
             {face.match === undefined ? '' : face.match ? 'match' : 'no match'}
             {face.matchLevel !== undefined && ` (level ${face.matchLevel} of 5)`}
