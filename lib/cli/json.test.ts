@@ -1,0 +1,141 @@
+// Tests for the CLI's JSON shaping, deep-nesting-safe writer, argument parsing and report escaping.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Inspection } from '../jose/inspect';
+import { parseArguments, parseNow } from './args';
+import { stringifyJson, stringifyJsonIteratively, toInspectionJson, toScanJson } from './json';
+import { formatValue } from './report';
+
+const inspection: Inspection = {
+  format: 'jwe',
+  header: { alg: 'RSA-OAEP-256', enc: 'A256GCM' },
+  payload: null,
+  signature: 'unverified',
+  kind: 'unknown',
+  findings: [{ severity: 'info', code: 'encrypted', message: 'Encrypted.' }],
+};
+
+describe('toInspectionJson', () => {
+  it('keeps exactly the contract keys, in order, with inner only when present', () => {
+    const extended = {
+      ...inspection,
+      engineExtra: 1,
+      inner: { ...inspection, format: 'jws', inner: undefined, debug: true },
+      findings: [{ ...inspection.findings[0]!, detail: 'x' }],
+    } as unknown as Inspection;
+    const json = toInspectionJson(extended);
+    expect(Object.keys(json)).toEqual([
+      'format',
+      'header',
+      'payload',
+      'signature',
+      'kind',
+      'inner',
+      'findings',
+    ]);
+    expect(Object.keys(json.inner as object)).toEqual([
+      'format',
+      'header',
+      'payload',
+      'signature',
+      'kind',
+      'findings',
+    ]);
+    expect(json.findings).toEqual([{ severity: 'info', code: 'encrypted', message: 'Encrypted.' }]);
+    expect(Object.keys(toInspectionJson(inspection))).not.toContain('inner');
+  });
+
+  it('adds path to a scan result only when there is one', () => {
+    expect(
+      Object.keys(toScanJson({ entry: 1, url: 'u', location: 'response.body', inspection })),
+    ).toEqual(['entry', 'url', 'location', 'inspection']);
+    expect(
+      toScanJson({ entry: 1, url: 'u', location: 'request.query', path: 't', inspection }).path,
+    ).toBe('t');
+  });
+});
+
+describe('stringifyJson', () => {
+  it('matches JSON.stringify for any JSON value (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 2), (value, indent) => {
+        expect(stringifyJsonIteratively(value, indent)).toBe(JSON.stringify(value, null, indent));
+      }),
+      { numRuns: 500 },
+    );
+    const withUndefined = { a: undefined, b: [undefined, 1], c: Number.NaN };
+    expect(stringifyJsonIteratively(withUndefined)).toBe(JSON.stringify(withUndefined, null, 2));
+  });
+
+  it('writes payloads nested far deeper than JSON.stringify can', () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 100_000; level++) deep = { a: [deep] };
+    expect(() => JSON.stringify(deep)).toThrow(RangeError);
+    const text = stringifyJson({ payload: deep }, 0);
+    expect(text.startsWith('{"payload":{"a":[{"a":[')).toBe(true);
+    expect(text.endsWith('"leaf"' + ']}'.repeat(100_000) + '}')).toBe(true);
+  });
+});
+
+describe('parseArguments / parseNow', () => {
+  it('parses repeatable and = forms, and -- ends the options', () => {
+    const parsed = parseArguments([
+      'inspect',
+      '--keys',
+      'a.json',
+      '--keys=b.pem',
+      '--allow-alg',
+      'RS256',
+      '--leeway=30',
+      '--expect-session-id',
+      's1',
+      '--json',
+      '--',
+      '-not-an-option',
+    ]);
+    expect(parsed).toEqual({
+      ok: true,
+      args: {
+        command: 'inspect',
+        input: '-not-an-option',
+        keyFiles: ['a.json', 'b.pem'],
+        expectations: { sessionId: 's1' },
+        allowedAlgs: ['RS256'],
+        leeway: 30,
+        json: true,
+        help: false,
+      },
+    });
+  });
+
+  it('reads Unix seconds and ISO 8601, and refuses anything else', () => {
+    expect(parseNow('1767225600')).toBe(1_767_225_600);
+    expect(parseNow('1767225600.5')).toBe(1_767_225_600.5);
+    expect(parseNow('2026-01-01T00:00:00Z')).toBe(1_767_225_600);
+    expect(parseNow('2026-01-01T04:00:00+04:00')).toBe(1_767_225_600);
+    expect(parseNow('2026-01-01T00:00:00.250Z')).toBe(1_767_225_600.25);
+    expect(parseNow('2026-01-01')).toBe(1_767_225_600);
+    for (const bad of ['yesterday', '', '-5', '1e9', '2026-13-45T00:00:00Z', 'Jan 1 2026']) {
+      expect(parseNow(bad)).toBeUndefined();
+    }
+  });
+});
+
+describe('formatValue', () => {
+  it('escapes terminal control and bidi characters and shortens long strings', () => {
+    const shown = formatValue({
+      'k\u001b[2J': 'evil\u001b]0;title\u0007\u202e',
+      long: 'x'.repeat(500),
+    });
+    expect(shown).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(shown).toContain('\\u001b[2J');
+    expect(shown).toContain('\\u202e');
+    expect(shown).toContain('… (500 characters)');
+  });
+
+  it('elides nesting past its depth limit instead of overflowing', () => {
+    let deep: unknown = 1;
+    for (let level = 0; level < 50_000; level++) deep = [deep];
+    expect(formatValue(deep)).toContain('[…]');
+  });
+});

@@ -1,0 +1,239 @@
+// In-process tests of runCli (same code as the process, with injected I/O): the finer cases.
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_IAT } from '../../tests/fixtures/har/build';
+import {
+  buildJwks,
+  buildUqudoPayload,
+  generateTestKeyPair,
+  generateTestKeys,
+  mintToken,
+  type TestKeys,
+} from '../jose/testing/tokens';
+import { runCli, type CliIo } from './run';
+
+const IAT = 1_767_225_600;
+const EXP = IAT + 1800;
+const JTI = '0f8e7d6c-5b4a-4c3d-9e2f-1a0b9c8d7e6f';
+const AUD = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const NONCE = 'nonce-1234';
+const ISS = 'https://id.uqudo.io';
+
+let keys: TestKeys;
+let valid: string;
+let ecToken: string;
+let files: Record<string, string>;
+
+beforeAll(async () => {
+  keys = await generateTestKeys();
+  const encryption = await generateTestKeyPair('RSA-OAEP-256', 'enc-1');
+  const payload = buildUqudoPayload({ iat: IAT, jti: JTI, nonce: NONCE, aud: AUD, iss: ISS });
+  valid = await mintToken(payload, { key: keys.rsa });
+  ecToken = await mintToken(payload, { key: keys.ec });
+  files = {
+    'jwks.json': buildJwks(keys.rsa, keys.ec),
+    'rsa.pem': keys.rsa.publicPem,
+    'garbage.txt': 'this is not a key\n',
+    'public.jwks.json': buildJwks(encryption),
+  };
+});
+
+/** Runs the CLI in-process; files come from `files`, or the repository for tests/fixtures paths. */
+async function cli(
+  argv: string[],
+  options: { stdin?: string; stdinIsTTY?: boolean; color?: boolean } = {},
+) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    writeStdout: (text) => (stdout += text),
+    writeStderr: (text) => (stderr += text),
+    readStdin: () => Promise.resolve(options.stdin ?? ''),
+    readTextFile: async (file) => {
+      if (file.startsWith('tests/'))
+        return readFile(new URL(`../../${file}`, import.meta.url), 'utf8');
+      const text = files[file];
+      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${file}'`);
+      return text;
+    },
+    stdinIsTTY: options.stdinIsTTY ?? false,
+    color: options.color ?? false,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+function findingCodes(stdout: string): string[] {
+  return (JSON.parse(stdout) as { findings: { code: string }[] }).findings.map((f) => f.code);
+}
+
+describe('runCli inspect', () => {
+  it('takes the token as an argument, "-" or piped stdin, trimming and dropping Bearer', async () => {
+    const args = ['inspect', '--keys', 'jwks.json', '--now', String(IAT + 1), '--json'];
+    for (const [extra, stdin] of [
+      [[valid], undefined],
+      [['-'], `\n${valid}\n`],
+      [[], `bearer   ${valid}`],
+      [[`  Bearer ${valid}  `], undefined],
+    ] as const) {
+      const result = await cli([...args, ...extra], stdin === undefined ? {} : { stdin });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ signature: 'valid' });
+    }
+  });
+
+  it('reads --now as Unix seconds or ISO 8601 (expired from exp on; leeway extends it)', async () => {
+    const at = async (now: string, ...extra: string[]) =>
+      cli(['inspect', '--keys', 'jwks.json', '--now', now, ...extra, '--json', valid]);
+    expect((await at(String(EXP - 1))).code).toBe(0);
+    expect(findingCodes((await at(String(EXP + 1))).stdout)).toContain('expired');
+    expect((await at('2026-01-01T00:29:59Z')).code).toBe(0);
+    expect((await at('2026-01-01T04:30:01+04:00')).code).toBe(1);
+    expect((await at(String(EXP), '--leeway', '0')).code).toBe(1);
+    expect((await at(String(EXP + 9), '--leeway', '10')).code).toBe(0);
+    expect((await at(String(EXP + 10), '--leeway', '10')).code).toBe(1);
+    expect((await at(String(IAT - 100))).code).toBe(0);
+    expect(findingCodes((await at(String(IAT - 100))).stdout)).toContain('issued-in-future');
+  });
+
+  it('passes each expectation when it matches and fails each one that does not', async () => {
+    const base = ['inspect', '--keys', 'jwks.json', '--now', String(IAT + 1), '--json'];
+    const all = [
+      ['--expect-iss', ISS, 'iss-mismatch'],
+      ['--expect-aud', AUD, 'aud-mismatch'],
+      ['--expect-jti', JTI, 'jti-mismatch'],
+      ['--expect-nonce', NONCE, 'nonce-mismatch'],
+    ] as const;
+    const matching = await cli([
+      ...base,
+      ...all.flatMap(([option, value]) => [option, value]),
+      valid,
+    ]);
+    expect(matching.code).toBe(0);
+    for (const [option, , code] of all) {
+      const result = await cli([...base, option, 'something-else', valid]);
+      expect(result.code).toBe(1);
+      expect(findingCodes(result.stdout)).toEqual(expect.arrayContaining([code]));
+    }
+  });
+
+  it('accepts a PEM key file and repeated or comma-separated --allow-alg', async () => {
+    const now = ['--now', String(IAT + 1), '--json'];
+    expect((await cli(['inspect', '--keys', 'rsa.pem', ...now, valid])).code).toBe(0);
+    const rsOnly = await cli([
+      'inspect',
+      '--keys',
+      'jwks.json',
+      '--allow-alg',
+      'RS256',
+      ...now,
+      ecToken,
+    ]);
+    expect(findingCodes(rsOnly.stdout)).toContain('alg-not-allowed');
+    const repeated = ['--allow-alg', 'RS256', '--allow-alg', 'ES256'];
+    expect((await cli(['inspect', '--keys', 'jwks.json', ...repeated, ...now, ecToken])).code).toBe(
+      0,
+    );
+    const comma = ['--allow-alg=RS256,ES256'];
+    expect((await cli(['inspect', '--keys', 'jwks.json', ...comma, ...now, ecToken])).code).toBe(0);
+  });
+
+  it('reports a malformed input as a finding (exit 1), not a usage error', async () => {
+    const result = await cli(['inspect', '--json', 'not.a.token']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      format: 'invalid',
+      header: null,
+      payload: null,
+    });
+    expect(findingCodes(result.stdout)).toContain('malformed');
+  });
+
+  it('colours the report only when asked to (a terminal)', async () => {
+    const plain = await cli(['inspect', '--keys', 'jwks.json', '--now', String(EXP + 5), valid]);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toMatch(/^Verdict: invalid — 1 error/);
+    expect(plain.stdout).toMatch(/✖ error +expired: /);
+    expect(plain.stdout).not.toContain('\u001b[');
+    const coloured = await cli(
+      ['inspect', '--keys', 'jwks.json', '--now', String(EXP + 5), valid],
+      {
+        color: true,
+      },
+    );
+    expect(coloured.stdout).toContain('\u001b[31m');
+  });
+
+  it('exits 2 on usage errors and unusable files, writing only to stderr', async () => {
+    const cases: [string[], RegExp, { stdin?: string; stdinIsTTY?: boolean }?][] = [
+      [['inspect', '--keys', 'garbage.txt', valid], /no usable key in "garbage.txt"/],
+      [['inspect', '--decrypt-key', 'public.jwks.json', valid], /no usable decryption key/],
+      [['inspect', '--decrypt-key', 'missing.pem', valid], /cannot read decryption key file/],
+      [['inspect', '--now', 'yesterday', valid], /--now must be Unix seconds or an ISO 8601 date/],
+      [['inspect', '--leeway', '-5', valid], /--leeway must be a number of seconds/],
+      [['inspect', '--keys'], /--keys needs a value/],
+      [['inspect', '--now', '1', '--now', '2', valid], /--now given more than once/],
+      [['inspect', valid, 'extra'], /unexpected argument "extra"/],
+      [['inspect', '--json'], /no token given \(the input is empty\)/, { stdin: '  \n' }],
+      [['inspect'], /no token given: pass it as an argument/, { stdinIsTTY: true }],
+      [['verify', valid], /unknown command "verify"/],
+      [[], /missing command/],
+      [['scan', '--json'], /scan needs a HAR file/],
+      [['scan', 'missing.har'], /cannot read HAR file "missing.har"/],
+      [['scan', 'tests/fixtures/har/not-a-har.json'], /is not a readable HAR/],
+    ];
+    for (const [argv, message, options] of cases) {
+      const result = await cli(argv, options);
+      expect({ argv, code: result.code, stdout: result.stdout }).toEqual({
+        argv,
+        code: 2,
+        stdout: '',
+      });
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
+  it('prints usage with --help', async () => {
+    const result = await cli(['inspect', '--help']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^Usage:/);
+    expect(result.stdout).toContain('--decrypt-key FILE');
+  });
+});
+
+describe('runCli scan', () => {
+  it('prints a readable table with notes about bodies it could not read', async () => {
+    const result = await cli([
+      'scan',
+      'tests/fixtures/har/uqudo-flow.har',
+      '--keys',
+      'tests/fixtures/har/uqudo-flow.jwks.json',
+      '--now',
+      String(FIXTURE_IAT + 100),
+    ]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^ENTRY +LOCATION +PATH +VERDICT +KIND +JTI +FINDINGS +URL$/);
+    expect(lines[3]).toMatch(
+      /^3 +response\.body +valid +uqudo-result +5b0e1f2a… +https:\/\/id\.uqudo\.io\/api\/v2\/info$/,
+    );
+    expect(lines[1]).toMatch(
+      /^2 +response\.body +\$\.access_token +invalid +uqudo-access-token +9c8b7a6d… +key-not-found /,
+    );
+    expect(result.stdout).toContain('9 token sightings in 11 HAR entries.');
+    expect(result.stdout).toContain('entry 7 (https://shop.example/logo.png): binary body skipped');
+    expect(result.stdout).not.toMatch(/approved/i);
+  });
+
+  it('exits 0 with an empty array or a plain sentence when there is nothing to report', async () => {
+    expect(await cli(['scan', 'tests/fixtures/har/empty.har', '--json'])).toEqual({
+      code: 0,
+      stdout: '[]\n',
+      stderr: '',
+    });
+    const malformed = await cli(['scan', 'tests/fixtures/har/malformed-entries.har']);
+    expect(malformed.code).toBe(0);
+    expect(malformed.stdout).toContain('2 token sightings in 8 HAR entries.');
+    expect(malformed.stdout).toContain('body is not valid base64');
+  });
+});
