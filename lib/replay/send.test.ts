@@ -263,6 +263,20 @@ describe('sendReplay — token binding', () => {
     expect(received).toEqual([]);
   });
 
+  it('refuses to send a token over plain http to another machine', async () => {
+    const calls: string[] = [];
+    const spy: typeof fetch = async (input) => {
+      calls.push(String(input));
+      return new Response('');
+    };
+    const result = await sendReplay(
+      { method: 'GET', url: 'http://id.uqudo.io/api/v1/info', headers: [], purpose: 'info' },
+      { token: TOKEN, tokenOrigin: 'http://id.uqudo.io', fetch: spy },
+    );
+    expect(result).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/https/) });
+    expect(calls).toEqual([]);
+  });
+
   it('refuses a token without a bound origin', async () => {
     const result = await sendReplay(at('/status/200'), { token: TOKEN });
     expect(result).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/not bound/) });

@@ -1,6 +1,6 @@
 // sendReplay: lib/replay's one effectful edge — sends a ReplayRequest with fetch, binding the token to one origin.
 import type { Header } from '../capture/exchange';
-import type { ReplayRequest } from '../uqudo/info-api';
+import { isLoopbackHost, type ReplayRequest } from '../uqudo/info-api';
 import { explainReplay, type Explanation } from './explain';
 
 /** Options for {@link sendReplay}. */
@@ -97,6 +97,12 @@ export async function sendReplay(
       return {
         kind: 'refused',
         reason: `The token was entered for ${bound}; this request goes to ${url.origin}, so it was not sent.`,
+      };
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+      return {
+        kind: 'refused',
+        reason: 'A token is only sent over https:// (or plain http:// to this machine).',
       };
     }
   }

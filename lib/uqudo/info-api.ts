@@ -82,8 +82,8 @@ export function parseApiBase(text: string): ApiBaseResult {
   return { ok: false, error: `Unsupported scheme ${url.protocol} — use https://.` };
 }
 
-/** True for hostnames that always mean this machine. `hostname` as URL gives it (IPv6 in brackets). */
-function isLoopbackHost(hostname: string): boolean {
+/** True for hostnames that always mean this machine, given as `URL.hostname` (IPv6 in brackets). */
+export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   // The URL parser already turned shorthand IPv4 forms (127.1, 0x7f.1) into dotted quads.
   return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
