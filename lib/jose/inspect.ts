@@ -14,7 +14,7 @@ import { createFinding, describeJoseError, type Finding } from './findings';
 import {
   describeVerificationKey,
   importKeyForAlg,
-  keyManagementAlgsFor,
+  listKeyManagementAlgs,
   type DecryptionKey,
   type KeyLookup,
   type KeyResolver,
@@ -449,7 +449,7 @@ async function inspectJwe(
     return result(null, classifyToken(null, contextOf(options)));
   }
   const failed = (): Inspection => result(null, classifyToken(null, contextOf(options)));
-  const algs = keyManagementAlgsFor(key);
+  const algs = listKeyManagementAlgs(key);
   if (!algs.includes(alg)) {
     findings.push(
       createFinding(

@@ -536,7 +536,7 @@ function describeDecryptionKey(key: DecryptionKey, from: string): string {
 }
 
 /** The JWE key-management algorithms a decryption key can be used with (jose 6). */
-export function keyManagementAlgsFor(key: DecryptionKey): string[] {
+export function listKeyManagementAlgs(key: DecryptionKey): string[] {
   switch (key.kty) {
     case 'RSA':
       return ['RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512'];
@@ -611,7 +611,7 @@ export async function parseDecryptionKey(
     }
     const jwk = stripForDecryption(privateJwk);
     const key = decryptionKeyFrom(jwk, sourceName);
-    const probe = keyManagementAlgsFor(key)[0];
+    const probe = listKeyManagementAlgs(key)[0];
     if (!probe) return { ok: false, error: `Unsupported key type "${key.kty}" for decryption.` };
     try {
       await importJWK(jwk, probe);
