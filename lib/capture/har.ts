@@ -11,6 +11,9 @@ const MAX_HEADERS = 500;
 /** Bytes inspected when deciding whether a body without a telling MIME type is binary. */
 const BINARY_SNIFF_BYTES = 1024;
 
+/** Note on a body that was not decoded because it is binary (images, NUL bytes…). */
+export const BINARY_BODY_NOTE = 'binary body skipped';
+
 /** Result of decoding one body: the text, and/or why it is missing or shortened. */
 export interface BodyText {
   text?: string;
@@ -134,13 +137,13 @@ export function decodeHarContent(
 ): BodyText {
   if (text === '') return { text: '' };
   if (encoding !== 'base64') {
-    if (isBinaryMimeType(mimeType)) return { note: 'binary body skipped' };
+    if (isBinaryMimeType(mimeType)) return { note: BINARY_BODY_NOTE };
     // Length in UTF-16 code units stands in for bytes: a cheap bound, which is all a cap needs.
     if (text.length > maxBytes)
       return { text: text.slice(0, maxBytes), note: tooLargeNote(maxBytes) };
     return { text };
   }
-  if (isBinaryMimeType(mimeType)) return { note: 'binary body skipped' };
+  if (isBinaryMimeType(mimeType)) return { note: BINARY_BODY_NOTE };
   const compact = text.replace(/\s+/g, '');
   // 4 base64 characters carry 3 bytes: cut on a 4-character boundary to stay decodable.
   const maxChars = Math.ceil(maxBytes / 3) * 4;
@@ -148,7 +151,7 @@ export function decodeHarContent(
   const bytes = decodeBase64(truncated ? compact.slice(0, maxChars) : compact);
   if (bytes === undefined) return { note: 'body is not valid base64' };
   const kept = bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes;
-  if (hasNulByte(kept)) return { note: 'binary body skipped' };
+  if (hasNulByte(kept)) return { note: BINARY_BODY_NOTE };
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(kept);
   return truncated || kept.length < bytes.length
     ? { text: decoded, note: tooLargeNote(maxBytes) }

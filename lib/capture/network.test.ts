@@ -263,7 +263,7 @@ describe('watchNetwork', () => {
     watchSecond.stop();
   });
 
-  it('checks static assets by URL and headers only, never reading their bodies', async () => {
+  it('checks static assets by URL and headers only, and reports only token carriers', async () => {
     const network = createFakeDevtoolsNetwork();
     const seen = collector();
     const watch = watchNetwork(network, seen.callbacks);
@@ -283,6 +283,12 @@ describe('watchNetwork', () => {
     );
     network.finish(
       buildHarEntry({
+        url: 'https://shop.example/download',
+        responseBody: { mimeType: 'application/octet-stream', bytes: Uint8Array.from([1, 0, 2]) },
+      }),
+    );
+    network.finish(
+      buildHarEntry({
         url: 'https://shop.example/api/ping',
         responseBody: { mimeType: 'application/json', text: `{"t":"${jws}"}` },
       }),
@@ -290,7 +296,11 @@ describe('watchNetwork', () => {
     await seen.until(2);
     expect(seen.exchanges.map((e) => new URL(e.url).pathname)).toEqual(['/pixel.gif', '/api/ping']);
     expect(seen.exchanges[0]!.responseBody).toBeUndefined();
-    expect(network.contentCalls).toEqual(['https://shop.example/api/ping']);
+    // The download was read (its type could have held text) but, binary and token-free, not reported.
+    expect(network.contentCalls).toEqual([
+      'https://shop.example/download',
+      'https://shop.example/api/ping',
+    ]);
     watch.stop();
   });
 

@@ -2,7 +2,7 @@
 import type { CapturedExchange } from './exchange';
 import { hasTokenCandidate } from './extract';
 import { isStaticAsset, mayCarryTokenBody, type RequestTraits } from './filter';
-import { decodeHarContent, exchangeFromHarEntry, type BodyText } from './har';
+import { BINARY_BODY_NOTE, decodeHarContent, exchangeFromHarEntry, type BodyText } from './har';
 
 /** Body bytes read per response through `getContent` (longer bodies are cut with a note). */
 export const MAX_CONTENT_BYTES = 5 * 1024 * 1024;
@@ -101,7 +101,8 @@ export async function readContent(
  * once, then backfills from `getHAR()` (requests made before the panel was shown), skipping those
  * already seen live. Static assets (images, fonts, CSS, JS, media) are never read, though their URL
  * query and headers are checked; other bodies are read once, only when their type could hold a token.
- * By default only exchanges with a token candidate, or a body DevTools could not provide, are reported.
+ * By default only exchanges with a token candidate, or whose body DevTools could not provide, are
+ * reported.
  */
 export function watchNetwork(
   network: DevtoolsNetworkLike,
@@ -196,7 +197,8 @@ async function examineEntry(
     headOrUrlHasCandidate(exchange) ||
     hasTokenCandidate(exchange.requestBody ?? '') ||
     hasTokenCandidate(exchange.responseBody ?? '') ||
-    exchange.bodyNote !== undefined;
+    // A body DevTools could not hand over may have held a token: the user should hear about it.
+    (body.text === undefined && body.note !== undefined && body.note !== BINARY_BODY_NOTE);
   return worthReporting ? exchange : undefined;
 }
 
