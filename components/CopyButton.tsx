@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 /** How long the "Copied" / "Copy failed" feedback stays before the label comes back. */
 export const COPY_FEEDBACK_MS = 1500;
 
+/** Props of {@link CopyButton}. */
 export interface CopyButtonProps {
   /** The text to copy, or a function producing it (for values that are costly to serialise). */
   text: string | (() => string);

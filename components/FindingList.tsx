@@ -17,6 +17,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
+/** Props of {@link FindingList}. */
 export interface FindingListProps {
   findings: readonly Finding[];
 }

@@ -22,6 +22,7 @@ const KIND_WORDS: Record<TokenKind, string> = {
 /** Nested tokens deeper than this are not rendered (the engine caps nesting too). */
 const MAX_RENDER_NESTING = 4;
 
+/** Props of {@link InspectionView}. */
 export interface InspectionViewProps {
   inspection: Inspection;
   /**

@@ -5,6 +5,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import {
   CHILDREN_PAGE_SIZE,
   JsonTree,
+  KEY_PREVIEW_CHARS,
   MAX_AUTO_EXPAND_DEPTH,
   STRING_PREVIEW_CHARS,
   appendJsonPath,
@@ -186,6 +187,17 @@ describe('JsonTree', () => {
     expect(within(rowOf('list')).getByText('[]')).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByText('"<img src=x onerror=alert(1)>"')).toBeTruthy();
+  });
+
+  it('shortens absurdly long keys on screen but copies the full path', () => {
+    const key = 'k'.repeat(5000);
+    const { container } = render(<JsonTree value={{ [key]: 1 }} />);
+    expect(container.querySelector('.json-key')!.textContent).toBe(
+      `${'k'.repeat(KEY_PREVIEW_CHARS)}…`,
+    );
+    const row = container.querySelector('.json-key')!.closest('li')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Copy path' }));
+    expect(writeText).toHaveBeenLastCalledWith(`$.${key}`);
   });
 
   it('renders a bare primitive root', () => {

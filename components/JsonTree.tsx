@@ -8,9 +8,12 @@ export const STRING_PREVIEW_CHARS = 200;
 export const STRING_STEP_CHARS = 20_000;
 /** Children of an object/array rendered at once; the rest sit behind "show N more". */
 export const CHILDREN_PAGE_SIZE = 100;
+/** Keys longer than this are shortened on screen (copying the path still gives the full key). */
+export const KEY_PREVIEW_CHARS = 200;
 /** Upper bound on automatic expansion, whatever `defaultExpandDepth` says. */
 export const MAX_AUTO_EXPAND_DEPTH = 20;
 
+/** Props of {@link JsonTree}. */
 export interface JsonTreeProps {
   /** Any JSON-like value (typically a decoded JOSE header or payload). */
   value: unknown;
@@ -98,7 +101,9 @@ function JsonNode(props: JsonNodeProps) {
 function NodeName({ name }: { name: string }) {
   return (
     <>
-      <span class="json-key">{name}</span>
+      <span class="json-key">
+        {name.length > KEY_PREVIEW_CHARS ? `${name.slice(0, KEY_PREVIEW_CHARS)}…` : name}
+      </span>
       <span class="json-punct">: </span>
     </>
   );

@@ -92,6 +92,7 @@ function previewRaw(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
+/** Props of {@link TimeClaims}. */
 export interface TimeClaimsProps {
   /** The decoded payload; non-objects simply have no time claims. */
   payload: unknown;

@@ -36,6 +36,7 @@ export function worstLevel(items: readonly { level: Level }[]): Level {
   return worst;
 }
 
+/** Props of {@link UqudoSummaryView}. */
 export interface UqudoSummaryViewProps {
   summary: UqudoSummary;
   /** Slot for per-image actions (the replay feature adds "fetch image" buttons here). */

@@ -33,6 +33,7 @@ const EXPLANATIONS: Record<Verdict, string> = {
 const DISCLAIMER =
   'These are developer diagnostics, not a trust decision: verify results on your backend.';
 
+/** Props of {@link VerdictBadge}. */
 export interface VerdictBadgeProps {
   verdict: Verdict;
 }
