@@ -364,6 +364,22 @@ describe('watchNetwork', () => {
     watch.stop();
   });
 
+  it('reads bodies from the HAR itself when getHAR entries have no getContent', async () => {
+    const seen = collector();
+    const plain: DevtoolsNetworkLike = {
+      onRequestFinished: { addListener: () => undefined, removeListener: () => undefined },
+      onNavigated: { addListener: () => undefined, removeListener: () => undefined },
+      getHAR: () => Promise.resolve({ log: { entries: [null, ...flowEntries()] } }),
+    };
+    expect(await watchNetwork(plain, seen.callbacks).backfilled).toBe(11);
+    const info = seen.exchanges.find((e) => e.url === 'https://id.uqudo.io/api/v2/info');
+    expect(info?.responseBody).toMatch(/^eyJ/);
+    expect(extractSightings(info!).map((s) => s.location)).toEqual([
+      'request.header',
+      'response.body',
+    ]);
+  });
+
   it('resolves backfilled with 0 when getHAR fails', async () => {
     const seen = collector();
     const broken: DevtoolsNetworkLike = {

@@ -126,8 +126,8 @@ export function watchNetwork(
     }
   };
 
-  const examine = (entry: DevtoolsRequestLike): Promise<CapturedExchange | undefined> =>
-    examineEntry(entry, `net-${nextId++}`, options, timeoutMs);
+  const examine = async (entry: unknown): Promise<CapturedExchange | undefined> =>
+    stopped ? undefined : examineEntry(entry, `net-${nextId++}`, options, timeoutMs);
 
   const onRequestFinished = (request: DevtoolsRequestLike) => {
     if (stopped) return;
@@ -175,7 +175,7 @@ function report(error: unknown): void {
 
 /** Turn one request into an exchange, reading its body only when it is worth it; never rejects. */
 async function examineEntry(
-  entry: DevtoolsRequestLike,
+  entry: unknown,
   id: string,
   options: WatchOptions,
   timeoutMs: number,
@@ -187,9 +187,14 @@ async function examineEntry(
     const exchange = exchangeFromHarEntry(entry, { ...base, responseBody: {} });
     return exchange && (options.emitAll || headOrUrlHasCandidate(exchange)) ? exchange : undefined;
   }
-  const body = hasReadableBody(entry, traits)
-    ? await readContent(entry, { maxBytes: options.maxBodyBytes ?? MAX_CONTENT_BYTES, timeoutMs })
-    : {};
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_CONTENT_BYTES;
+  let body: BodyText = {};
+  if (hasReadableBody(entry, traits)) {
+    // Entries without getContent (other browsers' getHAR) carry their body, if any, in the HAR itself.
+    body = hasGetContent(entry)
+      ? await readContent(entry, { maxBytes: maxBodyBytes, timeoutMs })
+      : bodyFromHar(entry, maxBodyBytes);
+  }
   const exchange = exchangeFromHarEntry(entry, { ...base, responseBody: body });
   if (!exchange) return undefined;
   const worthReporting =
@@ -211,14 +216,23 @@ function headOrUrlHasCandidate(exchange: CapturedExchange): boolean {
   );
 }
 
+function hasGetContent(entry: unknown): entry is DevtoolsRequestLike {
+  return isRecord(entry) && typeof entry.getContent === 'function';
+}
+
+function bodyFromHar(entry: unknown, maxBytes: number): BodyText {
+  const response = isRecord(entry) && isRecord(entry.response) ? entry.response : {};
+  const content = isRecord(response.content) ? response.content : {};
+  if (typeof content.text !== 'string') return {};
+  const mimeType = typeof content.mimeType === 'string' ? content.mimeType : undefined;
+  return decodeHarContent(content.text, content.encoding, mimeType, maxBytes);
+}
+
 /** False for responses that have no body by definition, or whose type cannot hold a token. */
-function hasReadableBody(
-  entry: DevtoolsRequestLike,
-  traits: RequestTraits & { method: string },
-): boolean {
+function hasReadableBody(entry: unknown, traits: RequestTraits & { method: string }): boolean {
   const method = traits.method.toUpperCase();
   if (method === 'OPTIONS' || method === 'HEAD') return false;
-  const response = isRecord(entry.response) ? entry.response : {};
+  const response = isRecord(entry) && isRecord(entry.response) ? entry.response : {};
   const status = typeof response.status === 'number' ? response.status : 0;
   if (status === 204 || (status >= 100 && status < 200)) return false;
   return mayCarryTokenBody(traits.mimeType);
@@ -263,14 +277,10 @@ function keyOf(entry: unknown): string {
     .join(' ');
 }
 
-function entriesOf(log: unknown): DevtoolsRequestLike[] {
+function entriesOf(log: unknown): unknown[] {
   const inner = isRecord(log) && isRecord(log.log) ? log.log : log;
   const entries = isRecord(inner) ? inner.entries : undefined;
-  if (!Array.isArray(entries)) return [];
-  return entries.filter(
-    (entry): entry is DevtoolsRequestLike =>
-      isRecord(entry) && typeof entry.getContent === 'function',
-  );
+  return Array.isArray(entries) ? entries.filter(isRecord) : [];
 }
 
 type Answer = { failed: string } | { content: unknown; encoding: unknown };
