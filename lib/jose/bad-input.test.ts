@@ -3,6 +3,7 @@ import { base64url } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findTokens } from './find';
 import { inspectToken, verdictOf, type Inspection } from './inspect';
+import { createStaticKeyResolver, parseKeys } from './keys';
 import { generateTestKeyPair, mintToken, type TestKeyPair } from './testing/tokens';
 
 let signer: TestKeyPair;
@@ -149,5 +150,26 @@ describe('finder on hostile text', () => {
     expect(findTokens(`${'\\'.repeat(1_000_000)}${token}`)).toEqual([
       { token, format: 'jws', start: 1_000_000, end: 1_000_000 + token.length },
     ]);
+  });
+});
+
+describe('untrusted header values in messages', () => {
+  it('shortens a huge kid and alg so messages stay readable', async () => {
+    const kid = 'k'.repeat(10_000);
+    const header = enc(JSON.stringify({ alg: 'ES256', kid }));
+    const parsed = await parseKeys(JSON.stringify(signer.publicJwk));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const result = await inspectToken(`${header}.${enc('{}')}.AA`, {
+      keys: createStaticKeyResolver(parsed.keys),
+    });
+    expect(result.findings.map((f) => f.code)).toEqual(['key-not-found']);
+    expect(result.findings[0]?.message).toBe(
+      `No key with kid "${'k'.repeat(80)}…" in configured keys (known kids: "bad-input").`,
+    );
+    const weird = await inspectToken(
+      `${enc(JSON.stringify({ alg: 'A'.repeat(10_000) }))}.${enc('{}')}.AA`,
+    );
+    const message = weird.findings.find((f) => f.code === 'alg-not-allowed')?.message ?? '';
+    expect(message.length).toBeLessThan(300);
   });
 });

@@ -8,7 +8,7 @@ import {
   importJWK,
 } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { FINDING_SEVERITIES, createFinding, describeJoseError } from './findings';
+import { FINDING_SEVERITIES, createFinding, describeJoseError, quoteUntrusted } from './findings';
 
 describe('FINDING_SEVERITIES', () => {
   it('has the severities the CLI contract fixes', () => {
@@ -96,5 +96,13 @@ describe('describeJoseError', () => {
     expect(describeJoseError(undefined, 'decrypt').message).toBe(
       'Decryption failed: unknown error',
     );
+  });
+});
+
+describe('quoteUntrusted', () => {
+  it('quotes and shortens values taken from a token', () => {
+    expect(quoteUntrusted('RS256')).toBe('"RS256"');
+    expect(quoteUntrusted(undefined)).toBe('"undefined"');
+    expect(quoteUntrusted('k'.repeat(500))).toBe(`"${'k'.repeat(80)}…"`);
   });
 });

@@ -72,6 +72,12 @@ export function createFinding(code: FindingCode, message: string): Finding {
   return { severity: FINDING_SEVERITIES[code], code, message };
 }
 
+/** Quotes a value taken from a token (alg, kid…) for a message, shortened: it is untrusted input. */
+export function quoteUntrusted(value: unknown, maxLength = 80): string {
+  const text = String(value);
+  return JSON.stringify(text.length > maxLength ? `${text.slice(0, maxLength)}…` : text);
+}
+
 /** What the engine was doing when jose raised an error. */
 export type JoseErrorContext = 'decode' | 'verify' | 'decrypt' | 'key';
 

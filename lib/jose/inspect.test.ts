@@ -174,7 +174,7 @@ describe('signature failures and key selection', () => {
     const token = await mintToken({ a: 1 }, { key: keys.rsa, kid: null });
     const result = await inspectToken(token, { keys: await resolverFrom(buildJwks(keys.ec)) });
     expect(result.signature).toBe('unverified');
-    expect(finding(result, 'key-not-found')?.message).toContain('can verify RS256');
+    expect(finding(result, 'key-not-found')?.message).toContain('can verify "RS256"');
   });
 
   it('warns unverified when no key is configured', async () => {

@@ -10,7 +10,7 @@ import {
   isJsonObject,
 } from './decode';
 import { MAX_TOKEN_LENGTH, normalizeTokenInput } from './find';
-import { createFinding, describeJoseError, type Finding } from './findings';
+import { createFinding, describeJoseError, quoteUntrusted, type Finding } from './findings';
 import {
   describeVerificationKey,
   importKeyForAlg,
@@ -157,6 +157,14 @@ function readPayload(bytes: Uint8Array, findings: Finding[]): unknown {
   }
 }
 
+/** Quotes header names from the token for a message, bounded: they are untrusted input. */
+function quoteNames(names: readonly string[]): string {
+  const shown = names
+    .slice(0, 5)
+    .map((n) => JSON.stringify(n.length > 40 ? `${n.slice(0, 40)}…` : n));
+  return names.length > 5 ? `${shown.join(', ')} and ${names.length - 5} more` : shown.join(', ');
+}
+
 /** Reports `crit` problems; returns the names to let jose accept so the signature can still be checked. */
 function checkCrit(
   header: Record<string, unknown>,
@@ -184,17 +192,14 @@ function checkCrit(
     findings.push(
       createFinding(
         'crit-unsupported',
-        `Critical header extension${unknown.length === 1 ? '' : 's'} ${unknown.map((n) => `"${n}"`).join(', ')} not understood; a compliant verifier must reject this token.`,
+        `Critical header extension${unknown.length === 1 ? '' : 's'} ${quoteNames(unknown)} not understood; a compliant verifier must reject this token.`,
       ),
     );
   }
   const missing = names.filter((name) => !Object.hasOwn(header, name));
   if (missing.length > 0) {
     findings.push(
-      createFinding(
-        'malformed',
-        `"crit" names ${missing.map((n) => `"${n}"`).join(', ')}, absent from the header.`,
-      ),
+      createFinding('malformed', `"crit" names ${quoteNames(missing)}, absent from the header.`),
     );
   }
   return unknown.length > 0 ? Object.fromEntries(unknown.map((name) => [name, true])) : undefined;
@@ -290,7 +295,7 @@ async function checkSignature(
       findings.push(
         createFinding(
           'alg-not-allowed',
-          `alg "${alg}" is not in the allowed list (${options.allowedAlgs.join(', ')}).`,
+          `alg ${quoteUntrusted(alg)} is not in the allowed list (${options.allowedAlgs.join(', ')}).`,
         ),
       );
       return 'unsupported';
@@ -307,7 +312,7 @@ async function checkSignature(
       findings.push(
         createFinding(
           'alg-not-allowed',
-          `alg "${alg}" is HMAC: verifying it needs the shared secret, which was not given (an issuer's public key can never verify it).`,
+          `alg ${quoteUntrusted(alg)} is HMAC: verifying it needs the shared secret, which was not given (an issuer's public key can never verify it).`,
         ),
       );
       return 'unsupported';
@@ -319,7 +324,7 @@ async function checkSignature(
     findings.push(
       createFinding(
         'alg-not-allowed',
-        `alg "${alg}" is not in the allowed list (${allowed.join(', ')}).`,
+        `alg ${quoteUntrusted(alg)} is not in the allowed list (${allowed.join(', ')}).`,
       ),
     );
     return 'unsupported';
@@ -454,7 +459,7 @@ async function inspectJwe(
     findings.push(
       createFinding(
         'decrypt-failed',
-        `The JWE uses alg "${alg}", which the ${key.kty} decryption key cannot be used with; it supports ${algs.join(', ') || 'nothing'} (jose 6 has no RSA1_5).`,
+        `The JWE uses alg ${quoteUntrusted(alg)}, which the ${key.kty} decryption key cannot be used with; it supports ${algs.join(', ') || 'nothing'} (jose 6 has no RSA1_5).`,
       ),
     );
     return failed();
@@ -463,7 +468,7 @@ async function inspectJwe(
     findings.push(
       createFinding(
         'decrypt-key-kid-mismatch',
-        `The JWE is for kid "${header.kid}", the decryption key is kid "${key.kid}".`,
+        `The JWE is for kid ${quoteUntrusted(header.kid)}, the decryption key is kid ${quoteUntrusted(key.kid)}.`,
       ),
     );
   }

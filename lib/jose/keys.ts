@@ -9,6 +9,7 @@ import {
   type JWK,
 } from 'jose';
 import { isJsonObject } from './decode';
+import { quoteUntrusted } from './findings';
 
 /** A public key (or HMAC secret) the user configured for verifying signatures. */
 export interface VerificationKey {
@@ -366,16 +367,16 @@ export function selectKeys(
   if (byKid.length === 0) {
     return {
       status: 'not-found',
-      message: `No key with kid "${String(header.kid)}" in ${sourceLabel} (known kids: ${kidList}).`,
+      message: `No key with kid ${quoteUntrusted(header.kid)} in ${sourceLabel} (known kids: ${kidList}).`,
     };
   }
   const alg = header.alg;
   const usable = alg === undefined ? byKid : byKid.filter((k) => isKeyUsableForAlg(k, alg));
   if (usable.length === 0) {
-    const kidPart = header.kid === undefined ? '' : ` with kid "${header.kid}"`;
+    const kidPart = header.kid === undefined ? '' : ` with kid ${quoteUntrusted(header.kid)}`;
     return {
       status: 'not-found',
-      message: `No key${kidPart} in ${sourceLabel} can verify ${String(alg)} (candidates: ${byKid.map(describeVerificationKey).join(', ')}).`,
+      message: `No key${kidPart} in ${sourceLabel} can verify ${quoteUntrusted(alg)} (candidates: ${byKid.map(describeVerificationKey).join(', ')}).`,
     };
   }
   return { status: 'found', keys: [...usable] };
@@ -493,7 +494,7 @@ export function createJwksLoader(options: JwksLoaderOptions): KeyResolver {
         if (!result.ok) {
           return {
             status: 'unavailable',
-            message: `kid "${header.kid}" is not in the cached JWKS and refetching ${options.url} failed: ${result.error}`,
+            message: `kid ${quoteUntrusted(header.kid)} is not in the cached JWKS and refetching ${options.url} failed: ${result.error}`,
           };
         }
       }
