@@ -27,13 +27,17 @@ export async function waitFor<T>(
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 
 /** Launches Chromium (CHROME_PATH), installs the built extension, opens `url` with DevTools and the Uqudo panel. */
-export async function openPanel(url: string): Promise<PanelSession> {
+export async function openPanel(
+  url: string,
+  options: { beforePanel?: (page: Page, devtools: Page) => Promise<void> } = {},
+): Promise<PanelSession> {
   const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   const userDataDir = mkdtempSync(join(tmpdir(), 'uqi-e2e-'));
   const browser = await puppeteer.launch({
@@ -63,6 +67,14 @@ export async function openPanel(url: string): Promise<PanelSession> {
       (await browser.newPage());
     await page.goto(url);
     const devtools = await page.openDevTools();
+    if (options.beforePanel) {
+      // DevTools records traffic once its front end has loaded, which includes our devtools page.
+      const devtoolsPageUrl = `chrome-extension://${extensionId}/devtools.html`;
+      await waitFor('the extension devtools page', async () =>
+        devtools.frames().some((f) => f.url() === devtoolsPageUrl) ? true : undefined,
+      );
+      await options.beforePanel(page, devtools);
+    }
     const panelUrl = `chrome-extension://${extensionId}/devtools-panel.html`;
     const panelId = `chrome-extension://${extensionId}Uqudo`;
     const panel = await waitFor('the Uqudo panel frame', async () => {
@@ -83,7 +95,9 @@ export async function openPanel(url: string): Promise<PanelSession> {
 }
 
 /** Rows of the sighting list as plain data (the stable test contract). */
-export async function readRows(panel: Frame): Promise<{ jti: string; verdict: string; text: string }[]> {
+export async function readRows(
+  panel: Frame,
+): Promise<{ jti: string; verdict: string; text: string }[]> {
   return panel.$$eval('[data-testid="token-row"]', (rows) =>
     rows.map((row) => ({
       jti: row.getAttribute('data-jti') ?? '',
