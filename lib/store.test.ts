@@ -192,12 +192,13 @@ describe('addExchange', () => {
     expect(state.dropped).toBe(2);
   });
 
-  it('drops the oldest captures beyond the byte budget', () => {
+  it('drops the oldest captures beyond the byte budget', async () => {
     const token = makeToken({ jti: 'x', pad: 'p'.repeat(2_000) });
     const { store } = setup({ limits: { maxBytes: token.length * 2 * 3 + 3_000 } });
     for (let index = 0; index < 6; index += 1) {
       store.addExchange(makeExchange({ responseBody: token, responseMimeType: 'application/jwt' }));
     }
+    await settled(store);
     const state = store.getState();
     expect(state.captures).toHaveLength(3);
     expect(state.dropped).toBe(3);

@@ -97,6 +97,8 @@ export interface InspectorState {
   decryptionSetup: SetupStatus;
   notices: readonly Notice[];
   unavailableBodies: UnavailableBodies | undefined;
+  /** jti → number of captures carrying it; replaced only when a count changes. */
+  jtiCounts: ReadonlyMap<string, number>;
 }
 
 /** Outcome of pasting text that should contain a token. */
@@ -187,6 +189,10 @@ const MAX_SEEN_IDS = 50_000;
 const MAX_NOTICES = 5;
 /** Fixed per-capture overhead counted in the byte budget (objects, strings besides the token). */
 const CAPTURE_OVERHEAD_BYTES = 512;
+/** How long new captures and finished inspections wait to be applied together. */
+const FLUSH_DELAY_MS = 16;
+/** Up to this many new captures are spliced into the list; more are merged by sorting. */
+const SPLICE_LIMIT = 16;
 
 /** What inspectToken needs besides the token, prepared once per settings change. */
 interface PreparedChecks {
@@ -218,6 +224,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     decryptionSetup: { state: 'none', description: '' },
     notices: [],
     unavailableBodies: undefined,
+    jtiCounts: new Map(),
   }));
   const { getState: get, setState: set } = api;
 
@@ -248,6 +255,9 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
   let running = 0;
   const results = new Map<string, { generation: number; inspection: Inspection }>();
   let flushScheduled = false;
+  // Captures waiting for the next flush, and the one to select then (a pasted token).
+  let incoming: Capture[] = [];
+  let incomingSelection: string | undefined;
 
   function prepareChecks(forceKeys: boolean): Promise<PreparedChecks> {
     const { settings, secrets } = get();
@@ -296,7 +306,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     // Newest first, so the rows at the top of the list update first.
     for (const capture of get().captures) enqueue(capture);
     pump();
-    set({ pending: queue.length + running });
+    set({ pending: pendingCount() });
   }
 
   function enqueue(capture: Capture): void {
@@ -339,31 +349,103 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     pump();
   }
 
-  // Results are applied in batches: one state update for many finished inspections.
+  // Results are applied in batches (one state update per ~frame for many finished inspections),
+  // so thousands of captures arriving at once do not cost one list copy and render each.
   function scheduleFlush(): void {
     if (flushScheduled) return;
     flushScheduled = true;
-    setTimeout(flush, 0);
+    setTimeout(flush, FLUSH_DELAY_MS);
   }
 
   function flush(): void {
     flushScheduled = false;
+    const state = get();
+    const patch: Partial<InspectorState> = {};
+    let captures = state.captures;
+    let jtiCounts = state.jtiCounts;
+
+    if (incoming.length > 0) {
+      const inserted = insertIncoming(captures, jtiCounts);
+      captures = inserted.captures;
+      jtiCounts = inserted.jtiCounts;
+      patch.dropped = state.dropped + inserted.dropped;
+      const wanted = incomingSelection ?? state.selectedId;
+      patch.selectedId =
+        wanted !== undefined && !inserted.droppedIds.has(wanted) ? wanted : undefined;
+      incomingSelection = undefined;
+    }
+
     const ready = new Map<string, Inspection>();
     for (const [id, result] of results) {
       if (result.generation === generation) ready.set(id, result.inspection);
     }
     results.clear();
-    const state = get();
-    const pending = queue.length + running;
-    if (ready.size === 0) {
-      if (state.pending !== pending) set({ pending });
-      return;
+    if (ready.size > 0) {
+      const jtiDelta = new Map<string, number>();
+      captures = captures.map((capture) => {
+        const inspection = ready.get(capture.id);
+        if (!inspection) return capture;
+        const updated = withInspection(capture, inspection);
+        if (updated.jti !== capture.jti) {
+          addCount(jtiDelta, capture.jti, -1);
+          addCount(jtiDelta, updated.jti, 1);
+        }
+        return updated;
+      });
+      jtiCounts = applyCounts(jtiCounts, jtiDelta);
     }
-    const captures = state.captures.map((capture) => {
-      const inspection = ready.get(capture.id);
-      return inspection ? withInspection(capture, inspection) : capture;
-    });
-    set({ captures, pending });
+
+    const pending = pendingCount();
+    if (captures !== state.captures) {
+      set({ ...patch, captures, jtiCounts, pending });
+    } else if (state.pending !== pending) {
+      set({ pending });
+    }
+  }
+
+  /** Merges the waiting captures into the newest-first list, applies the caps, queues checks. */
+  function insertIncoming(
+    current: readonly Capture[],
+    counts: ReadonlyMap<string, number>,
+  ): {
+    captures: readonly Capture[];
+    jtiCounts: ReadonlyMap<string, number>;
+    dropped: number;
+    droppedIds: Set<string>;
+  } {
+    const added = incoming.sort(compareNewestFirst);
+    incoming = [];
+    let captures: Capture[];
+    if (added.length <= SPLICE_LIMIT) {
+      captures = current.slice();
+      for (const capture of added) captures.splice(insertionIndex(captures, capture), 0, capture);
+    } else {
+      captures = mergeNewestFirst(current, added);
+    }
+    for (const capture of added) totalBytes += capture.bytes;
+    let dropped = 0;
+    const droppedIds = new Set<string>();
+    const jtiDelta = new Map<string, number>();
+    while (
+      captures.length > 0 &&
+      (captures.length > limits.maxCaptures || totalBytes > limits.maxBytes)
+    ) {
+      const oldest = captures.pop() as Capture;
+      totalBytes -= oldest.bytes;
+      droppedIds.add(oldest.id);
+      addCount(jtiDelta, oldest.jti, -1);
+      dropped += 1;
+    }
+    // Newest first, so the rows at the top of the list are checked first.
+    for (const capture of added) {
+      if (!droppedIds.has(capture.id)) enqueue(capture);
+    }
+    pump();
+    return { captures, jtiCounts: applyCounts(counts, jtiDelta), dropped, droppedIds };
+  }
+
+  function pendingCount(): number {
+    return incoming.length + queue.length + running;
   }
 
   function rememberNetworkId(id: string): boolean {
@@ -400,40 +482,14 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     });
   }
 
-  /** Inserts captures (in any order) into the newest-first list, applies the caps, queues checks. */
-  function insert(added: Capture[], patch: Partial<InspectorState> = {}): void {
-    const state = get();
-    if (added.length === 0) {
-      if (Object.keys(patch).length > 0) set(patch);
-      return;
-    }
-    let captures: Capture[];
-    if (added.length === 1 && state.captures.length > 0) {
-      const capture = added[0] as Capture;
-      captures = state.captures.slice();
-      captures.splice(insertionIndex(captures, capture), 0, capture);
-    } else {
-      captures = [...state.captures, ...added].sort(compareNewestFirst);
-    }
-    for (const capture of added) totalBytes += capture.bytes;
-    let dropped = state.dropped;
-    while (
-      captures.length > 0 &&
-      (captures.length > limits.maxCaptures || totalBytes > limits.maxBytes)
-    ) {
-      const oldest = captures.pop() as Capture;
-      totalBytes -= oldest.bytes;
-      dropped += 1;
-    }
-    const kept = new Set(captures.map((capture) => capture.id));
-    const wanted = 'selectedId' in patch ? patch.selectedId : state.selectedId;
-    const selectedId = wanted !== undefined && kept.has(wanted) ? wanted : undefined;
-    // Newest first among the new ones, matching the list order.
-    for (const capture of [...added].sort(compareNewestFirst)) {
-      if (kept.has(capture.id)) enqueue(capture);
-    }
-    pump();
-    set({ ...patch, captures, dropped, selectedId, pending: queue.length + running });
+  /** Queues new captures; the next flush inserts them (one state update for a burst of traffic). */
+  function accept(added: Capture[], patch: Partial<InspectorState> = {}): void {
+    incoming.push(...added);
+    if (added.length > 0) scheduleFlush();
+    // The pending count is refreshed by each flush; here only the switch from idle to busy is
+    // published, so a burst of requests does not re-render the panel once per request.
+    if (get().pending === 0 && added.length > 0) patch = { ...patch, pending: pendingCount() };
+    if (Object.keys(patch).length > 0) set(patch);
   }
 
   function addNotice(level: Notice['level'], text: string): readonly Notice[] {
@@ -444,6 +500,8 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
   function reset(): void {
     totalBytes = 0;
     seenNetworkIds.clear();
+    incoming = [];
+    incomingSelection = undefined;
     queue.length = 0;
     results.clear();
     set({
@@ -453,6 +511,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
       pending: running,
       notices: [],
       unavailableBodies: undefined,
+      jtiCounts: new Map(),
     });
   }
 
@@ -494,7 +553,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
       }
       const patch: Partial<InspectorState> =
         unavailable !== get().unavailableBodies ? { unavailableBodies: unavailable } : {};
-      insert(added, patch);
+      accept(added, patch);
       return added.length;
     },
 
@@ -525,7 +584,8 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
         token,
       }));
       const added = capturesOf(exchange, sightings);
-      insert(added, { selectedId: added[0]?.id });
+      incomingSelection = added[0]?.id;
+      accept(added);
       return { ok: true, tokens: added.length };
     },
 
@@ -620,7 +680,6 @@ const visibleCache = new WeakMap<
   readonly Capture[],
   { filter: string; visible: readonly Capture[] }
 >();
-const jtiCountCache = new WeakMap<readonly Capture[], ReadonlyMap<string, number>>();
 
 /**
  * The captures the filter lets through, newest first. Memoised on (captures, filter) identity so
@@ -639,16 +698,9 @@ export function selectVisibleCaptures(state: InspectorState): readonly Capture[]
   return visible;
 }
 
-/** How many captures carry each jti (computed once per change of the captures list). */
+/** How many captures carry each jti (maintained incrementally by the store). */
 export function selectJtiCounts(state: InspectorState): ReadonlyMap<string, number> {
-  const cached = jtiCountCache.get(state.captures);
-  if (cached) return cached;
-  const counts = new Map<string, number>();
-  for (const capture of state.captures) {
-    if (capture.jti) counts.set(capture.jti, (counts.get(capture.jti) ?? 0) + 1);
-  }
-  jtiCountCache.set(state.captures, counts);
-  return counts;
+  return state.jtiCounts;
 }
 
 /** The selected capture, if it still exists. */
@@ -747,6 +799,28 @@ function compareNewestFirst(a: Capture, b: Capture): number {
   return b.exchange.time - a.exchange.time || b.seq - a.seq;
 }
 
+/** Merges two newest-first lists in linear time. */
+function mergeNewestFirst(a: readonly Capture[], b: readonly Capture[]): Capture[] {
+  const merged: Capture[] = new Array<Capture>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const left = a[i] as Capture;
+    const right = b[j] as Capture;
+    if (compareNewestFirst(left, right) <= 0) {
+      merged[k++] = left;
+      i += 1;
+    } else {
+      merged[k++] = right;
+      j += 1;
+    }
+  }
+  while (i < a.length) merged[k++] = a[i++] as Capture;
+  while (j < b.length) merged[k++] = b[j++] as Capture;
+  return merged;
+}
+
 /** Binary search for where `capture` goes in a newest-first list. */
 function insertionIndex(captures: readonly Capture[], capture: Capture): number {
   let low = 0;
@@ -757,6 +831,26 @@ function insertionIndex(captures: readonly Capture[], capture: Capture): number 
     else high = middle;
   }
   return low;
+}
+
+function addCount(delta: Map<string, number>, jti: string, change: number): void {
+  if (jti) delta.set(jti, (delta.get(jti) ?? 0) + change);
+}
+
+/** The counts with `delta` applied; the same map when nothing changes (stable reference). */
+function applyCounts(
+  counts: ReadonlyMap<string, number>,
+  delta: ReadonlyMap<string, number>,
+): ReadonlyMap<string, number> {
+  const changes = [...delta].filter(([, change]) => change !== 0);
+  if (changes.length === 0) return counts;
+  const next = new Map(counts);
+  for (const [jti, change] of changes) {
+    const count = (next.get(jti) ?? 0) + change;
+    if (count > 0) next.set(jti, count);
+    else next.delete(jti);
+  }
+  return next;
 }
 
 function sameSettings(a: PanelSettings, b: PanelSettings): boolean {

@@ -1,4 +1,81 @@
-// Composition root of the Uqudo panel.
+// Composition root of the Uqudo panel: settings, store, capture wiring, theme and <App/>.
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { App } from '../../components/App';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import type { OriginAccess } from '../../components/SettingsPanel';
+import { watchNetwork } from '../../lib/capture/network';
+import { inspectToken } from '../../lib/jose/inspect';
+import { createSettingsStorage } from '../../lib/settings/storage';
+import { createInspectorStore, type InspectorStore } from '../../lib/store';
 
-render(<p>Uqudo Inspector</p>, document.getElementById('app')!);
+/** Host permission for one origin, asked from a click (Chrome lifts CORS for granted origins). */
+const originAccess: OriginAccess = {
+  contains: (origin) =>
+    browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false),
+  request: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false),
+};
+
+/** Follows the DevTools theme; without one, CSS falls back to prefers-color-scheme. */
+function applyTheme(themeName: string | undefined): void {
+  const root = document.documentElement;
+  if (themeName === 'dark') root.dataset.theme = 'dark';
+  else if (themeName === 'default' || themeName === 'light') root.dataset.theme = 'light';
+  else delete root.dataset.theme;
+}
+
+function startCapture(store: InspectorStore): boolean {
+  const network = browser.devtools?.network;
+  if (!network) {
+    store.notify(
+      'error',
+      'The DevTools network API is not available here: open this page as the Uqudo panel in DevTools.',
+    );
+    return false;
+  }
+  const watch = watchNetwork(network, {
+    onExchange: store.addExchange,
+    onNavigated: store.navigated,
+  });
+  addEventListener('pagehide', () => watch.stop());
+  return true;
+}
+
+async function start(): Promise<void> {
+  const panels = browser.devtools?.panels as
+    | {
+        themeName?: string;
+        onThemeChanged?: { addListener(listener: (name: string) => void): void };
+      }
+    | undefined;
+  applyTheme(panels?.themeName);
+  // Firefox reports theme switches; Chrome reloads the panel instead.
+  panels?.onThemeChanged?.addListener(applyTheme);
+
+  const storage = createSettingsStorage();
+  // Requests finishing during this load are not lost: watchNetwork backfills them from getHAR().
+  const settings = await storage.load();
+  const store = createInspectorStore({
+    inspect: inspectToken,
+    fetch: (input, init) => fetch(input, init),
+    settings,
+    saveSettings: (next) => {
+      void storage.save(next).then((result) => {
+        if (!result.ok) store.notify('warning', `Settings could not be saved: ${result.error}`);
+      });
+    },
+  });
+
+  const root = document.getElementById('app');
+  if (!root) return;
+  render(
+    <ErrorBoundary>
+      <App store={store} originAccess={originAccess} />
+    </ErrorBoundary>,
+    root,
+  );
+  // Test contract: <html data-listening="1"> once the capture listeners are attached.
+  if (startCapture(store)) document.documentElement.dataset.listening = '1';
+}
+
+void start();
