@@ -12,7 +12,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['lib/**/*.test.ts', 'sandbox/**/*.test.ts', 'components/**/*.test.tsx', 'tests/**/*.test.ts'],
+          include: [
+            'lib/**/*.test.ts',
+            'sandbox/**/*.test.ts',
+            'components/**/*.test.tsx',
+            'tests/**/*.test.ts',
+          ],
           exclude: ['tests/e2e/**'],
           testTimeout: 20_000,
         },

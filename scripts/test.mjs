@@ -47,7 +47,15 @@ if (chrome) {
 const out = join(mkdtempSync(join(tmpdir(), 'uqi-test-')), 'results.json');
 const run = spawnSync(
   'npx',
-  ['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extraArgs],
+  [
+    'vitest',
+    'run',
+    ...projects,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+    ...extraArgs,
+  ],
   { stdio: 'inherit' },
 );
 
