@@ -135,23 +135,7 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
             <EmptyState filtered={total > 0} onClearFilter={() => store.setFilter('')} />
           )}
         </div>
-        <div class="detail-pane">
-          {selected ? (
-            <CaptureDetail
-              capture={selected}
-              jtiCount={selected.jti ? (jtiCounts.get(selected.jti) ?? 0) : 0}
-              renderReplay={renderReplay}
-              renderImageActions={renderImageActions}
-            />
-          ) : (
-            <p class="detail-placeholder muted">
-              {total > 0
-                ? 'Select a token (click, or ↑ / ↓ in the list) to see every check.'
-                : 'Checks of the selected token appear here.'}
-            </p>
-          )}
-        </div>
-        {side === 'settings' && (
+        {side === 'settings' ? (
           <SettingsPanel
             settings={settings}
             keySetup={keySetup}
@@ -163,13 +147,37 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
             originAccess={originAccess}
             onClose={() => setSide('none')}
           />
-        )}
-        {side === 'import' && (
+        ) : side === 'import' ? (
           <ImportPanel
-            onPaste={store.addPastedToken}
-            onHarFile={(file) => void importFile(file)}
+            onPaste={(text) => {
+              const result = store.addPastedToken(text);
+              // Show the pasted token's checks right away (it is selected).
+              if (result.ok) setSide('none');
+              return result;
+            }}
+            onHarFile={(file) => {
+              setSide('none');
+              void importFile(file);
+            }}
             onClose={() => setSide('none')}
           />
+        ) : (
+          <div class="detail-pane">
+            {selected ? (
+              <CaptureDetail
+                capture={selected}
+                jtiCount={selected.jti ? (jtiCounts.get(selected.jti) ?? 0) : 0}
+                renderReplay={renderReplay}
+                renderImageActions={renderImageActions}
+              />
+            ) : (
+              <p class="detail-placeholder muted">
+                {total > 0
+                  ? 'Select a token (click, or ↑ / ↓ in the list) to see every check.'
+                  : 'Checks of the selected token appear here.'}
+              </p>
+            )}
+          </div>
         )}
       </div>
       <footer class="app-footer">Diagnostics only — trust decisions belong on your backend.</footer>

@@ -27,9 +27,6 @@ export interface DecryptionSetup extends SetupStatus {
   key?: DecryptionKey;
 }
 
-/** Bounds the JWKS fetch so a hanging server cannot stall every check. */
-const JWKS_TIMEOUT_MS = 10_000;
-
 /**
  * Prepares verification keys: a JWKS loader (fetches lazily through `fetch`, caches keys and
  * refetches only on an unknown kid) for a URL, or static keys parsed from pasted JWKS/JWK/PEM.
@@ -43,9 +40,9 @@ export async function prepareKeys(
     return { state: 'none', description: 'No usable key source: signatures are not checked.' };
   }
   if (source.kind === 'url') {
+    // The loader's own timeout (5 s) bounds how long a hanging JWKS server delays the checks.
     const resolver = createJwksLoader({
       url: source.url,
-      timeoutMs: JWKS_TIMEOUT_MS,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     return {
