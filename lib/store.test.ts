@@ -204,6 +204,38 @@ describe('addExchange', () => {
     expect(state.dropped).toBe(3);
   });
 
+  it('applies a burst of exchanges in a few list updates, not one per request', async () => {
+    const { store } = setup();
+    let updates = 0;
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.captures !== previous.captures) updates += 1;
+    });
+    for (let index = 0; index < 200; index += 1) {
+      store.addExchange(jwtResponse({ jti: `b${index}` }, { time: 10_000 + index }));
+    }
+    expect(store.getState().pending).toBeGreaterThan(0);
+    await settled(store);
+    unsubscribe();
+    expect(store.getState().captures).toHaveLength(200);
+    expect(updates).toBeLessThanOrEqual(10);
+    expect(store.getState().captures[0]?.jti).toBe('b199');
+  });
+
+  it('merges a large batch into the newest-first order', async () => {
+    const { store } = setup();
+    for (const time of [5, 15, 25]) store.addExchange(jwtResponse({ jti: `t${time}` }, { time }));
+    await settled(store);
+    store.addExchanges(
+      Array.from({ length: 30 }, (_, index) =>
+        jwtResponse({ jti: `t${index}` }, { time: index, source: 'har', id: `har-${index}` }),
+      ),
+    );
+    await settled(store);
+    const times = store.getState().captures.map((capture) => capture.exchange.time);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(times).toHaveLength(33);
+  });
+
   it('never lets a failing inspector break the pipeline', async () => {
     const { store } = setup({ inspect: () => Promise.reject(new Error('boom')) });
     store.addExchange(jwtResponse({ jti: 'x' }));
