@@ -439,6 +439,29 @@ describe('App settings', () => {
     expect(screen.getByTestId('decryption-status').classList.contains('setup-ready')).toBe(true);
   });
 
+  it('shows a JWKS that cannot be fetched: signatures unverified, the reason in Settings', async () => {
+    renderPanel({
+      entries: FLOW_ENTRIES,
+      settings: { keySource: 'uqudo-jwks' },
+      originAccess: { contains: async () => false, request: async () => false },
+    });
+    await waitFor(
+      () =>
+        expect(rowsWith(`[data-jti="${RESULT_JTI}"][data-verdict="unverified"]`)).toHaveLength(2),
+      LONG,
+    );
+    fireEvent.click(rowsWith(`[data-jti="${RESULT_JTI}"]`)[0] as HTMLElement);
+    const detail = await screen.findByTestId('detail');
+    expect(detail.textContent).toContain('https://id.uqudo.io/api/.well-known/jwks.json');
+    fireEvent.click(screen.getByTestId('settings-toggle'));
+    const status = screen.getByTestId('key-status');
+    expect(status.classList.contains('setup-error')).toBe(true);
+    expect(status.textContent).toContain('offline test');
+    expect((await screen.findByTestId('grant-access')).textContent).toBe(
+      'Grant access to https://id.uqudo.io',
+    );
+  });
+
   it('asks for host access to the JWKS origin from a click and reloads the keys', async () => {
     const access = {
       contains: vi.fn(async () => false),

@@ -327,6 +327,40 @@ describe('settings', () => {
     expect(store.getState().keySetup.state).toBe('none');
   });
 
+  it('reports a JWKS that cannot be loaded in the key status, until a signature is checked', async () => {
+    let offline = true;
+    const fake = createFakeInspect();
+    const { store } = setup({
+      inspect: async (token, options) =>
+        offline
+          ? {
+              ...(await fake.inspect(token, options)),
+              signature: 'unverified',
+              findings: [
+                {
+                  severity: 'warning',
+                  code: 'keys-unavailable',
+                  message: 'Could not load the JWKS: network error',
+                },
+              ],
+            }
+          : fake.inspect(token, options),
+    });
+    store.addExchange(jwtResponse({ jti: 'a' }));
+    await vi.waitFor(() =>
+      expect(store.getState().keySetup).toEqual({
+        state: 'error',
+        description: 'Could not load the JWKS: network error',
+      }),
+    );
+    expect(store.getState().captures[0]?.verdict).toBe('unverified');
+    offline = false;
+    store.addExchange(jwtResponse({ jti: 'b' }));
+    await vi.waitFor(() =>
+      expect(store.getState().keySetup).toEqual({ state: 'ready', description: 'test keys' }),
+    );
+  });
+
   it('rebuilds keys on reloadKeys even when the source is unchanged', async () => {
     const prepareKeys = vi.fn(readyKeys);
     const { store } = setup({ prepareKeys });

@@ -238,6 +238,8 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
   let generation = 0;
   let keySignature: string | undefined;
   let keyPromise: Promise<KeySetup> = Promise.resolve({ state: 'none', description: '' });
+  // What preparing the keys reported; shown again once fetching them works after a failure.
+  let preparedKeyStatus: SetupStatus = { state: 'none', description: '' };
   let decryptionText: string | undefined;
   let decryptionPromise: Promise<DecryptionSetup> = Promise.resolve({
     state: 'none',
@@ -272,7 +274,9 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
       keyPromise = promise;
       set({ keySetup: { state: 'loading', description: 'Preparing keys…' } });
       void promise.then((setup) => {
-        if (keyPromise === promise) set({ keySetup: statusOf(setup) });
+        if (keyPromise !== promise) return;
+        preparedKeyStatus = statusOf(setup);
+        set({ keySetup: preparedKeyStatus });
       });
     }
     if (secrets.decryptionKey !== decryptionText) {
@@ -393,6 +397,8 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
         return updated;
       });
       jtiCounts = applyCounts(jtiCounts, jtiDelta);
+      const keySetup = keyStatusAfter(state.keySetup, [...ready.values()]);
+      if (keySetup !== state.keySetup) patch.keySetup = keySetup;
     }
 
     const pending = pendingCount();
@@ -442,6 +448,32 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     }
     pump();
     return { captures, jtiCounts: applyCounts(counts, jtiDelta), dropped, droppedIds };
+  }
+
+  /**
+   * Key loading fails only when a token needs the keys (a JWKS URL is fetched lazily), so the
+   * settings learn about it from the inspections: a keys-unavailable finding turns the key status
+   * into that error; a later signature that could be checked restores the prepared status.
+   */
+  function keyStatusAfter(current: SetupStatus, inspections: Inspection[]): SetupStatus {
+    if (current.state !== 'ready' && current.state !== 'error') return current;
+    const all = inspections.flatMap((inspection) =>
+      inspection.inner ? [inspection, inspection.inner] : [inspection],
+    );
+    const problem = all
+      .flatMap((inspection) => inspection.findings)
+      .find((finding) => finding.code === 'keys-unavailable');
+    if (problem) {
+      return current.state === 'error' && current.description === problem.message
+        ? current
+        : { state: 'error', description: problem.message };
+    }
+    const checked = all.some(
+      (inspection) => inspection.signature === 'valid' || inspection.signature === 'invalid',
+    );
+    return current.state === 'error' && checked && preparedKeyStatus.state === 'ready'
+      ? preparedKeyStatus
+      : current;
   }
 
   function pendingCount(): number {
