@@ -1,10 +1,9 @@
-// Tests for the CLI's JSON shaping, deep-nesting-safe writer, argument parsing and report escaping.
+// Tests for the CLI's JSON shaping, deep-nesting-safe writer and argument parsing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Inspection } from '../jose/inspect';
 import { parseArguments, parseNow } from './args';
 import { stringifyJson, stringifyJsonIteratively, toInspectionJson, toScanJson } from './json';
-import { formatValue } from './report';
 
 const inspection: Inspection = {
   format: 'jwe',
@@ -118,24 +117,5 @@ describe('parseArguments / parseNow', () => {
     for (const bad of ['yesterday', '', '-5', '1e9', '2026-13-45T00:00:00Z', 'Jan 1 2026']) {
       expect(parseNow(bad)).toBeUndefined();
     }
-  });
-});
-
-describe('formatValue', () => {
-  it('escapes terminal control and bidi characters and shortens long strings', () => {
-    const shown = formatValue({
-      'k\u001b[2J': 'evil\u001b]0;title\u0007\u202e',
-      long: 'x'.repeat(500),
-    });
-    expect(shown).not.toMatch(/[\u001b\u0007\u202e]/);
-    expect(shown).toContain('\\u001b[2J');
-    expect(shown).toContain('\\u202e');
-    expect(shown).toContain('… (500 characters)');
-  });
-
-  it('elides nesting past its depth limit instead of overflowing', () => {
-    let deep: unknown = 1;
-    for (let level = 0; level < 50_000; level++) deep = [deep];
-    expect(formatValue(deep)).toContain('[…]');
   });
 });

@@ -1,6 +1,14 @@
 // Readable (non-JSON) CLI output: one inspection as a report, a HAR scan as a table. Text only.
 import type { Finding, Severity } from '../jose/findings';
 import { sessionIdOf, verdictOf, type Inspection, type Verdict } from '../jose/inspect';
+import {
+  formatBytes,
+  summarizeUqudoResult,
+  type DocumentSummary,
+  type Level,
+  type SummarySection,
+  type UqudoSummary,
+} from '../uqudo/summary';
 import type { ScanResult } from './json';
 
 /** Output styling: ANSI colours only when writing to a terminal. */
@@ -8,8 +16,16 @@ export interface ReportStyle {
   color: boolean;
 }
 
+/** What the readable report needs besides the inspection. */
+export interface ReportOptions {
+  /** The time of the check in Unix seconds (the CLI's `--now`), for expired documents; default now. */
+  now?: number;
+}
+
 /** Strings longer than this are shortened in the readable report (the --json output keeps them). */
-const MAX_SHOWN_STRING = 200;
+const MAX_SHOWN_STRING = 120;
+/** How much of a shortened string is shown. */
+const SHOWN_PREFIX = 60;
 /** Objects nested deeper than this are elided in the readable report. */
 const MAX_SHOWN_DEPTH = 40;
 
@@ -23,6 +39,14 @@ const MARKERS: Record<Severity, { marker: string; color: keyof typeof ANSI }> = 
   error: { marker: '✖ error  ', color: 'red' },
   warning: { marker: '⚠ warning', color: 'yellow' },
   info: { marker: 'ℹ info   ', color: 'blue' },
+};
+
+/** Summary item levels, marked like the findings so the two read alike. */
+const LEVEL_MARKERS: Record<Level, { marker: string; color: keyof typeof ANSI }> = {
+  good: { marker: '✔', color: 'green' },
+  warn: { marker: '!', color: 'yellow' },
+  bad: { marker: '✖', color: 'red' },
+  info: { marker: '·', color: 'dim' },
 };
 
 /** The verdict in words. Diagnostics only: a good result reads "signature valid", never "approved". */
@@ -49,8 +73,15 @@ function verdictColor(verdict: Verdict): keyof typeof ANSI {
   return 'yellow';
 }
 
-/** A readable report of one inspection: verdict, header, payload, findings, then any inner token. */
-export function formatInspectionReport(inspection: Inspection, style: ReportStyle): string {
+/**
+ * A readable report of one inspection: verdict, the Uqudo summary for an SDK result (also inside a
+ * decrypted JWE), then header, payload, findings and any inner token.
+ */
+export function formatInspectionReport(
+  inspection: Inspection,
+  style: ReportStyle,
+  options: ReportOptions = {},
+): string {
   const verdict = verdictOf(inspection);
   const counts = countSeverities(inspection);
   const tally = [
@@ -63,7 +94,15 @@ export function formatInspectionReport(inspection: Inspection, style: ReportStyl
     `${paint(style, 'bold', 'Verdict:')} ${paint(style, verdictColor(verdict), describeVerdict(verdict))}${tally ? ` — ${tally}` : ''}`,
   ];
   const sessionId = sessionIdOf(inspection);
-  if (sessionId) lines.push(`${paint(style, 'bold', 'Session:')} ${sessionId}`);
+  if (sessionId) lines.push(`${paint(style, 'bold', 'Session:')} ${oneLine(sessionId)}`);
+  const result = findUqudoResult(inspection);
+  if (result) {
+    const summary = summarizeUqudoResult(
+      result.payload,
+      options.now === undefined ? {} : { now: options.now * 1000 },
+    );
+    lines.push('', ...formatUqudoSummary(summary, style));
+  }
   lines.push('', ...formatSection(inspection, style, ''));
   lines.push(
     '',
@@ -99,6 +138,94 @@ function formatSection(inspection: Inspection, style: ReportStyle, indent: strin
   return lines;
 }
 
+/** The innermost token (a JWE's decrypted JWS) when it is a Uqudo SDK result. */
+function findUqudoResult(inspection: Inspection): Inspection | undefined {
+  let innermost = inspection;
+  while (innermost.inner) innermost = innermost.inner;
+  return innermost.kind === 'uqudo-result' ? innermost : undefined;
+}
+
+function formatUqudoSummary(summary: UqudoSummary, style: ReportStyle): string[] {
+  const { bad, warn } = summary.overall;
+  const tally = [
+    bad ? paint(style, 'red', `${bad} bad`) : '',
+    warn ? paint(style, 'yellow', `${warn} warn`) : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [`${paint(style, 'bold', 'Uqudo summary:')}${tally ? ` ${tally}` : ''}`];
+  summary.documents.forEach((document, index) => {
+    lines.push(...formatDocument(document, index, summary.documents.length, style));
+  });
+  if (summary.sections.length > 0) {
+    lines.push(`  ${paint(style, 'bold', 'Session-wide')}`);
+    for (const section of summary.sections) lines.push(...formatSummarySection(section, style));
+  }
+  if (summary.images.length > 0) {
+    lines.push(`  ${paint(style, 'bold', `Image references (${summary.images.length}):`)}`);
+    const rows = summary.images.map((image) => [image.key, image.id, image.path].map(clipText));
+    const keyWidth = Math.max(...rows.map((row) => row[0]!.length));
+    const idWidth = Math.max(...rows.map((row) => row[1]!.length));
+    for (const [key, id, path] of rows) {
+      lines.push(
+        `    ${key!.padEnd(keyWidth)}  ${id!.padEnd(idWidth)}  ${paint(style, 'dim', path!)}`,
+      );
+    }
+  }
+  if (summary.inlinePhotos.length > 0) {
+    lines.push(`  ${paint(style, 'bold', `Inline photos (${summary.inlinePhotos.length}):`)}`);
+    for (const photo of summary.inlinePhotos) {
+      lines.push(
+        `    ${clipText(photo.mimeType)}, about ${formatBytes(photo.approxBytes)}  ${paint(style, 'dim', clipText(photo.path))}`,
+      );
+    }
+  }
+  for (const note of summary.notes)
+    lines.push(`  ${paint(style, 'dim', `Note: ${clipText(note)}`)}`);
+  return lines;
+}
+
+function formatDocument(
+  document: DocumentSummary,
+  index: number,
+  count: number,
+  style: ReportStyle,
+): string[] {
+  const { highlights } = document;
+  const lines = [
+    `  ${paint(style, 'bold', `Document ${index + 1} of ${count}:`)} ${clipText(document.documentType)}`,
+  ];
+  const facts: [string, string][] = [];
+  if (highlights.fullName) facts.push(['Name', clipText(highlights.fullName)]);
+  if (highlights.documentNumber) facts.push(['Number', clipText(highlights.documentNumber)]);
+  if (highlights.nationality) facts.push(['Nationality', clipText(highlights.nationality)]);
+  if (highlights.dateOfExpiry) {
+    const expiry = clipText(highlights.dateOfExpiry);
+    facts.push([
+      'Expiry',
+      highlights.expired ? `${expiry} ${paint(style, 'red', 'EXPIRED')}` : expiry,
+    ]);
+  }
+  for (const [label, value] of facts) lines.push(`    ${`${label}:`.padEnd(13)}${value}`);
+  for (const section of document.sections) lines.push(...formatSummarySection(section, style));
+  return lines;
+}
+
+/** A section's items with level markers; bad and warn items also say what they mean. */
+function formatSummarySection(section: SummarySection, style: ReportStyle): string[] {
+  const lines = [`    ${clipText(section.title)}`];
+  for (const item of section.items) {
+    const { marker, color } = LEVEL_MARKERS[item.level] ?? LEVEL_MARKERS.info;
+    lines.push(
+      `      ${paint(style, color, marker)} ${clipText(item.label)}: ${clipText(item.value)}`,
+    );
+    if (item.detail && (item.level === 'bad' || item.level === 'warn')) {
+      lines.push(`        ${paint(style, 'dim', clipText(item.detail))}`);
+    }
+  }
+  return lines;
+}
+
 function formatFinding(finding: Finding, style: ReportStyle): string {
   const { marker, color } = MARKERS[finding.severity] ?? MARKERS.info;
   return `${paint(style, color, marker)} ${finding.code}: ${oneLine(finding.message)}`;
@@ -116,6 +243,15 @@ function indentLines(text: string, indent: string): string[] {
   return text.split('\n').map((line) => `${indent}${line}`);
 }
 
+/** Untrusted text on one line, shortened like {@link formatString} but without JSON quotes. */
+function clipText(text: string): string {
+  return oneLine(
+    text.length > MAX_SHOWN_STRING
+      ? `${clipPrefix(text, SHOWN_PREFIX)}… (${text.length} chars)`
+      : text,
+  );
+}
+
 /** Control characters from untrusted tokens could drive the terminal: show them escaped. */
 function oneLine(text: string): string {
   return escapeControls(text.replace(/\r?\n/g, ' '));
@@ -130,19 +266,28 @@ function escapeControls(text: string): string {
 }
 
 /**
+ * A string as JSON text, or when longer than {@link MAX_SHOWN_STRING} its start and its length:
+ * `"abc…" (123456 chars)`. Inline NFC photos are hundreds of KB of base64; nobody reads them here.
+ */
+export function formatString(value: string): string {
+  if (value.length <= MAX_SHOWN_STRING) return escapeControls(JSON.stringify(value));
+  return `${escapeControls(JSON.stringify(`${clipPrefix(value, SHOWN_PREFIX)}…`))} (${value.length} chars)`;
+}
+
+/** The first `length` UTF-16 units, one fewer when that would split a surrogate pair. */
+function clipPrefix(value: string, length: number): string {
+  const last = value.charCodeAt(length - 1);
+  return value.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
+}
+
+/**
  * JSON-like pretty print for reading: long strings shortened, very deep nesting elided, control
  * characters escaped (the value comes from an untrusted token).
  */
 export function formatValue(value: unknown, depth = 0): string {
   const pad = '  '.repeat(depth + 1);
   const closePad = '  '.repeat(depth);
-  if (typeof value === 'string') {
-    const shown =
-      value.length > MAX_SHOWN_STRING
-        ? `${value.slice(0, MAX_SHOWN_STRING)}… (${value.length} characters)`
-        : value;
-    return escapeControls(JSON.stringify(shown));
-  }
+  if (typeof value === 'string') return formatString(value);
   if (value === null || typeof value !== 'object') {
     return typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'null';
   }

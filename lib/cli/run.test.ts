@@ -1,13 +1,16 @@
 // In-process tests of runCli (same code as the process, with injected I/O): the finer cases.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_IAT } from '../../tests/fixtures/har/build';
 import {
   buildJwks,
   buildUqudoPayload,
+  encryptToken,
   generateTestKeyPair,
   generateTestKeys,
   mintToken,
+  type TestKeyPair,
   type TestKeys,
 } from '../jose/testing/tokens';
 import { runCli, type CliIo } from './run';
@@ -22,11 +25,12 @@ const ISS = 'https://id.uqudo.io';
 let keys: TestKeys;
 let valid: string;
 let ecToken: string;
+let encryption: TestKeyPair;
 let files: Record<string, string>;
 
 beforeAll(async () => {
   keys = await generateTestKeys();
-  const encryption = await generateTestKeyPair('RSA-OAEP-256', 'enc-1');
+  encryption = await generateTestKeyPair('RSA-OAEP-256', 'enc-1');
   const payload = buildUqudoPayload({ iat: IAT, jti: JTI, nonce: NONCE, aud: AUD, iss: ISS });
   valid = await mintToken(payload, { key: keys.rsa });
   ecToken = await mintToken(payload, { key: keys.ec });
@@ -35,6 +39,7 @@ beforeAll(async () => {
     'rsa.pem': keys.rsa.publicPem,
     'garbage.txt': 'this is not a key\n',
     'public.jwks.json': buildJwks(encryption),
+    'private.jwk.json': JSON.stringify(encryption.privateJwk),
   };
 });
 
@@ -61,6 +66,13 @@ async function cli(
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
+}
+
+/** A fresh copy of one of lib/uqudo's SDK result fixtures. */
+function uqudoFixture(name: string): Record<string, any> {
+  return JSON.parse(
+    readFileSync(new URL(`../uqudo/fixtures/${name}.json`, import.meta.url), 'utf8'),
+  ) as Record<string, any>;
 }
 
 function findingCodes(stdout: string): string[] {
@@ -162,6 +174,66 @@ describe('runCli inspect', () => {
       },
     );
     expect(coloured.stdout).toContain('\u001b[31m');
+  });
+
+  it('shortens long strings in the readable report but keeps them whole in --json', async () => {
+    const photo = 'A'.repeat(300_000);
+    const payload = uqudoFixture('passport');
+    payload.data.documents[0].reading.data.photo = photo;
+    const token = await mintToken(payload, { key: keys.rsa });
+    const args = ['inspect', '--keys', 'jwks.json', '--now', String(payload.iat + 1)];
+    const readable = await cli([...args, token]);
+    expect(readable.code).toBe(0);
+    expect(readable.stdout).toContain(`"photo": "${'A'.repeat(60)}…" (300000 chars),`);
+    expect(readable.stdout).not.toContain('A'.repeat(61));
+    expect(readable.stdout.length).toBeLessThan(40_000);
+    const json = await cli([...args, '--json', token]);
+    expect(json.code).toBe(0);
+    const printed = JSON.parse(json.stdout) as { payload: typeof payload };
+    expect(printed.payload.data.documents[0].reading.data.photo).toBe(photo);
+    expect(json.stdout).not.toContain('Uqudo summary');
+  });
+
+  it('adds a Uqudo summary for an SDK result, judging document expiry by --now', async () => {
+    const payload = uqudoFixture('uae-id');
+    const token = await mintToken(payload, { key: keys.rsa });
+    const report = async (now: string) =>
+      (await cli(['inspect', '--keys', 'jwks.json', '--now', now, token])).stdout;
+    const after = await report(String(payload.iat + 1));
+    expect(after).toMatch(/^Verdict: signature valid\nSession: 8c1d2e3f-[^\n]+\n\nUqudo summary: /);
+    expect(after).toContain('  Document 1 of 1: UAE_ID\n');
+    expect(after).toContain('    Expiry:      2024-06-30 EXPIRED\n');
+    expect(after).toContain('      ✖ Screen detection: 61.2 / 100\n');
+    expect(after).not.toMatch(/approved/i);
+    // Before the document expired (the token is then issued in the future: a warning, exit 0).
+    const before = await report('2024-06-01T00:00:00Z');
+    expect(before).toContain('    Expiry:      2024-06-30\n');
+    expect(before).not.toContain('EXPIRED');
+    const jwt = await mintToken({ sub: 'someone', iat: IAT }, { key: keys.rsa });
+    const plain = await cli(['inspect', '--keys', 'jwks.json', '--now', String(IAT), jwt]);
+    expect(plain.stdout).toMatch(/Kind: jwt/);
+    expect(plain.stdout).not.toContain('Uqudo summary');
+  });
+
+  it('summarizes the inner result of a decrypted nested JWE, and nothing without the key', async () => {
+    const inner = await mintToken(uqudoFixture('face-session'), { key: keys.rsa });
+    const jwe = await encryptToken(inner, {
+      key: encryption,
+      alg: 'RSA-OAEP-256',
+      enc: 'A256GCM',
+      cty: 'JWT',
+    });
+    const args = ['inspect', '--keys', 'jwks.json', '--now', String(IAT + 1)];
+    const decrypted = await cli([...args, '--decrypt-key', 'private.jwk.json', jwe]);
+    expect(decrypted.code).toBe(0);
+    expect(decrypted.stdout).toContain('Uqudo summary:\n  Session-wide\n    Session\n');
+    expect(decrypted.stdout).toContain('      ✔ Match level: 5 of 5\n');
+    expect(decrypted.stdout.indexOf('Uqudo summary:')).toBeLessThan(
+      decrypted.stdout.indexOf('Inner token (decrypted):'),
+    );
+    const encrypted = await cli([...args, jwe]);
+    expect(encrypted.stdout).toMatch(/^Verdict: encrypted/);
+    expect(encrypted.stdout).not.toContain('Uqudo summary');
   });
 
   it('exits 2 on usage errors and unusable files, writing only to stderr', async () => {

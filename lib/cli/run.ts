@@ -76,7 +76,7 @@ async function runInspect(
   io.writeStdout(
     args.json
       ? `${stringifyJson(toInspectionJson(inspection))}\n`
-      : formatInspectionReport(inspection, style),
+      : formatInspectionReport(inspection, style, { now: options.now }),
   );
   return hasErrorFinding(inspection) ? 1 : 0;
 }

@@ -1552,7 +1552,8 @@ function formatScore(score: number): string {
   return String(Math.round(score * 100) / 100);
 }
 
-function formatBytes(bytes: number): string {
+/** A byte count for people: `512 B`, `1.6 KB`, `2.3 MB`. */
+export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
