@@ -24,7 +24,7 @@ import {
   buildHarEntry,
   isoAfterEpoch2026,
 } from '../tests/fixtures/har/build';
-import { App } from './App';
+import { App, type AppProps } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { OriginAccess } from './SettingsPanel';
 
@@ -40,6 +40,7 @@ const LONG = { timeout: 15_000 };
 
 interface PanelOptions {
   entries?: readonly unknown[];
+  renderReplay?: AppProps['renderReplay'];
   settings?: Partial<PanelSettings>;
   area?: SettingsArea;
   originAccess?: OriginAccess;
@@ -75,7 +76,7 @@ function renderPanel(options: PanelOptions = {}) {
   });
   const view = render(
     <ErrorBoundary>
-      <App store={store} originAccess={options.originAccess} />
+      <App store={store} originAccess={options.originAccess} renderReplay={options.renderReplay} />
     </ErrorBoundary>,
   );
   return { network, store, view };
@@ -335,6 +336,28 @@ describe('App: paste, import, filter, keyboard', () => {
       'seen in 2 captures',
     );
     expect(within(detail).getAllByText('signature valid').length).toBeGreaterThan(0);
+  });
+
+  it('renders the replay slot for the selected capture, and contains a failing detail', async () => {
+    renderPanel({
+      entries: FLOW_ENTRIES,
+      renderReplay: (capture) => {
+        if (capture.exchange.source === 'network' && capture.verdict === 'encrypted') {
+          throw new Error('replay view broke');
+        }
+        return <p data-testid="replay-slot">replay for {capture.jti}</p>;
+      },
+    });
+    await flowCaptured();
+    fireEvent.click(rowsWith(`[data-jti="${RESULT_JTI}"]`)[0] as HTMLElement);
+    expect((await screen.findByTestId('replay-slot')).textContent).toBe(`replay for ${RESULT_JTI}`);
+    fireEvent.click(rowsWith('[data-verdict="encrypted"]')[0] as HTMLElement);
+    expect((await screen.findByRole('alert')).textContent).toContain('replay view broke');
+    // The list survives; another row shows its detail again.
+    expect(rows().length).toBeGreaterThan(3);
+    fireEvent.click(rowsWith(`[data-jti="${RESULT_JTI}"]`)[1] as HTMLElement);
+    expect(await screen.findByTestId('replay-slot')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('clears the list with the Clear button', async () => {

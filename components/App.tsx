@@ -13,6 +13,7 @@ import {
 import type { ImageRef } from '../lib/uqudo/summary';
 import { CaptureDetail } from './CaptureDetail';
 import { EmptyState } from './EmptyState';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ImportPanel } from './ImportPanel';
 import { NoticeBar } from './NoticeBar';
 import { SettingsPanel, type OriginAccess } from './SettingsPanel';
@@ -164,12 +165,16 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
         ) : (
           <div class="detail-pane">
             {selected ? (
-              <CaptureDetail
-                capture={selected}
-                jtiCount={selected.jti ? (jtiCounts.get(selected.jti) ?? 0) : 0}
-                renderReplay={renderReplay}
-                renderImageActions={renderImageActions}
-              />
+              // A detail that fails to render (odd payload) must not take the list down with it;
+              // selecting another row starts a fresh boundary.
+              <ErrorBoundary key={selected.id}>
+                <CaptureDetail
+                  capture={selected}
+                  jtiCount={selected.jti ? (jtiCounts.get(selected.jti) ?? 0) : 0}
+                  renderReplay={renderReplay}
+                  renderImageActions={renderImageActions}
+                />
+              </ErrorBoundary>
             ) : (
               <p class="detail-placeholder muted">
                 {total > 0
