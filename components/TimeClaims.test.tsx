@@ -7,7 +7,6 @@ import {
   describeExpiry,
   describeRelative,
   formatCountdown,
-  formatDuration,
   formatUtc,
 } from './TimeClaims';
 
@@ -21,12 +20,7 @@ function rowOf(container: Element, claim: string): HTMLElement {
 }
 
 describe('formatting', () => {
-  it('formats coarse durations and precise countdowns', () => {
-    expect(formatDuration(45)).toBe('45 s');
-    expect(formatDuration(12 * 60 + 30)).toBe('12 min');
-    expect(formatDuration(3 * 3600 + 2 * 60 + 5)).toBe('3 h 2 min');
-    expect(formatDuration(7200)).toBe('2 h');
-    expect(formatDuration(2 * 86400 + 5 * 3600)).toBe('2 d 5 h');
+  it('formats precise countdowns and UTC dates', () => {
     expect(formatCountdown(4 * 60 + 3)).toBe('4 min 03 s');
     expect(formatCountdown(42)).toBe('42 s');
     expect(formatCountdown(3600 + 5 * 60 + 9)).toBe('1 h 05 min 09 s');
@@ -35,8 +29,13 @@ describe('formatting', () => {
 
   it('describes relative times and expiry both ways', () => {
     const now = iat * 1000;
+    // Relative times use the shared formatDuration: its two largest units.
     expect(describeRelative(now + 12 * 60_000, now)).toBe('in 12 min');
-    expect(describeRelative(now - (3 * 3600 + 2 * 60) * 1000, now)).toBe('3 h 2 min ago');
+    expect(describeRelative(now + (12 * 60 + 30) * 1000, now)).toBe('in 12 min 30 s');
+    expect(describeRelative(now - 45_000, now)).toBe('45 s ago');
+    expect(describeRelative(now - (3 * 3600 + 2 * 60 + 5) * 1000, now)).toBe('3 h 2 min ago');
+    expect(describeRelative(now + 7_200_000, now)).toBe('in 2 h');
+    expect(describeRelative(now - (2 * 86400 + 5 * 3600) * 1000, now)).toBe('2 d 5 h ago');
     expect(describeRelative(now + 200, now)).toBe('now');
     expect(describeExpiry(now + 243_500, now)).toBe('expires in 4 min 03 s');
     expect(describeExpiry(now - 120_000, now)).toBe('expired 2 min ago');
@@ -56,7 +55,9 @@ describe('TimeClaims', () => {
       '2026-01-01 00:30:00 UTC',
     );
     expect(rowOf(container, 'iat').querySelector('.time-local')!.textContent).not.toBe('');
-    expect(rowOf(container, 'iat').querySelector('.time-relative')!.textContent).toBe('25 min ago');
+    expect(rowOf(container, 'iat').querySelector('.time-relative')!.textContent).toBe(
+      '25 min 57 s ago',
+    );
     const timer = screen.getByRole('timer');
     expect(timer.textContent).toBe('expires in 4 min 03 s');
     expect(timer.classList.contains('level-good')).toBe(true);
@@ -64,12 +65,15 @@ describe('TimeClaims', () => {
 
     rerender(<TimeClaims payload={payload} now={first + 1000} />);
     expect(screen.getByRole('timer').textContent).toBe('expires in 4 min 02 s');
+    expect(rowOf(container, 'iat').querySelector('.time-relative')!.textContent).toBe(
+      '25 min 58 s ago',
+    );
   });
 
   it('shows an expired token as expired, in the bad level', () => {
     render(<TimeClaims payload={{ iat, exp }} now={(exp + 125) * 1000} />);
     const timer = screen.getByRole('timer');
-    expect(timer.textContent).toBe('expired 2 min ago');
+    expect(timer.textContent).toBe('expired 2 min 5 s ago');
     expect(timer.classList.contains('level-bad')).toBe(true);
   });
 

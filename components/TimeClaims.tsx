@@ -1,4 +1,5 @@
 // TimeClaims: iat/nbf/exp as local and UTC dates with relative times and a live expiry countdown.
+import { formatDuration } from '../lib/jose/claims';
 
 /** The registered time claims shown, in display order, with a human name. */
 const TIME_CLAIMS = [
@@ -15,18 +16,6 @@ const MAX_DATE_MS = 8.64e15;
 const LOOKS_LIKE_MS = 1e11;
 
 const pad2 = (value: number) => String(value).padStart(2, '0');
-
-/** A coarse duration: "45 s", "12 min", "3 h 2 min", "2 d 5 h". */
-export function formatDuration(totalSeconds: number): string {
-  const seconds = Math.floor(Math.abs(totalSeconds));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
-}
 
 /** A precise countdown: "42 s", "4 min 03 s", "1 h 05 min 09 s", "2 d 3 h 04 min". */
 export function formatCountdown(totalSeconds: number): string {

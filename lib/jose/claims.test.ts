@@ -15,8 +15,15 @@ describe('formatDuration', () => {
     [3660, '1 h 1 min'],
     [7325, '2 h 2 min'],
     [93_784, '1 d 2 h'],
+    [2 * 86_400, '2 d'],
     [-65, '1 min 5 s'],
+    // Only adjacent units, and part seconds are dropped (as in the panel's countdown).
+    [3605, '1 h'],
+    [86_400 + 59, '1 d'],
+    [59.9, '59 s'],
+    [0.4, '0 s'],
     [Number.POSITIVE_INFINITY, 'an unbounded time'],
+    [Number.NaN, 'an unbounded time'],
   ])('%d s → %s', (seconds, text) => {
     expect(formatDuration(seconds)).toBe(text);
   });

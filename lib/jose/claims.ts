@@ -19,26 +19,29 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** Formats a duration in seconds like "5 min 3 s", "2 h 5 min", "3 d 4 h" (two largest units). */
+const DURATION_UNITS: readonly (readonly [string, number])[] = [
+  ['d', 86_400],
+  ['h', 3_600],
+  ['min', 60],
+  ['s', 1],
+];
+
+/**
+ * A duration in its two largest units, the second left out when zero; the sign is ignored and
+ * part seconds are dropped: "45 s", "5 min 3 s", "1 h", "3 h 2 min", "2 d 5 h". Used by the claim
+ * findings and the panel's relative times alike. "an unbounded time" when not finite.
+ */
 export function formatDuration(totalSeconds: number): string {
   if (!Number.isFinite(totalSeconds)) return 'an unbounded time';
-  let seconds = Math.round(Math.abs(totalSeconds));
-  const units: Array<[string, number]> = [
-    ['d', 86_400],
-    ['h', 3_600],
-    ['min', 60],
-    ['s', 1],
-  ];
-  const parts: string[] = [];
-  for (const [name, size] of units) {
-    if (seconds >= size || (name === 's' && parts.length === 0)) {
-      const count = Math.floor(seconds / size);
-      seconds -= count * size;
-      if (count > 0 || parts.length === 0) parts.push(`${count} ${name}`);
-    }
-    if (parts.length === 2) break;
-  }
-  return parts.join(' ');
+  const seconds = Math.floor(Math.abs(totalSeconds));
+  const largest = DURATION_UNITS.findIndex(([, size]) => seconds >= size);
+  if (largest < 0) return '0 s';
+  const [name, size] = DURATION_UNITS[largest]!;
+  const text = `${Math.floor(seconds / size)} ${name}`;
+  const next = DURATION_UNITS[largest + 1];
+  // Only the adjacent smaller unit: "1 h 5 s" would read as a typo for "1 h 5 min".
+  const rest = next ? Math.floor((seconds % size) / next[1]) : 0;
+  return next && rest > 0 ? `${text} ${rest} ${next[0]}` : text;
 }
 
 /** Formats a NumericDate as ISO 8601 UTC, or the raw number when it is out of Date's range. */
