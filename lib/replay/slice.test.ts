@@ -607,8 +607,11 @@ describe('host access', () => {
     expect(await answer).toBe('refused');
     expect(state(h).access).toEqual({ origin: PROD, state: 'refused' });
     expect(await h.store.replay.checkAccess()).toBe('not-granted');
+    // A new base is checked at once (no click needed to read a permission).
     h.store.replay.selectApiBase({ preset: 'dev' });
-    expect(state(h).access).toBeUndefined();
+    expect(state(h).access).toEqual({ origin: DEV, state: 'checking' });
+    await vi.waitFor(() => expect(state(h).access).toEqual({ origin: DEV, state: 'not-granted' }));
+    expect(contains).toHaveBeenLastCalledWith(DEV);
   });
 
   it('reports granted access and unavailable access', async () => {

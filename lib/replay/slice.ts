@@ -633,6 +633,7 @@ export function createReplaySlice(deps: ReplayDeps, access: SliceAccess): Replay
         access: undefined,
       });
       checkToken(token);
+      if (deps.originAccess) void actions.checkAccess();
     },
 
     selectApiBase(patch) {
@@ -647,6 +648,8 @@ export function createReplaySlice(deps: ReplayDeps, access: SliceAccess): Replay
         ...(changed ? { access: undefined, problem: undefined } : {}),
       });
       deps.saveApiBase?.(selection);
+      // Reading the permission needs no click; knowing it up front tells the user what to expect.
+      if (changed && apiOrigin !== undefined && deps.originAccess) void actions.checkAccess();
     },
 
     async checkAccess() {

@@ -1,0 +1,50 @@
+// ImageFetchButton: the per-image replay action in the result's image table — fetch one image, show how it went.
+import { useStore } from 'zustand';
+import type { ImageRef } from '../lib/uqudo/summary';
+import { formatBytes } from './ImagePreview';
+import type { ReplayHost } from './ReplayPanel';
+
+/** Props of {@link ImageFetchButton}. */
+export interface ImageFetchButtonProps {
+  store: ReplayHost;
+  imageRef: ImageRef;
+  /** Session the image belongs to (used in the download name). */
+  sessionId?: string;
+}
+
+/** "Fetch" for one image reference, with its latest outcome next to it (the preview is in the gallery). */
+export function ImageFetchButton({ store, imageRef, sessionId }: ImageFetchButtonProps) {
+  const image = useStore(store, (state) =>
+    state.replay.images.find((candidate) => candidate.imageId === imageRef.id),
+  );
+  const outcome =
+    image === undefined
+      ? undefined
+      : image.status === 'pending'
+        ? 'fetching…'
+        : image.status === 'loaded'
+          ? `fetched${image.byteSize !== undefined ? `, ${formatBytes(image.byteSize)}` : ''}`
+          : (image.failure?.title ?? `failed${image.httpStatus ? ` (${image.httpStatus})` : ''}`);
+  return (
+    <span class="image-fetch">
+      <button
+        type="button"
+        disabled={image?.status === 'pending'}
+        onClick={() => void store.replay.fetchImage(imageRef, sessionId)}
+        data-testid="image-fetch"
+        title={`GET {base}/api/v1/info/img/${imageRef.id}`}
+      >
+        Fetch
+      </button>
+      {outcome && (
+        <span
+          class={image?.status === 'failed' ? 'level-bad' : 'muted'}
+          data-testid="image-fetch-outcome"
+        >
+          {' '}
+          {outcome}
+        </span>
+      )}
+    </span>
+  );
+}

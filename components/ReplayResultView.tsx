@@ -1,0 +1,216 @@
+// ReplayResultView: one replay — status, duration, explanation, headers, body, Copy as cURL, Cancel while pending.
+import { useState } from 'preact/hooks';
+import { renderCurl } from '../lib/replay/curl';
+import { explainReplay, type Explanation } from '../lib/replay/explain';
+import type { ReplayEntry } from '../lib/replay/slice';
+import { formatImageFileName } from '../lib/uqudo/info-api';
+import { CopyButton } from './CopyButton';
+import { formatBytes } from './ImagePreview';
+
+/** Characters of a body shown at once; the rest is behind "Show all" (and always in Copy body). */
+const SHOWN_BODY_CHARS = 20_000;
+
+/** Props of {@link ReplayResultView}. */
+export interface ReplayResultViewProps {
+  entry: ReplayEntry;
+  /** The access token, used only when the user ticks "include token" for Copy as cURL. */
+  token: string;
+  /** The origin the token is bound to: it is never written into a command for another origin. */
+  tokenOrigin: string | undefined;
+  /** Current time in ms, for the elapsed time of a pending request. */
+  now: number;
+  onCancel: (replayId: string) => void;
+}
+
+/** Everything about one replay. */
+export function ReplayResultView({
+  entry,
+  token,
+  tokenOrigin,
+  now,
+  onCancel,
+}: ReplayResultViewProps) {
+  const [includeToken, setIncludeToken] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const { request, result } = entry;
+  const origin = originOf(request.url);
+  const isTokenRequest = request.purpose === 'token';
+  const tokenUsable = token !== '' && tokenOrigin !== undefined && tokenOrigin === origin;
+
+  const status = describeStatus(entry, now);
+  const explanation = explanationOf(entry);
+  const level = levelOf(entry);
+  const curl = () =>
+    renderCurl(request, {
+      // The secret of a token request is never kept, so it is always left to a shell variable.
+      includeToken: includeToken && tokenUsable && !isTokenRequest,
+      ...(tokenUsable ? { token } : {}),
+      ...(request.purpose === 'image' && request.imageId
+        ? {
+            outputFile: formatImageFileName({
+              ...(request.sessionId ? { sessionId: request.sessionId } : {}),
+              key: 'image',
+              imageId: request.imageId,
+              mimeType: 'image/jpeg',
+            }),
+          }
+        : {}),
+    });
+
+  return (
+    <article
+      class={`replay-result level-${level}`}
+      data-testid="replay-result"
+      data-status={
+        result?.kind === 'response' ? String(result.status) : (result?.kind ?? 'pending')
+      }
+      data-purpose={request.purpose}
+    >
+      <header class="replay-result-head">
+        <span class="replay-result-label">{entry.label}</span>
+        <span class="replay-result-status" data-testid="replay-status">
+          {status}
+        </span>
+        {entry.status === 'pending' && (
+          <button
+            type="button"
+            onClick={() => onCancel(entry.id)}
+            data-testid="replay-cancel"
+            title="Cancel this request"
+          >
+            Cancel
+          </button>
+        )}
+      </header>
+      <p class="replay-result-url">
+        <code>
+          {request.method} {request.url}
+        </code>
+      </p>
+      {result?.kind === 'response' && (
+        <p class="muted">
+          {result.authorized ? 'Sent with the access token' : 'Sent without a token'} ·{' '}
+          {formatDuration(result.durationMs)} · {result.contentType || 'no content type'} ·{' '}
+          {formatBytes(result.bodySize)}
+          {result.truncated ? ' (cut: too large)' : ''}
+        </p>
+      )}
+      {explanation && (
+        <div class="replay-explanation" data-testid="replay-explanation">
+          <p>
+            <strong>{explanation.title}</strong> — {explanation.detail}
+          </p>
+          <p class="replay-action">{explanation.action}</p>
+        </div>
+      )}
+      {result?.kind === 'refused' && (
+        <p class="replay-explanation" data-testid="replay-explanation">
+          <strong>Not sent.</strong> {result.reason}
+        </p>
+      )}
+      {entry.captured && (
+        <p class="muted">The result was added to the list as a replay capture, with its checks.</p>
+      )}
+      {result?.kind === 'response' && (
+        <>
+          <details class="replay-headers">
+            <summary>Response headers ({result.headers.length})</summary>
+            <dl>
+              {result.headers.map((header, index) => (
+                <div key={`${header.name}-${index}`}>
+                  <dt>{header.name}</dt>
+                  <dd>{header.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+          {typeof result.bodyText === 'string' && result.bodyText !== '' && (
+            <details class="replay-body" open={!result.ok}>
+              <summary>Body ({result.bodyText.length.toLocaleString()} characters)</summary>
+              <CopyButton text={result.bodyText} label="Copy body" title="Copy the response body" />
+              <pre>{showAll ? result.bodyText : result.bodyText.slice(0, SHOWN_BODY_CHARS)}</pre>
+              {!showAll && result.bodyText.length > SHOWN_BODY_CHARS && (
+                <button type="button" class="link-button" onClick={() => setShowAll(true)}>
+                  Show all {result.bodyText.length.toLocaleString()} characters
+                </button>
+              )}
+            </details>
+          )}
+        </>
+      )}
+      <footer class="replay-result-foot">
+        <CopyButton text={curl} label="Copy as cURL" title="Copy this request as a cURL command" />
+        {!isTokenRequest && (
+          <label
+            class="replay-include-token"
+            title={
+              tokenUsable
+                ? 'Write the access token into the command instead of $UQUDO_TOKEN'
+                : 'The token is bound to another origin (or none is set): the command uses $UQUDO_TOKEN'
+            }
+          >
+            <input
+              type="checkbox"
+              checked={includeToken}
+              disabled={!tokenUsable}
+              onChange={(event) => setIncludeToken(event.currentTarget.checked)}
+              data-testid="curl-include-token"
+            />{' '}
+            include token
+          </label>
+        )}
+      </footer>
+    </article>
+  );
+}
+
+function describeStatus(entry: ReplayEntry, now: number): string {
+  const { result } = entry;
+  if (entry.status === 'pending' || !result) {
+    const elapsed = Math.max(0, Math.floor((now - entry.startedAt) / 1000));
+    return `Sending… ${elapsed} s (times out after ${Math.round(entry.timeoutMs / 1000)} s)`;
+  }
+  switch (result.kind) {
+    case 'response':
+      return `${result.status}${result.statusText ? ` ${result.statusText}` : ''} in ${formatDuration(result.durationMs)}`;
+    case 'timeout':
+      return `Timed out after ${formatDuration(result.durationMs)}`;
+    case 'network-error':
+      return `Failed after ${formatDuration(result.durationMs)}`;
+    case 'aborted':
+      return `Cancelled after ${formatDuration(result.durationMs)}`;
+    case 'refused':
+      return 'Not sent';
+  }
+}
+
+function explanationOf(entry: ReplayEntry): Explanation | undefined {
+  const { result } = entry;
+  if (!result) return undefined;
+  if (result.kind === 'response') {
+    if (result.explanation) return result.explanation;
+    // A 2xx DELETE deserves a word: Uqudo answers 204 even for ids it does not know.
+    return entry.request.purpose === 'delete' ? explainReplay('delete', result.status) : undefined;
+  }
+  if (result.kind === 'network-error' || result.kind === 'timeout') return result.explanation;
+  return undefined;
+}
+
+function levelOf(entry: ReplayEntry): 'good' | 'warn' | 'bad' | 'info' {
+  const { result } = entry;
+  if (!result) return 'info';
+  if (result.kind === 'response') return result.ok ? 'good' : 'bad';
+  return result.kind === 'aborted' ? 'warn' : 'bad';
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
