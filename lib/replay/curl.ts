@@ -1,5 +1,6 @@
 // renderCurl: a copy-pasteable cURL command for a replay, with secrets left to shell variables by default.
 import type { ReplayRequest } from '../uqudo/info-api';
+import { normalizeAccessToken } from './token';
 
 /** Options for {@link renderCurl}. */
 export interface CurlOptions {
@@ -33,7 +34,7 @@ export function renderCurl(request: ReplayRequest, options: CurlOptions): string
   const parts: string[] = [head.join(' ')];
 
   if (request.purpose !== 'token') {
-    const token = normalizeToken(options.token);
+    const token = normalizeAccessToken(options.token);
     parts.push(
       options.includeToken && token !== undefined
         ? `--header ${quote(`Authorization: Bearer ${token}`)}`
@@ -67,13 +68,4 @@ export function renderCurl(request: ReplayRequest, options: CurlOptions): string
 /** POSIX single-quoting: everything literal, `'` written as `'\''`. */
 function quote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-function normalizeToken(token: string | undefined): string | undefined {
-  if (typeof token !== 'string') return undefined;
-  const trimmed = token
-    .trim()
-    .replace(/^Bearer\s+/i, '')
-    .trim();
-  return trimmed === '' ? undefined : trimmed;
 }

@@ -2,6 +2,7 @@
 import type { Header } from '../capture/exchange';
 import { isLoopbackHost, type ReplayRequest } from '../uqudo/info-api';
 import { explainReplay, type Explanation } from './explain';
+import { normalizeAccessToken } from './token';
 
 /** Options for {@link sendReplay}. */
 export interface SendOptions {
@@ -84,7 +85,7 @@ export async function sendReplay(
     };
   }
 
-  const token = normalizeToken(options.token);
+  const token = normalizeAccessToken(options.token);
   if (token !== undefined) {
     const bound = originOf(options.tokenOrigin);
     if (bound === undefined) {
@@ -191,15 +192,6 @@ export async function sendReplay(
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
   }
-}
-
-function normalizeToken(token: string | undefined): string | undefined {
-  if (typeof token !== 'string') return undefined;
-  const trimmed = token
-    .trim()
-    .replace(/^Bearer\s+/i, '')
-    .trim();
-  return trimmed === '' ? undefined : trimmed;
 }
 
 function originOf(text: string | undefined): string | undefined {
