@@ -267,10 +267,33 @@ describe('createJwksLoader', () => {
 
   it('recovers after a failed first load', async () => {
     const server = fakeJwksServer('oops');
-    const loader = createJwksLoader({ url: 'https://x.test/j', fetch: server.fetch });
+    const loader = createJwksLoader({
+      url: 'https://x.test/j',
+      fetch: server.fetch,
+      failureCooldownMs: 0,
+    });
     expect((await loader({ kid: 'rsa-main' })).status).toBe('unavailable');
     server.state.body = buildJwks(keys.rsa);
     expect((await loader({ kid: 'rsa-main' })).status).toBe('found');
+  });
+
+  it('answers from a remembered failure during the failure cooldown, then retries', async () => {
+    const server = fakeJwksServer('{}');
+    server.state.status = 503;
+    let clock = 1_000_000;
+    const loader = createJwksLoader({
+      url: 'https://x.test/j',
+      fetch: server.fetch,
+      now: () => clock,
+    });
+    expect((await loader({ kid: 'rsa-main' })).status).toBe('unavailable');
+    expect((await loader({ kid: 'rsa-main' })).status).toBe('unavailable');
+    expect(server.state.calls).toBe(1);
+    server.state.status = 200;
+    server.state.body = buildJwks(keys.rsa);
+    clock += 5000;
+    expect((await loader({ kid: 'rsa-main' })).status).toBe('found');
+    expect(server.state.calls).toBe(2);
   });
 });
 

@@ -402,7 +402,9 @@ export interface JwksLoaderOptions {
   timeoutMs?: number;
   /** Minimum time between refetches triggered by an unknown kid (default 30 000 ms). */
   cooldownMs?: number;
-  /** Clock for the cooldown (default Date.now). */
+  /** How long a failed load is answered from memory before the next attempt (default 5000 ms). */
+  failureCooldownMs?: number;
+  /** Clock for the cooldowns (default Date.now). */
   now?: () => number;
 }
 
@@ -419,9 +421,13 @@ export function createJwksLoader(options: JwksLoaderOptions): KeyResolver {
     ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 5000;
   const cooldownMs = options.cooldownMs ?? 30_000;
+  const failureCooldownMs = options.failureCooldownMs ?? 5000;
   const now = options.now ?? Date.now;
   let cached: VerificationKey[] | undefined;
   let fetchedAt = Number.NEGATIVE_INFINITY;
+  // A JWKS that cannot be loaded (offline, no host permission) would otherwise be refetched,
+  // with its timeout, for every captured token.
+  let lastFailure: { at: number; result: Parsed<VerificationKey[]> } | undefined;
   let inflight: Promise<Parsed<VerificationKey[]>> | undefined;
 
   async function fetchKeys(): Promise<Parsed<VerificationKey[]>> {
@@ -463,12 +469,18 @@ export function createJwksLoader(options: JwksLoaderOptions): KeyResolver {
   }
 
   function load(): Promise<Parsed<VerificationKey[]>> {
+    if (lastFailure && now() - lastFailure.at < failureCooldownMs) {
+      return Promise.resolve(lastFailure.result);
+    }
     // Concurrent lookups share one request.
     inflight ??= fetchKeys().then((result) => {
       inflight = undefined;
       if (result.ok) {
         cached = result.value;
         fetchedAt = now();
+        lastFailure = undefined;
+      } else {
+        lastFailure = { at: now(), result };
       }
       return result;
     });
