@@ -74,7 +74,8 @@ export function ReplayPanel({ store, capture }: ReplayPanelProps) {
         <div class="replay-row">
           <select
             value={replay.apiBase.preset}
-            onChange={(event) =>
+            // onInput: browsers fire it for <select> too, and preact/compat maps onChange to it anyway.
+            onInput={(event) =>
               actions.selectApiBase({
                 preset: event.currentTarget.value as ReplayState['apiBase']['preset'],
               })

@@ -1,0 +1,321 @@
+// @vitest-environment happy-dom
+// Tests for ReplayPanel and ImageFetchButton over a real replay store (fake sender, real inspectToken).
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { inspectToken, type Inspection } from '../lib/jose/inspect';
+import {
+  buildUqudoPayload,
+  generateTestKeyPair,
+  mintToken,
+  type TestKeyPair,
+} from '../lib/jose/testing/tokens';
+import { explainReplay } from '../lib/replay/explain';
+import type { ReplayResponse, ReplayResult, SendOptions } from '../lib/replay/send';
+import { createReplayStore, type ReplayDeps, type ReplayStore } from '../lib/replay/slice';
+import type { ReplayRequest } from '../lib/uqudo/info-api';
+import { ImageFetchButton } from './ImageFetchButton';
+import { ReplayPanel } from './ReplayPanel';
+
+const JTI = '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
+const FACE_SESSION = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const PROD = 'https://id.uqudo.io';
+/** A 1×1 JPEG is not needed: the summary only checks the base64 shape of the chip photo. */
+const PHOTO_BASE64 = '/9j/4AAQSkZJRgABAQAAAQABAAD/2w==';
+
+let key: TestKeyPair;
+let passport: Inspection;
+let face: Inspection;
+
+beforeAll(async () => {
+  key = await generateTestKeyPair('RS256', 'panel-test');
+  const payload = buildUqudoPayload({ jti: JTI });
+  const documents = (payload.data as { documents: Record<string, unknown>[] }).documents;
+  documents[0]!.reading = { data: { photo: PHOTO_BASE64, photoMimeType: 'image/jpeg' } };
+  passport = await inspectToken(await mintToken(payload, { key }));
+  face = await inspectToken(
+    await mintToken(buildUqudoPayload({ faceSessionId: FACE_SESSION }), { key }),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+function accessToken(expOffset = 1800): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return mintToken(
+    { iss: 'https://auth.uqudo.io', iat: now - 10, exp: now + expOffset, scope: 'KYC_INFO_SDK' },
+    { key, header: { typ: 'at+jwt' } },
+  );
+}
+
+function ok(overrides: Partial<ReplayResponse> = {}): ReplayResponse {
+  return {
+    kind: 'response',
+    status: 200,
+    statusText: 'OK',
+    ok: true,
+    headers: [{ name: 'content-type', value: 'application/jwt' }],
+    durationMs: 42,
+    contentType: 'application/jwt',
+    bodyText: 'a.b.c',
+    bodySize: 5,
+    truncated: false,
+    authorized: true,
+    ...overrides,
+  };
+}
+
+function image(): ReplayResponse {
+  const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
+  return ok({ contentType: 'image/jpeg', bodyText: undefined, bodyBytes: bytes, bodySize: 8 });
+}
+
+interface Setup {
+  store: ReplayStore;
+  send: ReturnType<typeof vi.fn<(r: ReplayRequest, o: SendOptions) => Promise<ReplayResult>>>;
+  revoked: string[];
+}
+
+function setup(
+  respond: (request: ReplayRequest) => Promise<ReplayResult> = async (request) =>
+    request.purpose === 'image' ? image() : ok(),
+  overrides: Partial<ReplayDeps> = {},
+): Setup {
+  const send = vi.fn((request: ReplayRequest, _options: SendOptions) => respond(request));
+  const revoked: string[] = [];
+  let urls = 0;
+  const store = createReplayStore({
+    send,
+    inspect: inspectToken,
+    now: () => Date.now(),
+    createObjectUrl: () => `blob:panel/${++urls}`,
+    revokeObjectUrl: (url) => revoked.push(url),
+    ...overrides,
+  });
+  return { store, send, revoked };
+}
+
+function renderPanel(s: Setup, inspection: Inspection = passport, id = 'c1') {
+  return render(<ReplayPanel store={s.store} capture={{ id, inspection }} />);
+}
+
+const tokenInput = () => screen.getByTestId('replay-token') as HTMLInputElement;
+
+describe('ReplayPanel', () => {
+  it('masks the token, reveals it on request, strips Bearer and never shows it as text', async () => {
+    const s = setup();
+    const view = renderPanel(s);
+    const token = await accessToken();
+    expect(tokenInput().type).toBe('password');
+    fireEvent.input(tokenInput(), { target: { value: `Bearer ${token}` } });
+    expect(s.store.getState().replay.token).toBe(token);
+    expect(s.store.getState().replay.tokenOrigin).toBe(PROD);
+    fireEvent.click(screen.getByTestId('replay-token-reveal'));
+    expect(tokenInput().type).toBe('text');
+    expect(tokenInput().value).toBe(`Bearer ${token}`);
+    await screen.findByText(/Expires in (29|30):\d\d/);
+    expect(screen.getByText('KYC_INFO_SDK')).toBeTruthy();
+    expect(view.container.textContent).not.toContain(token);
+    fireEvent.click(screen.getByTestId('replay-token-clear'));
+    expect(s.store.getState().replay.token).toBe('');
+    expect(tokenInput().value).toBe('');
+  });
+
+  it('prefills the session id from jti, or data.sessionId for a face session, and validates it', () => {
+    const s = setup();
+    const view = renderPanel(s);
+    const input = () => screen.getByTestId('replay-session-id') as HTMLInputElement;
+    expect(input().value).toBe(JTI);
+    expect(screen.getByText('from jti')).toBeTruthy();
+    view.rerender(<ReplayPanel store={s.store} capture={{ id: 'c2', inspection: face }} />);
+    expect(input().value).toBe(FACE_SESSION);
+    expect(screen.getByText('from data.sessionId')).toBeTruthy();
+    fireEvent.input(input(), { target: { value: 'nope' } });
+    expect(screen.getByText(/Not a UUID/)).toBeTruthy();
+  });
+
+  it('GETs info by path and by header and shows each result', async () => {
+    const s = setup();
+    renderPanel(s);
+    fireEvent.click(screen.getByTestId('replay-fetch-info'));
+    fireEvent.click(screen.getByTestId('replay-fetch-info-header'));
+    await waitFor(() => expect(screen.getAllByTestId('replay-result')).toHaveLength(2));
+    expect(s.send.mock.calls.map(([request]) => request.url)).toEqual([
+      `${PROD}/api/v1/info/${JTI}`,
+      `${PROD}/api/v1/info`,
+    ]);
+    expect(s.send.mock.calls[1]![0].headers).toEqual([{ name: 'UQ-Session-ID', value: JTI }]);
+    await waitFor(() =>
+      expect(
+        screen.getAllByTestId('replay-result').map((el) => el.getAttribute('data-status')),
+      ).toEqual(['200', '200']),
+    );
+  });
+
+  it('deletes only after an inline confirmation naming the session', async () => {
+    const s = setup(async () => ok({ status: 204, statusText: 'No Content', bodyText: '' }));
+    renderPanel(s);
+    fireEvent.click(screen.getByTestId('replay-delete'));
+    expect(screen.getByTestId('replay-delete-question').textContent).toContain(JTI);
+    expect(screen.getByTestId('replay-delete-question').textContent).toContain(PROD);
+    fireEvent.click(screen.getByTestId('replay-delete-cancel'));
+    expect(screen.queryByTestId('replay-delete-question')).toBeNull();
+    expect(s.send).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByTestId('replay-delete'));
+    fireEvent.click(screen.getByTestId('replay-delete-confirm'));
+    await waitFor(() => expect(s.send).toHaveBeenCalledTimes(1));
+    expect(s.send.mock.calls[0]![0]).toMatchObject({
+      method: 'DELETE',
+      url: `${PROD}/api/v1/info/${JTI}`,
+    });
+    expect(await screen.findByText('Deleted')).toBeTruthy();
+  });
+
+  it('fetches all images with progress, shows previews and the chip photo, and frees URLs on unmount', async () => {
+    const s = setup();
+    const view = renderPanel(s);
+    const button = screen.getByTestId('replay-fetch-images');
+    expect(button.textContent).toBe('Fetch all images (3)');
+    fireEvent.click(button);
+    await waitFor(() => expect(screen.getByTestId('image-progress').textContent).toBe('3/3'));
+    const previews = screen.getAllByTestId('image-preview');
+    const loaded = previews.filter((el) => el.getAttribute('data-state') === 'loaded');
+    // Three fetched images plus the inline chip photo.
+    expect(loaded).toHaveLength(4);
+    const fetched = loaded.filter((el) => el.getAttribute('data-image-id'));
+    expect(fetched.map((el) => el.querySelector('img')?.getAttribute('src')).sort()).toEqual([
+      'blob:panel/1',
+      'blob:panel/2',
+      'blob:panel/3',
+    ]);
+    const chip = loaded.find((el) => el.textContent?.includes('Chip photo'))!;
+    expect(chip.querySelector('img')?.getAttribute('src')).toBe(
+      `data:image/jpeg;base64,${PHOTO_BASE64}`,
+    );
+    expect(within(chip).getByTestId('image-download').getAttribute('download')).toBe(
+      `${JTI}-chip-photo.jpg`,
+    );
+    view.unmount();
+    await waitFor(() =>
+      expect(s.revoked.sort()).toEqual(['blob:panel/1', 'blob:panel/2', 'blob:panel/3']),
+    );
+  });
+
+  it('flags an expired token and blocks the request with a clear message', async () => {
+    const s = setup();
+    renderPanel(s);
+    fireEvent.input(tokenInput(), { target: { value: await accessToken(-120) } });
+    const expiry = await screen.findByTestId('replay-token-expiry');
+    expect(expiry.getAttribute('data-expired')).toBe('true');
+    expect(expiry.textContent).toMatch(/^Expired 0[12]:\d\d ago/);
+    fireEvent.click(screen.getByTestId('replay-fetch-info'));
+    expect((await screen.findByTestId('replay-problem')).textContent).toMatch(
+      /expired .* nothing was sent/,
+    );
+    expect(s.send).not.toHaveBeenCalled();
+  });
+
+  it('warns when the base changes under a token, and rebinds only on confirmation', async () => {
+    const s = setup();
+    renderPanel(s);
+    fireEvent.input(tokenInput(), { target: { value: await accessToken() } });
+    fireEvent.input(screen.getByTestId('replay-base-select'), { target: { value: 'custom' } });
+    fireEvent.input(await screen.findByTestId('replay-base-custom'), {
+      target: { value: 'http://evil.example' },
+    });
+    fireEvent.click(screen.getByTestId('replay-base-apply'));
+    expect((await screen.findByTestId('replay-base-error')).textContent).toMatch(/localhost/);
+    fireEvent.input(screen.getByTestId('replay-base-custom'), {
+      target: { value: 'https://tenant.example.com/anything' },
+    });
+    fireEvent.click(screen.getByTestId('replay-base-apply'));
+    await waitFor(() =>
+      expect(screen.getByTestId('replay-origin').textContent).toBe('https://tenant.example.com'),
+    );
+    expect(screen.getByTestId('replay-token-mismatch').textContent).toContain(PROD);
+    fireEvent.click(screen.getByTestId('replay-fetch-info'));
+    expect((await screen.findByTestId('replay-problem')).textContent).toContain(
+      `entered for ${PROD}`,
+    );
+    expect(s.send).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('replay-token-rebind'));
+    expect(s.store.getState().replay.tokenOrigin).toBe('https://tenant.example.com');
+    fireEvent.click(screen.getByTestId('replay-fetch-info'));
+    await waitFor(() => expect(s.send).toHaveBeenCalledTimes(1));
+  });
+
+  it('asks for host access from the click and explains a refusal', async () => {
+    const request = vi.fn(async () => false);
+    const s = setup(undefined, { originAccess: { request, contains: async () => false } });
+    renderPanel(s);
+    fireEvent.click(screen.getByTestId('replay-access'));
+    expect(request).toHaveBeenCalledWith(PROD);
+    await waitFor(() =>
+      expect(screen.getByTestId('replay-access-state').getAttribute('data-state')).toBe('refused'),
+    );
+    expect(screen.getByTestId('replay-access-state').textContent).toMatch(/Site access/);
+  });
+
+  it('gets a token from client credentials with a backend warning and forgets the secret', async () => {
+    const token = await accessToken();
+    const s = setup(async () =>
+      ok({
+        contentType: 'application/json',
+        bodyText: JSON.stringify({ access_token: token, token_type: 'bearer', expires_in: 1800 }),
+      }),
+    );
+    const view = renderPanel(s);
+    expect(screen.getByText(/Uqudo says to request tokens from your backend only/)).toBeTruthy();
+    expect(screen.getByText('https://auth.uqudo.io/api/oauth/token')).toBeTruthy();
+    fireEvent.input(screen.getByTestId('replay-client-id'), { target: { value: 'client-1' } });
+    fireEvent.input(screen.getByTestId('replay-client-secret'), {
+      target: { value: 'very-secret' },
+    });
+    fireEvent.click(screen.getByTestId('replay-get-token'));
+    await waitFor(() => expect(s.store.getState().replay.token).toBe(token));
+    await waitFor(() =>
+      expect((screen.getByTestId('replay-client-secret') as HTMLInputElement).value).toBe(''),
+    );
+    expect(view.container.textContent).not.toContain('very-secret');
+    expect(JSON.stringify(s.store.getState().replay.replays)).not.toContain('very-secret');
+  });
+
+  it('shows the 404 explanation of an image fetched after deletion', async () => {
+    const s = setup(async () =>
+      ok({
+        status: 404,
+        statusText: 'Not Found',
+        ok: false,
+        contentType: 'application/json',
+        bodyText: '{"error":"not_found"}',
+        explanation: explainReplay('image', 404),
+      }),
+    );
+    renderPanel(s);
+    fireEvent.click(screen.getByTestId('replay-fetch-images'));
+    await waitFor(() =>
+      expect(screen.getByTestId('image-progress').textContent).toBe('3/3 (3 failed)'),
+    );
+    const failed = screen
+      .getAllByTestId('image-preview')
+      .filter((el) => el.getAttribute('data-state') === 'failed');
+    expect(failed).toHaveLength(3);
+    expect(failed[0]!.textContent).toContain('Image not found or expired (404)');
+    expect(failed[0]!.textContent).toContain('Run a new session');
+  });
+});
+
+describe('ImageFetchButton', () => {
+  it('fetches one image and shows its outcome', async () => {
+    const s = setup();
+    const ref = { id: '65f1c2a9e4b0a1b2c3d4e5f8', path: '$.x', key: 'frontImageId' };
+    render(<ImageFetchButton store={s.store} imageRef={ref} sessionId={JTI} />);
+    fireEvent.click(screen.getByTestId('image-fetch'));
+    expect((await screen.findByTestId('image-fetch-outcome')).textContent).toMatch(/fetched, 8 B/);
+    expect(s.send.mock.calls[0]![0].url).toBe(`${PROD}/api/v1/info/img/${ref.id}`);
+    expect(s.store.getState().replay.images[0]?.fileName).toBe(`${JTI}-frontImageId-${ref.id}.jpg`);
+  });
+});
