@@ -13,6 +13,14 @@ import {
   type Verdict,
 } from './jose/inspect';
 import type { DecryptionKey, KeyResolver } from './jose/keys';
+import { sendReplay } from './replay/send';
+import {
+  createReplaySlice,
+  initialReplayState,
+  type ReplayActions,
+  type ReplayDeps,
+  type ReplayState,
+} from './replay/slice';
 import {
   prepareDecryptionKey,
   prepareKeys,
@@ -99,6 +107,8 @@ export interface InspectorState {
   unavailableBodies: UnavailableBodies | undefined;
   /** jti → number of captures carrying it; replaced only when a count changes. */
   jtiCounts: ReadonlyMap<string, number>;
+  /** Replays of Uqudo's Info API: token (memory only), API base, requests, fetched images. */
+  replay: ReplayState;
 }
 
 /** Outcome of pasting text that should contain a token. */
@@ -140,7 +150,11 @@ export interface InspectorActions {
 }
 
 /** The store: a zustand store API (for useStore/subscribe) plus the actions. */
-export type InspectorStore = StoreApi<InspectorState> & InspectorActions;
+export type InspectorStore = StoreApi<InspectorState> &
+  InspectorActions & {
+    /** Replay actions (lib/replay/slice.ts); their state is `state.replay`. */
+    replay: ReplayActions;
+  };
 
 /** Memory bounds. */
 export interface CaptureLimits {
@@ -169,6 +183,8 @@ export interface InspectorStoreDeps {
   /** Builds the decryption key (default: prepareDecryptionKey). */
   prepareDecryptionKey?: (text: string) => Promise<DecryptionSetup>;
   limits?: Partial<CaptureLimits>;
+  /** Replay effects (host access, session storage, object URLs) and overrides (sender, timeouts). */
+  replay?: Partial<Omit<ReplayDeps, 'inspect' | 'now' | 'addExchange'>>;
 }
 
 /** Default bounds: 5,000 captures and ~64 MB of token text. */
@@ -225,6 +241,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     notices: [],
     unavailableBodies: undefined,
     jtiCounts: new Map(),
+    replay: initialReplayState(deps.replay?.apiBase),
   }));
   const { getState: get, setState: set } = api;
 
@@ -705,7 +722,21 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     },
   };
 
-  return Object.assign(api, actions);
+  // Replayed results enter the list through the same pipeline as captured traffic (source 'replay').
+  const replay = createReplaySlice(
+    {
+      send: sendReplay,
+      ...deps.replay,
+      inspect: deps.inspect,
+      now,
+      addExchange: (exchange) => actions.addExchange(exchange),
+    },
+    {
+      get: () => get().replay,
+      set: (patch) => set({ replay: { ...get().replay, ...patch } }),
+    },
+  );
+  return Object.assign(api, actions, { replay });
 }
 
 const visibleCache = new WeakMap<

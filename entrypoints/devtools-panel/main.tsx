@@ -3,11 +3,15 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '../../components/App';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { ImageFetchButton } from '../../components/ImageFetchButton';
+import { ReplayPanel } from '../../components/ReplayPanel';
 import type { OriginAccess } from '../../components/SettingsPanel';
 import { watchNetwork } from '../../lib/capture/network';
-import { inspectToken } from '../../lib/jose/inspect';
+import { inspectToken, sessionIdOf } from '../../lib/jose/inspect';
+import { createReplayStorage } from '../../lib/replay/token-storage';
 import { createSettingsStorage } from '../../lib/settings/storage';
-import { createInspectorStore, type InspectorStore } from '../../lib/store';
+import { createInspectorStore, type Capture, type InspectorStore } from '../../lib/store';
+import type { ImageRef } from '../../lib/uqudo/summary';
 
 /** Host permission for one origin, asked from a click (Chrome lifts CORS for granted origins). */
 const originAccess: OriginAccess = {
@@ -54,7 +58,12 @@ async function start(): Promise<void> {
 
   const storage = createSettingsStorage();
   // Requests finishing during this load are not lost: watchNetwork backfills them from getHAR().
-  const settings = await storage.load();
+  const replayStorage = createReplayStorage();
+  const [settings, apiBase, rememberedToken] = await Promise.all([
+    storage.load(),
+    replayStorage.loadApiBase(),
+    replayStorage.loadToken(),
+  ]);
   const store = createInspectorStore({
     inspect: inspectToken,
     fetch: (input, init) => fetch(input, init),
@@ -64,13 +73,44 @@ async function start(): Promise<void> {
         if (!result.ok) store.notify('warning', `Settings could not be saved: ${result.error}`);
       });
     },
+    replay: {
+      originAccess,
+      ...(apiBase ? { apiBase } : {}),
+      // The token goes to storage.session only, and only after the user opted in.
+      saveToken: (entry) => {
+        void replayStorage.saveToken(entry).then((result) => {
+          if (!result.ok)
+            store.notify('warning', `The token could not be remembered: ${result.error}`);
+        });
+      },
+      saveApiBase: (selection) => void replayStorage.saveApiBase(selection),
+      // sendReplay reads bodies into a fresh ArrayBuffer, never a SharedArrayBuffer.
+      createObjectUrl: (bytes, type) =>
+        URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type })),
+      revokeObjectUrl: (url) => URL.revokeObjectURL(url),
+    },
   });
+  if (rememberedToken) store.replay.restoreToken(rememberedToken);
+  else void store.replay.checkAccess();
+  const renderReplay = (capture: Capture) => <ReplayPanel store={store} capture={capture} />;
+  const renderImageActions = (capture: Capture, ref: ImageRef) => (
+    <ImageFetchButton
+      store={store}
+      imageRef={ref}
+      sessionId={capture.inspection ? sessionIdOf(capture.inspection) : undefined}
+    />
+  );
 
   const root = document.getElementById('app');
   if (!root) return;
   render(
     <ErrorBoundary>
-      <App store={store} originAccess={originAccess} />
+      <App
+        store={store}
+        originAccess={originAccess}
+        renderReplay={renderReplay}
+        renderImageActions={renderImageActions}
+      />
     </ErrorBoundary>,
     root,
   );
