@@ -1,6 +1,8 @@
 // Unit tests for the replay slice: token binding and expiry, base changes, object URLs, fetch-all concurrency.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CapturedExchange } from '../capture/exchange';
+import { buildUqudoPayload } from '../jose/testing/tokens';
+import { createInspectorStore } from '../store';
 import { inspectToken } from '../jose/inspect';
 import { generateTestKeyPair, mintToken, type TestKeyPair } from '../jose/testing/tokens';
 import type { ReplayRequest } from '../uqudo/info-api';
@@ -622,5 +624,37 @@ describe('host access', () => {
     expect(await h.store.replay.checkAccess()).toBe('granted');
     const bare = setup();
     expect(await bare.store.replay.requestAccess()).toBe('unavailable');
+  });
+});
+
+describe('in the inspector store', () => {
+  it('adds a replayed result as a capture marked replay, with its own verdict', async () => {
+    const jws = await mintToken(buildUqudoPayload({ jti: SESSION, iat: NOW_S - 60 }), { key });
+    const store = createInspectorStore({
+      inspect: inspectToken,
+      now: () => NOW_MS,
+      prepareKeys: async () => ({ state: 'none', description: 'no keys in this test' }),
+      replay: { send: async () => response({ bodyText: jws, bodySize: jws.length }) },
+    });
+    const token = await accessToken();
+    store.replay.setToken(token);
+    expect(store.getState().replay.tokenOrigin).toBe(PROD);
+    const result = await store.replay.fetchInfo(SESSION);
+    expect(result.ok).toBe(true);
+    await vi.waitFor(() => expect(store.getState().captures[0]?.verdict).toBeDefined());
+    const captures = store.getState().captures;
+    expect(captures).toHaveLength(1);
+    expect(captures[0]).toMatchObject({
+      replay: true,
+      jti: SESSION,
+      kind: 'uqudo-result',
+      verdict: 'unverified',
+    });
+    expect(captures[0]!.exchange.source).toBe('replay');
+    expect(captures[0]!.sighting.token).toBe(jws);
+    // Clearing the list keeps the token and the replays.
+    store.clear();
+    expect(store.getState().replay.token).toBe(token);
+    expect(store.getState().replay.replays).toHaveLength(1);
   });
 });
