@@ -7,7 +7,7 @@ import passport from '../lib/uqudo/fixtures/passport.json';
 import { inspectToken } from '../lib/jose/inspect';
 import type { Inspection } from '../lib/jose/inspect';
 import { createStaticKeyResolver, parseDecryptionKey, parseKeys } from '../lib/jose/keys';
-import type { UqudoSummary } from '../lib/uqudo/summary';
+import { createEmptySummary, type UqudoSummary } from '../lib/uqudo/summary';
 import { InspectionView } from './InspectionView';
 
 afterEach(cleanup);
@@ -67,12 +67,8 @@ describe('InspectionView', () => {
 
   it('uses a summary passed in by the caller instead of computing one', () => {
     const summary: UqudoSummary = {
+      ...createEmptySummary(),
       hasData: true,
-      documents: [],
-      sections: [],
-      images: [],
-      inlinePhotos: [],
-      overall: { bad: 0, warn: 0 },
       notes: ['precomputed by the store'],
     };
     render(<InspectionView inspection={validResult} summary={summary} now={during} />);

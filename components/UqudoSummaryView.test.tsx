@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import passport from '../lib/uqudo/fixtures/passport.json';
 import uaeId from '../lib/uqudo/fixtures/uae-id.json';
-import { summarizeUqudoResult } from '../lib/uqudo/summary';
+import { createEmptySummary, summarizeUqudoResult } from '../lib/uqudo/summary';
 import type { ImageRef, InlinePhoto, UqudoSummary } from '../lib/uqudo/summary';
 import { MAX_INLINE_PHOTO_BYTES, UqudoSummaryView, worstLevel } from './UqudoSummaryView';
 
@@ -20,16 +20,7 @@ function card(container: Element, sectionId: string): HTMLElement {
 }
 
 function emptySummary(overrides: Partial<UqudoSummary>): UqudoSummary {
-  return {
-    hasData: true,
-    documents: [],
-    sections: [],
-    images: [],
-    inlinePhotos: [],
-    overall: { bad: 0, warn: 0 },
-    notes: [],
-    ...overrides,
-  };
+  return { ...createEmptySummary(), hasData: true, ...overrides };
 }
 
 const TINY_JPEG = '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0a';

@@ -1,13 +1,14 @@
 // UqudoSummaryView: renders a UqudoSummary (documents, checks, risks, images) as cards with levels.
 import type { ComponentChildren } from 'preact';
-import type {
-  DocumentSummary,
-  ImageRef,
-  InlinePhoto,
-  Level,
-  SummaryItem,
-  SummarySection,
-  UqudoSummary,
+import {
+  formatBytes,
+  type DocumentSummary,
+  type ImageRef,
+  type InlinePhoto,
+  type Level,
+  type SummaryItem,
+  type SummarySection,
+  type UqudoSummary,
 } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
 
@@ -229,12 +230,6 @@ function ImageList({
       </p>
     </section>
   );
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function InlinePhotoCard({ photo }: { photo: InlinePhoto }) {

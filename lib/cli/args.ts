@@ -56,6 +56,14 @@ const VALUE_OPTIONS = new Set([
   '--allow-alg',
 ]);
 const REPEATABLE = new Set(['--keys', '--allow-alg']);
+/** Each `--expect-*` option and the expectation it sets. */
+const EXPECTATION_OPTIONS = new Map<string, keyof Expectations>([
+  ['--expect-iss', 'iss'],
+  ['--expect-aud', 'aud'],
+  ['--expect-jti', 'jti'],
+  ['--expect-nonce', 'nonce'],
+  ['--expect-session-id', 'sessionId'],
+]);
 
 const UNIX_SECONDS = /^\d{1,12}(\.\d+)?$/;
 // Date forms accepted by --now: 2026-01-01, 2026-01-01T10:00:00Z, 2026-01-01T10:00:00.5+04:00.
@@ -141,6 +149,11 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
 
 /** Store one option's value; returns an error message for a bad value. */
 function applyOption(args: CliArguments, name: string, value: string): string | undefined {
+  const expectation = EXPECTATION_OPTIONS.get(name);
+  if (expectation) {
+    args.expectations[expectation] = value;
+    return undefined;
+  }
   switch (name) {
     case '--keys':
       if (value === '') return '--keys needs a file';
@@ -165,21 +178,6 @@ function applyOption(args: CliArguments, name: string, value: string): string | 
       args.leeway = leeway;
       return undefined;
     }
-    case '--expect-iss':
-      args.expectations.iss = value;
-      return undefined;
-    case '--expect-aud':
-      args.expectations.aud = value;
-      return undefined;
-    case '--expect-jti':
-      args.expectations.jti = value;
-      return undefined;
-    case '--expect-nonce':
-      args.expectations.nonce = value;
-      return undefined;
-    case '--expect-session-id':
-      args.expectations.sessionId = value;
-      return undefined;
     case '--allow-alg': {
       const algs = value
         .split(',')

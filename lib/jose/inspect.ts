@@ -12,6 +12,7 @@ import {
 import { MAX_TOKEN_LENGTH, normalizeTokenInput } from './find';
 import { createFinding, describeJoseError, quoteUntrusted, type Finding } from './findings';
 import {
+  ASYMMETRIC_SIGNING_ALGS,
   describeVerificationKey,
   importKeyForAlg,
   listKeyManagementAlgs,
@@ -69,19 +70,7 @@ export interface InspectOptions {
 }
 
 /** Default JWS algorithm allowlist: the asymmetric algorithms (Uqudo results use RS256). */
-export const DEFAULT_ALLOWED_ALGS: readonly string[] = [
-  'RS256',
-  'RS384',
-  'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
-  'ES256',
-  'ES384',
-  'ES512',
-  'EdDSA',
-  'Ed25519',
-];
+export const DEFAULT_ALLOWED_ALGS: readonly string[] = ASYMMETRIC_SIGNING_ALGS;
 
 /** Overall judgement of an inspection, for badges and exit codes. */
 export type Verdict =

@@ -47,7 +47,8 @@ export interface DecryptionKey {
 export const MAX_KEY_TEXT_LENGTH = 1024 * 1024;
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'] as const;
-const SIGNING_ALGS = new Set([
+/** The asymmetric JWS algorithms jose verifies (RSA PKCS#1 v1.5 and PSS, ECDSA, EdDSA). */
+export const ASYMMETRIC_SIGNING_ALGS: readonly string[] = [
   'RS256',
   'RS384',
   'RS512',
@@ -59,10 +60,9 @@ const SIGNING_ALGS = new Set([
   'ES512',
   'EdDSA',
   'Ed25519',
-  'HS256',
-  'HS384',
-  'HS512',
-]);
+];
+/** Every `alg` a verification key may declare: the asymmetric ones and HMAC. */
+const SIGNING_ALGS = new Set([...ASYMMETRIC_SIGNING_ALGS, 'HS256', 'HS384', 'HS512']);
 const CURVE_FOR_ES: Record<string, string> = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' };
 const ES_FOR_CURVE: Record<string, string> = {
   'P-256': 'ES256',

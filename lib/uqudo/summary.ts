@@ -161,13 +161,14 @@ export function summarizeUqudoResult(payload: unknown, options: SummaryOptions =
     return summarize(payload, now);
   } catch (error) {
     // Only reachable with exotic inputs (throwing getters, proxies): degrade to an empty summary.
-    const summary = emptySummary();
+    const summary = createEmptySummary();
     summary.notes.push(`The payload could not be read: ${clip(String(error))}`);
     return summary;
   }
 }
 
-function emptySummary(): UqudoSummary {
+/** A summary with nothing in it (`hasData` false), the start of every summary. */
+export function createEmptySummary(): UqudoSummary {
   return {
     hasData: false,
     documents: [],
@@ -180,7 +181,7 @@ function emptySummary(): UqudoSummary {
 }
 
 function summarize(payload: unknown, now: number): UqudoSummary {
-  const summary = emptySummary();
+  const summary = createEmptySummary();
   const root = asRecord(payload);
   if (!root) {
     summary.notes.push(`The payload is ${describeType(payload)}, not a JSON object.`);
