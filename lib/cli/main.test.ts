@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_IAT, RESULT_JTI } from '../../tests/fixtures/har/build';
 import {
   buildJwks,
-  buildUqudoPayload,
   encryptToken,
   generateTestKeyPair,
   generateTestKeys,
@@ -16,15 +15,9 @@ import {
   mintUnsignedToken,
   tamperSegment,
 } from '../jose/testing/tokens';
+import { AUD, EXP, IAT, ISS, JTI, buildSamplePayload } from './testing/sample';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-const IAT = 1_767_225_600;
-const EXP = IAT + 1800;
-const JTI = '0f8e7d6c-5b4a-4c3d-9e2f-1a0b9c8d7e6f';
-const AUD = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const NONCE = 'nonce-1234';
-const ISS = 'https://id.uqudo.io';
 
 interface Run {
   code: number | null;
@@ -80,7 +73,7 @@ beforeAll(async () => {
   const decrypt = write('decrypt.pem', encryption.privatePem);
   const notHar = write('not-a-har.json', '{"hello":"world"}');
 
-  const payload = buildUqudoPayload({ iat: IAT, jti: JTI, nonce: NONCE, aud: AUD, iss: ISS });
+  const payload = buildSamplePayload();
   const valid = await mintToken(payload, { key: keys.rsa });
   const jwe = await encryptToken(await mintToken(payload, { key: keys.rsaOther }), {
     key: encryption,

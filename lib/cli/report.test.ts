@@ -162,18 +162,12 @@ describe('formatInspectionReport — Uqudo summary', () => {
     expect(report.indexOf('Uqudo summary:')).toBeLessThan(report.indexOf('Inner token'));
   });
 
-  it('leaves the summary out for other kinds and for a JWE that was not decrypted', () => {
+  it('leaves the summary out for other kinds of token', () => {
+    // (A JWE that was not decrypted is covered through runCli in run.test.ts.)
     const jwt = signed({ sub: 'someone', data: { documents: [] } }, 'jwt');
     expect(formatInspectionReport(jwt, { color: false })).not.toContain('Uqudo summary');
-    const encrypted: Inspection = {
-      format: 'jwe',
-      header: { alg: 'RSA-OAEP-256', enc: 'A256GCM' },
-      payload: null,
-      signature: 'unverified',
-      kind: 'unknown',
-      findings: [{ severity: 'info', code: 'encrypted', message: 'Encrypted.' }],
-    };
-    expect(formatInspectionReport(encrypted, { color: false })).not.toContain('Uqudo summary');
+    const accessToken = signed({ scope: 'KYC_INFO_SDK' }, 'uqudo-access-token');
+    expect(formatInspectionReport(accessToken, { color: false })).not.toContain('Uqudo summary');
   });
 
   it('escapes and shortens untrusted text in the summary, and notes an odd payload', () => {

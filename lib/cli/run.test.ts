@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_IAT } from '../../tests/fixtures/har/build';
 import {
   buildJwks,
-  buildUqudoPayload,
   encryptToken,
   generateTestKeyPair,
   generateTestKeys,
@@ -14,13 +13,7 @@ import {
   type TestKeys,
 } from '../jose/testing/tokens';
 import { runCli, type CliIo } from './run';
-
-const IAT = 1_767_225_600;
-const EXP = IAT + 1800;
-const JTI = '0f8e7d6c-5b4a-4c3d-9e2f-1a0b9c8d7e6f';
-const AUD = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const NONCE = 'nonce-1234';
-const ISS = 'https://id.uqudo.io';
+import { AUD, EXP, IAT, ISS, JTI, NONCE, buildSamplePayload } from './testing/sample';
 
 let keys: TestKeys;
 let valid: string;
@@ -31,7 +24,7 @@ let files: Record<string, string>;
 beforeAll(async () => {
   keys = await generateTestKeys();
   encryption = await generateTestKeyPair('RSA-OAEP-256', 'enc-1');
-  const payload = buildUqudoPayload({ iat: IAT, jti: JTI, nonce: NONCE, aud: AUD, iss: ISS });
+  const payload = buildSamplePayload();
   valid = await mintToken(payload, { key: keys.rsa });
   ecToken = await mintToken(payload, { key: keys.ec });
   files = {

@@ -8,17 +8,9 @@ import {
   buildImageRequest,
   buildInfoRequest,
   buildTokenRequest,
-  type BuildResult,
   type ReplayRequest,
 } from '../uqudo/info-api';
-
-const SESSION = '3f2a9c1e-7b4d-4e8f-9a01-23456789abcd';
-const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzY29wZSI6IktZQ19JTkZPX1NESyJ9.c2lnbmF0dXJl';
-
-function request(result: BuildResult): ReplayRequest {
-  if (!result.ok) throw new Error(result.error);
-  return result.request;
-}
+import { SAMPLE_ACCESS_TOKEN, SAMPLE_SESSION_ID, unwrapRequest } from './testing/replays';
 
 /**
  * Runs the command in /bin/sh with `curl` replaced by a function that prints its arguments,
@@ -31,30 +23,35 @@ function argvOf(command: string, env: Record<string, string> = {}): string[] {
 }
 
 describe('renderCurl', () => {
-  const info = request(buildInfoRequest({ base: 'https://id.uqudo.io', sessionId: SESSION }));
+  const info = unwrapRequest(
+    buildInfoRequest({ base: 'https://id.uqudo.io', sessionId: SAMPLE_SESSION_ID }),
+  );
 
   it('leaves the token to $UQUDO_TOKEN by default', () => {
-    const command = renderCurl(info, { token: TOKEN, includeToken: false });
+    const command = renderCurl(info, { token: SAMPLE_ACCESS_TOKEN, includeToken: false });
     expect(command).toBe(
       [
-        `curl --silent --show-error 'https://id.uqudo.io/api/v1/info/${SESSION}'`,
+        `curl --silent --show-error 'https://id.uqudo.io/api/v1/info/${SAMPLE_SESSION_ID}'`,
         '--header "Authorization: Bearer $UQUDO_TOKEN"',
       ].join(' \\\n  '),
     );
-    expect(command).not.toContain(TOKEN);
+    expect(command).not.toContain(SAMPLE_ACCESS_TOKEN);
     expect(argvOf(command, { UQUDO_TOKEN: 'from-env' })).toEqual([
       '--silent',
       '--show-error',
-      `https://id.uqudo.io/api/v1/info/${SESSION}`,
+      `https://id.uqudo.io/api/v1/info/${SAMPLE_SESSION_ID}`,
       '--header',
       'Authorization: Bearer from-env',
     ]);
   });
 
   it('includes the token only when asked and when there is one', () => {
-    const command = renderCurl(info, { token: `Bearer ${TOKEN}`, includeToken: true });
-    expect(command).toContain(`--header 'Authorization: Bearer ${TOKEN}'`);
-    expect(argvOf(command)).toContain(`Authorization: Bearer ${TOKEN}`);
+    const command = renderCurl(info, {
+      token: `Bearer ${SAMPLE_ACCESS_TOKEN}`,
+      includeToken: true,
+    });
+    expect(command).toContain(`--header 'Authorization: Bearer ${SAMPLE_ACCESS_TOKEN}'`);
+    expect(argvOf(command)).toContain(`Authorization: Bearer ${SAMPLE_ACCESS_TOKEN}`);
     expect(renderCurl(info, { includeToken: true })).toContain(
       '"Authorization: Bearer $UQUDO_TOKEN"',
     );
@@ -64,16 +61,20 @@ describe('renderCurl', () => {
   it('never renders an Authorization header smuggled into the request', () => {
     const smuggled = {
       ...info,
-      headers: [{ name: 'authorization', value: `Bearer ${TOKEN}` }],
+      headers: [{ name: 'authorization', value: `Bearer ${SAMPLE_ACCESS_TOKEN}` }],
     };
     const command = renderCurl(smuggled, { includeToken: false });
-    expect(command).not.toContain(TOKEN);
+    expect(command).not.toContain(SAMPLE_ACCESS_TOKEN);
     expect(command.match(/Authorization/gi)).toHaveLength(1);
   });
 
   it('renders the UQ-Session-ID header, DELETE and an output file', () => {
-    const header = request(
-      buildInfoRequest({ base: 'http://127.0.0.1:8321', sessionId: SESSION, mode: 'header' }),
+    const header = unwrapRequest(
+      buildInfoRequest({
+        base: 'http://127.0.0.1:8321',
+        sessionId: SAMPLE_SESSION_ID,
+        mode: 'header',
+      }),
     );
     expect(argvOf(renderCurl(header, { includeToken: false }), { UQUDO_TOKEN: 't' })).toEqual([
       '--silent',
@@ -82,23 +83,27 @@ describe('renderCurl', () => {
       '--header',
       'Authorization: Bearer t',
       '--header',
-      `UQ-Session-ID: ${SESSION}`,
+      `UQ-Session-ID: ${SAMPLE_SESSION_ID}`,
     ]);
-    const del = request(buildDeleteRequest({ base: 'https://id.uqudo.io', sessionId: SESSION }));
+    const del = unwrapRequest(
+      buildDeleteRequest({ base: 'https://id.uqudo.io', sessionId: SAMPLE_SESSION_ID }),
+    );
     expect(argvOf(renderCurl(del, { includeToken: false })).slice(0, 4)).toEqual([
       '--silent',
       '--show-error',
       '--request',
       'DELETE',
     ]);
-    const image = request(buildImageRequest({ base: 'https://id.uqudo.io', imageId: "it's" }));
+    const image = unwrapRequest(
+      buildImageRequest({ base: 'https://id.uqudo.io', imageId: "it's" }),
+    );
     const argv = argvOf(renderCurl(image, { includeToken: false, outputFile: "Bob's photo.jpg" }));
     expect(argv).toContain("https://id.uqudo.io/api/v1/info/img/it's");
     expect(argv.slice(-2)).toEqual(['--output', "Bob's photo.jpg"]);
   });
 
   it('leaves the client secret to $UQUDO_CLIENT_SECRET in token requests', () => {
-    const token = request(
+    const token = unwrapRequest(
       buildTokenRequest({
         base: 'https://id.uqudo.io',
         clientId: 'client-1',

@@ -7,11 +7,10 @@ import {
   buildImageRequest,
   buildInfoRequest,
   buildTokenRequest,
-  type BuildResult,
-  type ReplayRequest,
 } from '../uqudo/info-api';
 import { summarizeUqudoResult } from '../uqudo/summary';
-import { sendReplay, type ReplayResponse, type ReplayResult } from './send';
+import { sendReplay } from './send';
+import { unwrapRequest, unwrapResponse } from './testing/replays';
 
 let sandbox: Sandbox;
 
@@ -23,19 +22,9 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-function built(result: BuildResult): ReplayRequest {
-  if (!result.ok) throw new Error(result.error);
-  return result.request;
-}
-
-function response(result: ReplayResult): ReplayResponse {
-  if (result.kind !== 'response') throw new Error(`expected a response, got ${result.kind}`);
-  return result;
-}
-
 async function accessToken(credentials = sandbox.credentials): Promise<string> {
-  const result = response(
-    await sendReplay(built(buildTokenRequest({ base: sandbox.url, ...credentials }))),
+  const result = unwrapResponse(
+    await sendReplay(unwrapRequest(buildTokenRequest({ base: sandbox.url, ...credentials }))),
   );
   expect(result.status).toBe(200);
   return (JSON.parse(result.bodyText!) as { access_token: string }).access_token;
@@ -47,18 +36,18 @@ describe('replaying against the sandbox', () => {
     const options = { token, tokenOrigin: sandbox.url };
     const session = await sandbox.createSession({ scenario: 'passport' });
 
-    const info = response(
+    const info = unwrapResponse(
       await sendReplay(
-        built(buildInfoRequest({ base: sandbox.url, sessionId: session.sessionId })),
+        unwrapRequest(buildInfoRequest({ base: sandbox.url, sessionId: session.sessionId })),
         options,
       ),
     );
     expect(info.status).toBe(200);
     expect(info.contentType).toMatch(/^application\/jwt/);
     expect(info.bodyText).toBe(session.jws);
-    const byHeader = response(
+    const byHeader = unwrapResponse(
       await sendReplay(
-        built(
+        unwrapRequest(
           buildInfoRequest({ base: sandbox.url, sessionId: session.sessionId, mode: 'header' }),
         ),
         options,
@@ -71,9 +60,9 @@ describe('replaying against the sandbox', () => {
     expect(summary.documents[0]?.documentType).toBe('PASSPORT');
     expect(summary.images.length).toBeGreaterThan(0);
     for (const image of summary.images) {
-      const fetched = response(
+      const fetched = unwrapResponse(
         await sendReplay(
-          built(buildImageRequest({ base: sandbox.url, imageId: image.id })),
+          unwrapRequest(buildImageRequest({ base: sandbox.url, imageId: image.id })),
           options,
         ),
       );
@@ -83,17 +72,17 @@ describe('replaying against the sandbox', () => {
       expect([...fetched.bodyBytes!.subarray(0, 2)]).toEqual([0xff, 0xd8]);
     }
 
-    const deleted = response(
+    const deleted = unwrapResponse(
       await sendReplay(
-        built(buildDeleteRequest({ base: sandbox.url, sessionId: session.sessionId })),
+        unwrapRequest(buildDeleteRequest({ base: sandbox.url, sessionId: session.sessionId })),
         options,
       ),
     );
     expect(deleted.status).toBe(204);
 
-    const gone = response(
+    const gone = unwrapResponse(
       await sendReplay(
-        built(buildImageRequest({ base: sandbox.url, imageId: summary.images[0]!.id })),
+        unwrapRequest(buildImageRequest({ base: sandbox.url, imageId: summary.images[0]!.id })),
         options,
       ),
     );
@@ -107,9 +96,9 @@ describe('replaying against the sandbox', () => {
     const summary = summarizeUqudoResult(decodeJwt(session.jws));
     expect(summary.sessionIdSource).toBe('data.sessionId');
     expect(summary.sessionId).toBe(session.sessionId);
-    const info = response(
+    const info = unwrapResponse(
       await sendReplay(
-        built(buildInfoRequest({ base: sandbox.url, sessionId: summary.sessionId! })),
+        unwrapRequest(buildInfoRequest({ base: sandbox.url, sessionId: summary.sessionId! })),
         {
           token,
           tokenOrigin: sandbox.url,
@@ -121,23 +110,25 @@ describe('replaying against the sandbox', () => {
 
   it('explains 401 (bad token), 403 (token without KYC_INFO_SDK) and 400 (bad id)', async () => {
     const session = await sandbox.createSession({ scenario: 'passport' });
-    const request = built(buildInfoRequest({ base: sandbox.url, sessionId: session.sessionId }));
+    const request = unwrapRequest(
+      buildInfoRequest({ base: sandbox.url, sessionId: session.sessionId }),
+    );
 
-    const unauthorized = response(
+    const unauthorized = unwrapResponse(
       await sendReplay(request, { token: 'not-a-token', tokenOrigin: sandbox.url }),
     );
     expect(unauthorized.status).toBe(401);
     expect(unauthorized.explanation?.title).toMatch(/401/);
 
     const scanOnly = await accessToken(sandbox.scanOnlyCredentials);
-    const forbidden = response(
+    const forbidden = unwrapResponse(
       await sendReplay(request, { token: scanOnly, tokenOrigin: sandbox.url }),
     );
     expect(forbidden.status).toBe(403);
     expect(forbidden.explanation?.detail).toContain('KYC_INFO_SDK');
 
     const token = await accessToken();
-    const badId = response(
+    const badId = unwrapResponse(
       await sendReplay(
         { method: 'GET', url: `${sandbox.url}/api/v1/info/1234`, headers: [], purpose: 'info' },
         { token, tokenOrigin: sandbox.url },
@@ -148,9 +139,9 @@ describe('replaying against the sandbox', () => {
   });
 
   it('answers 401 with an explanation for wrong client credentials', async () => {
-    const result = response(
+    const result = unwrapResponse(
       await sendReplay(
-        built(
+        unwrapRequest(
           buildTokenRequest({
             base: sandbox.url,
             clientId: sandbox.credentials.clientId,

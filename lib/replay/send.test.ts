@@ -5,18 +5,21 @@ import { once, EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sendReplay, type ReplayResponse, type ReplayResult } from './send';
+import { sendReplay } from './send';
 import {
   buildDeleteRequest,
   buildImageRequest,
   buildInfoRequest,
   buildTokenRequest,
-  type BuildResult,
   type ReplayRequest,
 } from '../uqudo/info-api';
+import {
+  SAMPLE_ACCESS_TOKEN,
+  SAMPLE_SESSION_ID,
+  unwrapRequest,
+  unwrapResponse,
+} from './testing/replays';
 
-const SESSION = '3f2a9c1e-7b4d-4e8f-9a01-23456789abcd';
-const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzY29wZSI6IktZQ19JTkZPX1NESyJ9.c2lnbmF0dXJl';
 const JWS = 'eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJqdGkiOiIzZjJhIn0.c2ln';
 const IMAGE = readFileSync(new URL('../../sandbox/images/front.jpg', import.meta.url));
 
@@ -42,17 +45,17 @@ function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
     res.end(JSON.stringify({ error: `status ${status[1]}` }));
     return;
   }
-  if (url === `/api/v1/info/${SESSION}` && req.method === 'GET') {
+  if (url === `/api/v1/info/${SAMPLE_SESSION_ID}` && req.method === 'GET') {
     res.writeHead(200, { 'Content-Type': 'application/jwt', 'X-Request-Id': 'r-1' });
     res.end(JWS);
     return;
   }
-  if (url === '/api/v1/info' && req.headers['uq-session-id'] === SESSION) {
+  if (url === '/api/v1/info' && req.headers['uq-session-id'] === SAMPLE_SESSION_ID) {
     res.writeHead(200, { 'Content-Type': 'application/jwt' });
     res.end(JWS);
     return;
   }
-  if (url === `/api/v1/info/${SESSION}` && req.method === 'DELETE') {
+  if (url === `/api/v1/info/${SAMPLE_SESSION_ID}` && req.method === 'DELETE') {
     res.writeHead(204);
     res.end();
     return;
@@ -120,25 +123,16 @@ beforeEach(() => {
   received.length = 0;
 });
 
-function built(result: BuildResult): ReplayRequest {
-  if (!result.ok) throw new Error(result.error);
-  return result.request;
-}
-
-function response(result: ReplayResult): ReplayResponse {
-  if (result.kind !== 'response')
-    throw new Error(`expected a response, got ${JSON.stringify(result)}`);
-  return result;
-}
-
 function at(path: string, purpose: ReplayRequest['purpose'] = 'info'): ReplayRequest {
   return { method: 'GET', url: `${base}${path}`, headers: [], purpose };
 }
 
 describe('sendReplay — responses', () => {
   it('fetches a result JWS with the token bound to its origin', async () => {
-    const request = built(buildInfoRequest({ base, sessionId: SESSION }));
-    const result = response(await sendReplay(request, { token: TOKEN, tokenOrigin: base }));
+    const request = unwrapRequest(buildInfoRequest({ base, sessionId: SAMPLE_SESSION_ID }));
+    const result = unwrapResponse(
+      await sendReplay(request, { token: SAMPLE_ACCESS_TOKEN, tokenOrigin: base }),
+    );
     expect(result).toMatchObject({
       status: 200,
       statusText: 'OK',
@@ -154,30 +148,39 @@ describe('sendReplay — responses', () => {
     expect(result.durationMs).toBeGreaterThanOrEqual(0);
     expect(result.headers).toContainEqual({ name: 'x-request-id', value: 'r-1' });
     expect(received).toHaveLength(1);
-    expect(received[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(received[0]!.headers.authorization).toBe(`Bearer ${SAMPLE_ACCESS_TOKEN}`);
     expect(received[0]!.headers.cookie).toBeUndefined();
   });
 
   it('sends UQ-Session-ID in header mode and strips a pasted "Bearer " prefix', async () => {
-    const request = built(buildInfoRequest({ base, sessionId: SESSION, mode: 'header' }));
-    const result = response(
-      await sendReplay(request, { token: `  Bearer ${TOKEN}\n`, tokenOrigin: `${base}/` }),
+    const request = unwrapRequest(
+      buildInfoRequest({ base, sessionId: SAMPLE_SESSION_ID, mode: 'header' }),
+    );
+    const result = unwrapResponse(
+      await sendReplay(request, {
+        token: `  Bearer ${SAMPLE_ACCESS_TOKEN}\n`,
+        tokenOrigin: `${base}/`,
+      }),
     );
     expect(result.bodyText).toBe(JWS);
-    expect(received[0]!.headers['uq-session-id']).toBe(SESSION);
-    expect(received[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(received[0]!.headers['uq-session-id']).toBe(SAMPLE_SESSION_ID);
+    expect(received[0]!.headers.authorization).toBe(`Bearer ${SAMPLE_ACCESS_TOKEN}`);
   });
 
   it('deletes a session (204, empty body)', async () => {
-    const request = built(buildDeleteRequest({ base, sessionId: SESSION }));
-    const result = response(await sendReplay(request, { token: TOKEN, tokenOrigin: base }));
+    const request = unwrapRequest(buildDeleteRequest({ base, sessionId: SAMPLE_SESSION_ID }));
+    const result = unwrapResponse(
+      await sendReplay(request, { token: SAMPLE_ACCESS_TOKEN, tokenOrigin: base }),
+    );
     expect(result).toMatchObject({ status: 204, ok: true, bodyText: '', bodySize: 0 });
     expect(received[0]!.method).toBe('DELETE');
   });
 
   it('returns image bytes untouched', async () => {
-    const request = built(buildImageRequest({ base, imageId: '65a1f0c2e4b0a1b2c3d4e5f7' }));
-    const result = response(await sendReplay(request, { token: TOKEN, tokenOrigin: base }));
+    const request = unwrapRequest(buildImageRequest({ base, imageId: '65a1f0c2e4b0a1b2c3d4e5f7' }));
+    const result = unwrapResponse(
+      await sendReplay(request, { token: SAMPLE_ACCESS_TOKEN, tokenOrigin: base }),
+    );
     expect(result.contentType).toBe('image/jpeg');
     expect(result.bodyText).toBeUndefined();
     expect(Buffer.from(result.bodyBytes!).equals(IMAGE)).toBe(true);
@@ -192,8 +195,11 @@ describe('sendReplay — responses', () => {
     [404, 'info', 'Session not found (404)'],
     [500, 'delete', 'Server error (500)'],
   ] as const)('explains status %i for %s', async (status, purpose, title) => {
-    const result = response(
-      await sendReplay(at(`/status/${status}`, purpose), { token: TOKEN, tokenOrigin: base }),
+    const result = unwrapResponse(
+      await sendReplay(at(`/status/${status}`, purpose), {
+        token: SAMPLE_ACCESS_TOKEN,
+        tokenOrigin: base,
+      }),
     );
     expect(result.status).toBe(status);
     expect(result.ok).toBe(false);
@@ -202,39 +208,43 @@ describe('sendReplay — responses', () => {
   });
 
   it('posts the token form without any Authorization header', async () => {
-    const request = built(buildTokenRequest({ base, clientId: 'c', clientSecret: 'right' }));
-    const result = response(await sendReplay(request));
+    const request = unwrapRequest(
+      buildTokenRequest({ base, clientId: 'c', clientSecret: 'right' }),
+    );
+    const result = unwrapResponse(await sendReplay(request));
     expect(result.status).toBe(200);
     expect(JSON.parse(result.bodyText!)).toMatchObject({ access_token: 'new-token' });
     expect(received[0]).toMatchObject({ method: 'POST', url: '/api/oauth/token' });
     expect(received[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(received[0]!.headers.authorization).toBeUndefined();
     expect(new URLSearchParams(received[0]!.body).get('client_id')).toBe('c');
-    const wrong = built(buildTokenRequest({ base, clientId: 'c', clientSecret: 'wrong' }));
-    expect(response(await sendReplay(wrong)).explanation?.title).toBe(
+    const wrong = unwrapRequest(buildTokenRequest({ base, clientId: 'c', clientSecret: 'wrong' }));
+    expect(unwrapResponse(await sendReplay(wrong)).explanation?.title).toBe(
       'Wrong client credentials (401)',
     );
   });
 
   it('caps text and binary bodies and says so', async () => {
-    const text = response(await sendReplay(at('/big'), { maxTextBytes: 1000 }));
+    const text = unwrapResponse(await sendReplay(at('/big'), { maxTextBytes: 1000 }));
     expect(text).toMatchObject({ truncated: true, bodySize: 1000 });
     expect(text.bodyText).toBe('x'.repeat(1000));
-    const binary = response(await sendReplay(at('/big-binary'), { maxBinaryBytes: 4096 }));
+    const binary = unwrapResponse(await sendReplay(at('/big-binary'), { maxBinaryBytes: 4096 }));
     expect(binary).toMatchObject({ truncated: true, bodySize: 4096 });
     expect(binary.bodyBytes).toHaveLength(4096);
-    const whole = response(await sendReplay(at('/big')));
+    const whole = unwrapResponse(await sendReplay(at('/big')));
     expect(whole).toMatchObject({ truncated: false, bodySize: 100_000 });
   });
 
   it('reads a body without Content-Type as text', async () => {
-    const result = response(await sendReplay(at('/untyped')));
+    const result = unwrapResponse(await sendReplay(at('/untyped')));
     expect(result.contentType).toBe('');
     expect(result.bodyText).toBe('plain words');
   });
 
   it('does not follow redirects', async () => {
-    const result = response(await sendReplay(at('/redirect'), { token: TOKEN, tokenOrigin: base }));
+    const result = unwrapResponse(
+      await sendReplay(at('/redirect'), { token: SAMPLE_ACCESS_TOKEN, tokenOrigin: base }),
+    );
     expect(result.status).toBe(302);
     expect(result.ok).toBe(false);
     expect(result.explanation?.title).toBe('Redirect not followed');
@@ -244,8 +254,11 @@ describe('sendReplay — responses', () => {
 
 describe('sendReplay — token binding', () => {
   it('refuses to send a token to another origin, and sends nothing', async () => {
-    const request = built(buildInfoRequest({ base, sessionId: SESSION }));
-    const result = await sendReplay(request, { token: TOKEN, tokenOrigin: 'https://id.uqudo.io' });
+    const request = unwrapRequest(buildInfoRequest({ base, sessionId: SAMPLE_SESSION_ID }));
+    const result = await sendReplay(request, {
+      token: SAMPLE_ACCESS_TOKEN,
+      tokenOrigin: 'https://id.uqudo.io',
+    });
     expect(result).toEqual({
       kind: 'refused',
       reason: `The token was entered for https://id.uqudo.io; this request goes to ${base}, so it was not sent.`,
@@ -256,7 +269,7 @@ describe('sendReplay — token binding', () => {
   it('treats localhost and 127.0.0.1 as different origins', async () => {
     const port = new URL(base).port;
     const result = await sendReplay(at('/status/200'), {
-      token: TOKEN,
+      token: SAMPLE_ACCESS_TOKEN,
       tokenOrigin: `http://localhost:${port}`,
     });
     expect(result.kind).toBe('refused');
@@ -271,16 +284,19 @@ describe('sendReplay — token binding', () => {
     };
     const result = await sendReplay(
       { method: 'GET', url: 'http://id.uqudo.io/api/v1/info', headers: [], purpose: 'info' },
-      { token: TOKEN, tokenOrigin: 'http://id.uqudo.io', fetch: spy },
+      { token: SAMPLE_ACCESS_TOKEN, tokenOrigin: 'http://id.uqudo.io', fetch: spy },
     );
     expect(result).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/https/) });
     expect(calls).toEqual([]);
   });
 
   it('refuses a token without a bound origin', async () => {
-    const result = await sendReplay(at('/status/200'), { token: TOKEN });
+    const result = await sendReplay(at('/status/200'), { token: SAMPLE_ACCESS_TOKEN });
     expect(result).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/not bound/) });
-    const garbage = await sendReplay(at('/status/200'), { token: TOKEN, tokenOrigin: 'nonsense' });
+    const garbage = await sendReplay(at('/status/200'), {
+      token: SAMPLE_ACCESS_TOKEN,
+      tokenOrigin: 'nonsense',
+    });
     expect(garbage.kind).toBe('refused');
     expect(received).toEqual([]);
   });
@@ -290,7 +306,7 @@ describe('sendReplay — token binding', () => {
       ...at('/status/200'),
       headers: [{ name: 'Authorization', value: 'Bearer x' }],
     };
-    const result = response(await sendReplay(smuggled));
+    const result = unwrapResponse(await sendReplay(smuggled));
     expect(result.authorized).toBe(false);
     expect(received[0]!.headers.authorization).toBeUndefined();
   });
@@ -348,12 +364,12 @@ describe('sendReplay — failures', () => {
     probe.close();
     await once(probe, 'close');
     const origin = `http://127.0.0.1:${port}`;
-    const request = built(buildInfoRequest({ base: origin, sessionId: SESSION }));
-    const result = await sendReplay(request, { token: TOKEN, tokenOrigin: origin });
+    const request = unwrapRequest(buildInfoRequest({ base: origin, sessionId: SAMPLE_SESSION_ID }));
+    const result = await sendReplay(request, { token: SAMPLE_ACCESS_TOKEN, tokenOrigin: origin });
     expect(result.kind).toBe('network-error');
     if (result.kind !== 'network-error') return;
     expect(result.message).toMatch(/ECONNREFUSED/);
-    expect(result.message).not.toContain(TOKEN);
+    expect(result.message).not.toContain(SAMPLE_ACCESS_TOKEN);
     expect(result.explanation.title).toBe('Network or CORS failure');
     expect(result.explanation.action).toContain(origin);
   });
@@ -364,9 +380,11 @@ describe('sendReplay — failures', () => {
       calls.push(String(input));
       throw new TypeError('Failed to fetch');
     };
-    const request = built(buildImageRequest({ base: 'https://id.uqudo.io', imageId: 'abc' }));
+    const request = unwrapRequest(
+      buildImageRequest({ base: 'https://id.uqudo.io', imageId: 'abc' }),
+    );
     const result = await sendReplay(request, {
-      token: TOKEN,
+      token: SAMPLE_ACCESS_TOKEN,
       tokenOrigin: 'https://id.uqudo.io',
       fetch: blocked,
     });

@@ -13,15 +13,8 @@ import {
   parseApiBase,
   tokenEndpointFor,
   type BuildResult,
-  type ReplayRequest,
 } from './info-api';
-
-const SESSION = '3f2a9c1e-7b4d-4e8f-9a01-23456789abcd';
-
-function request(result: BuildResult): ReplayRequest {
-  if (!result.ok) throw new Error(`expected a request, got: ${result.error}`);
-  return result.request;
-}
+import { SAMPLE_SESSION_ID, unwrapRequest } from '../replay/testing/replays';
 
 function error(result: BuildResult | ReturnType<typeof parseApiBase>): string {
   if (result.ok) throw new Error('expected an error');
@@ -106,8 +99,8 @@ describe('isLoopbackHost', () => {
 
 describe('isSessionId', () => {
   it('accepts UUIDs in either case', () => {
-    expect(isSessionId(SESSION)).toBe(true);
-    expect(isSessionId(SESSION.toUpperCase())).toBe(true);
+    expect(isSessionId(SAMPLE_SESSION_ID)).toBe(true);
+    expect(isSessionId(SAMPLE_SESSION_ID.toUpperCase())).toBe(true);
   });
 
   it.each([
@@ -125,36 +118,42 @@ describe('isSessionId', () => {
 
 describe('buildInfoRequest', () => {
   it('puts the session id in the path by default', () => {
-    expect(request(buildInfoRequest({ base: 'https://id.uqudo.io/', sessionId: SESSION }))).toEqual(
-      {
-        method: 'GET',
-        url: `https://id.uqudo.io/api/v1/info/${SESSION}`,
-        headers: [],
-        purpose: 'info',
-        sessionId: SESSION,
-      },
-    );
+    expect(
+      unwrapRequest(
+        buildInfoRequest({ base: 'https://id.uqudo.io/', sessionId: SAMPLE_SESSION_ID }),
+      ),
+    ).toEqual({
+      method: 'GET',
+      url: `https://id.uqudo.io/api/v1/info/${SAMPLE_SESSION_ID}`,
+      headers: [],
+      purpose: 'info',
+      sessionId: SAMPLE_SESSION_ID,
+    });
   });
 
   it('sends the session id in UQ-Session-ID in header mode', () => {
     expect(
-      request(
-        buildInfoRequest({ base: 'http://127.0.0.1:8321', sessionId: SESSION, mode: 'header' }),
+      unwrapRequest(
+        buildInfoRequest({
+          base: 'http://127.0.0.1:8321',
+          sessionId: SAMPLE_SESSION_ID,
+          mode: 'header',
+        }),
       ),
     ).toEqual({
       method: 'GET',
       url: 'http://127.0.0.1:8321/api/v1/info',
-      headers: [{ name: 'UQ-Session-ID', value: SESSION }],
+      headers: [{ name: 'UQ-Session-ID', value: SAMPLE_SESSION_ID }],
       purpose: 'info-header',
-      sessionId: SESSION,
+      sessionId: SAMPLE_SESSION_ID,
     });
   });
 
   it('trims a pasted id and never carries a token', () => {
-    const built = request(
-      buildInfoRequest({ base: 'https://id.uqudo.io', sessionId: ` ${SESSION}\n` }),
+    const built = unwrapRequest(
+      buildInfoRequest({ base: 'https://id.uqudo.io', sessionId: ` ${SAMPLE_SESSION_ID}\n` }),
     );
-    expect(built.url.endsWith(SESSION)).toBe(true);
+    expect(built.url.endsWith(SAMPLE_SESSION_ID)).toBe(true);
     expect(JSON.stringify(built)).not.toMatch(/authorization|bearer/i);
   });
 
@@ -165,22 +164,24 @@ describe('buildInfoRequest', () => {
     expect(error(buildInfoRequest({ base: 'https://id.uqudo.io', sessionId: '1234' }))).toMatch(
       /UUID/,
     );
-    expect(error(buildInfoRequest({ base: 'http://id.uqudo.io', sessionId: SESSION }))).toMatch(
-      /http/,
-    );
+    expect(
+      error(buildInfoRequest({ base: 'http://id.uqudo.io', sessionId: SAMPLE_SESSION_ID })),
+    ).toMatch(/http/);
   });
 });
 
 describe('buildDeleteRequest', () => {
   it('builds DELETE /api/v1/info/{id}', () => {
     expect(
-      request(buildDeleteRequest({ base: 'https://id.dev.uqudo.io', sessionId: SESSION })),
+      unwrapRequest(
+        buildDeleteRequest({ base: 'https://id.dev.uqudo.io', sessionId: SAMPLE_SESSION_ID }),
+      ),
     ).toEqual({
       method: 'DELETE',
-      url: `https://id.dev.uqudo.io/api/v1/info/${SESSION}`,
+      url: `https://id.dev.uqudo.io/api/v1/info/${SAMPLE_SESSION_ID}`,
       headers: [],
       purpose: 'delete',
-      sessionId: SESSION,
+      sessionId: SAMPLE_SESSION_ID,
     });
   });
 
@@ -194,11 +195,11 @@ describe('buildDeleteRequest', () => {
 describe('buildImageRequest', () => {
   it('builds GET /api/v1/info/img/{id}', () => {
     expect(
-      request(
+      unwrapRequest(
         buildImageRequest({
           base: 'https://id.uqudo.io',
           imageId: '65a1f0c2e4b0a1b2c3d4e5f7',
-          sessionId: SESSION,
+          sessionId: SAMPLE_SESSION_ID,
         }),
       ),
     ).toEqual({
@@ -207,12 +208,14 @@ describe('buildImageRequest', () => {
       headers: [],
       purpose: 'image',
       imageId: '65a1f0c2e4b0a1b2c3d4e5f7',
-      sessionId: SESSION,
+      sessionId: SAMPLE_SESSION_ID,
     });
   });
 
   it('percent-encodes unusual but path-safe ids', () => {
-    const built = request(buildImageRequest({ base: 'https://id.uqudo.io', imageId: 'a b?c#d%e' }));
+    const built = unwrapRequest(
+      buildImageRequest({ base: 'https://id.uqudo.io', imageId: 'a b?c#d%e' }),
+    );
     expect(built.url).toBe('https://id.uqudo.io/api/v1/info/img/a%20b%3Fc%23d%25e');
     expect(new URL(built.url).pathname).toBe('/api/v1/info/img/a%20b%3Fc%23d%25e');
   });
@@ -265,7 +268,7 @@ describe('tokenEndpointFor and buildTokenRequest', () => {
   });
 
   it('builds a form-encoded client_credentials POST', () => {
-    const built = request(
+    const built = unwrapRequest(
       buildTokenRequest({
         base: 'https://id.uqudo.io',
         clientId: 'client-1',
@@ -302,12 +305,12 @@ describe('formatImageFileName', () => {
   it('names a download after the session, key and image id', () => {
     expect(
       formatImageFileName({
-        sessionId: SESSION,
+        sessionId: SAMPLE_SESSION_ID,
         key: 'frontImageId',
         imageId: '65a1f0c2e4b0a1b2c3d4e5f7',
         mimeType: 'image/jpeg',
       }),
-    ).toBe(`${SESSION}-frontImageId-65a1f0c2e4b0a1b2c3d4e5f7.jpg`);
+    ).toBe(`${SAMPLE_SESSION_ID}-frontImageId-65a1f0c2e4b0a1b2c3d4e5f7.jpg`);
   });
 
   it('picks extensions from the MIME type and falls back to bin', () => {
