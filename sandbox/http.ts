@@ -34,6 +34,23 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/**
+ * Reads a request body that must be JSON. When it is not, answers 400 `bad_request` itself and
+ * gives `{ ok: false }`; a body over the size cap rejects like {@link readBody}.
+ */
+export async function readJsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  const body = await readBody(req);
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch {
+    sendError(res, 400, 'bad_request', 'body must be JSON');
+    return { ok: false };
+  }
+}
+
 /** Sends a JSON body with the given status. */
 export function sendJson(
   res: ServerResponse,

@@ -243,11 +243,40 @@ function certificate(role: 'CSCA' | 'DS', issuedAt: number) {
   };
 }
 
+/** OCR'd birth and expiry dates with their MRZ check digits, and the sex between them. */
+function mrzDateFields(person: FakePerson, mrz: { dobCd: string; expCd: string }) {
+  return {
+    dateOfBirth: person.dateOfBirth.yymmdd,
+    dateOfBirthFormatted: person.dateOfBirth.iso,
+    dateOfBirthChecksum: mrz.dobCd,
+    sex: person.sex,
+    dateOfExpiry: person.dateOfExpiry.yymmdd,
+    dateOfExpiryFormatted: person.dateOfExpiry.iso,
+    dateOfExpiryChecksum: mrz.expCd,
+  };
+}
+
 function fraudScores() {
   return {
     idScreenDetection: { enabled: true, score: 3 },
     idPrintDetection: { enabled: true, score: 1 },
     idPhotoTamperingDetection: { enabled: true, score: 2 },
+  };
+}
+
+/** A chip reading whose passive authentication passed; active authentication is never run. */
+function readingVerification(options: { chipAuthentication: boolean }) {
+  return {
+    enabled: true,
+    passiveAuthentication: {
+      enabled: true,
+      countrySigningCertificateAvailable: true,
+      documentSigningCertificateAvailable: true,
+      documentSigningCertificateSignatureValid: true,
+      documentDataSignatureValid: true,
+    },
+    chipAuthentication: { enabled: options.chipAuthentication },
+    activeAuthentication: { enabled: false },
   };
 }
 
@@ -271,13 +300,7 @@ function passportScanFront(ctx: ScenarioContext, person: FakePerson) {
     documentNumber: PASSPORT_NUMBER,
     documentNumberChecksum: mrz.docCd,
     nationality: PASSPORT_COUNTRY,
-    dateOfBirth: person.dateOfBirth.yymmdd,
-    dateOfBirthFormatted: person.dateOfBirth.iso,
-    dateOfBirthChecksum: mrz.dobCd,
-    sex: person.sex,
-    dateOfExpiry: person.dateOfExpiry.yymmdd,
-    dateOfExpiryFormatted: person.dateOfExpiry.iso,
-    dateOfExpiryChecksum: mrz.expCd,
+    ...mrzDateFields(person, mrz),
     optionalData: '',
     mrzText: `${mrz.line1}\n${mrz.line2}`,
     mrzVerified: true,
@@ -389,18 +412,7 @@ function passportData(ctx: ScenarioContext) {
           ],
         },
         mrzChecksum: passportMrzChecksum(person),
-        reading: {
-          enabled: true,
-          passiveAuthentication: {
-            enabled: true,
-            countrySigningCertificateAvailable: true,
-            documentSigningCertificateAvailable: true,
-            documentSigningCertificateSignatureValid: true,
-            documentDataSignatureValid: true,
-          },
-          chipAuthentication: { enabled: false },
-          activeAuthentication: { enabled: false },
-        },
+        reading: readingVerification({ chipAuthentication: false }),
         biometric: { enabled: true, type: 'FACIAL_RECOGNITION', matchLevel: 4 },
       },
     ],
@@ -428,13 +440,7 @@ function uaeIdData(ctx: ScenarioContext) {
           back: {
             cardNumber: UAE_CARD_NUMBER,
             cardNumberChecksum: mrz.cardCd,
-            dateOfBirth: person.dateOfBirth.yymmdd,
-            dateOfBirthFormatted: person.dateOfBirth.iso,
-            dateOfBirthChecksum: mrz.dobCd,
-            sex: person.sex,
-            dateOfExpiry: person.dateOfExpiry.yymmdd,
-            dateOfExpiryFormatted: person.dateOfExpiry.iso,
-            dateOfExpiryChecksum: mrz.expCd,
+            ...mrzDateFields(person, mrz),
             nationality: 'ARE',
             occupation: 'SOFTWARE TESTER',
             employer: 'SAMPLE EMPLOYER LLC',
@@ -517,18 +523,7 @@ function uaeIdData(ctx: ScenarioContext) {
             },
           ],
         },
-        reading: {
-          enabled: true,
-          passiveAuthentication: {
-            enabled: true,
-            countrySigningCertificateAvailable: true,
-            documentSigningCertificateAvailable: true,
-            documentSigningCertificateSignatureValid: true,
-            documentDataSignatureValid: true,
-          },
-          chipAuthentication: { enabled: true },
-          activeAuthentication: { enabled: false },
-        },
+        reading: readingVerification({ chipAuthentication: true }),
         biometric: { enabled: true, type: 'FACIAL_RECOGNITION', matchLevel: 5 },
       },
     ],

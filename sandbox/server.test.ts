@@ -682,6 +682,11 @@ describe('demo page and backend', () => {
       }),
       400,
     );
+    await expectError(
+      await fetch(url('/demo/backend/result'), { method: 'POST', body: jws }),
+      400,
+      'bad_request',
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import {
   preflightHeaders,
   corsHeaders,
   readBody,
+  readJsonBody,
   sendBody,
   sendError,
   sendJson,
@@ -316,15 +317,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   async function handleCreateSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      sendError(res, 400, 'bad_request', 'body must be JSON');
-      return;
-    }
-    const result = parseSessionRequest(parsed);
+    const body = await readJsonBody(req, res);
+    if (!body.ok) return;
+    const result = parseSessionRequest(body.value);
     if (!result.ok) {
       sendError(res, 400, 'bad_request', result.message);
       return;
@@ -337,15 +332,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   async function handleDemoResult(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      sendError(res, 400, 'bad_request', 'body must be JSON');
-      return;
-    }
-    const jwsResult = (parsed as { jwsResult?: unknown } | null)?.jwsResult;
+    const body = await readJsonBody(req, res);
+    if (!body.ok) return;
+    const jwsResult = (body.value as { jwsResult?: unknown } | null)?.jwsResult;
     if (typeof jwsResult !== 'string' || jwsResult === '') {
       sendError(res, 400, 'bad_request', 'body must be {"jwsResult": "<token>"}');
       return;
