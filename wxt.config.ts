@@ -2,6 +2,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -9,11 +11,14 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Uqudo Inspector',
     description:
       'Capture, verify and explain Uqudo SDK results (JWS/JWE) in DevTools; replay Uqudo Info API calls.',
     permissions: ['storage'],
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
-  },
+    // Host access is asked for one origin at a time from a click (JWKS URL, replay API base).
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_HOSTS }
+      : { optional_permissions: OPTIONAL_HOSTS }),
+  }),
 });
