@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Inspection } from '../jose/inspect';
-import { formatInspectionReport, formatString, formatValue } from './report';
+import { formatInspectionReport, formatScanTable, formatString, formatValue } from './report';
 
 /** 2026-01-01T00:00:00Z in Unix seconds: after the UAE ID fixture's expiry, before the passport's. */
 const NOW = 1_767_225_600;
@@ -188,6 +188,22 @@ describe('formatInspectionReport — Uqudo summary', () => {
     expect(odd.some((line) => line.startsWith('  Note: '))).toBe(true);
   });
 
+  it('lists at most 100 image references and counts the rest', () => {
+    const payload = fixture('passport');
+    payload.data.documents[0].extra = Object.fromEntries(
+      Array.from({ length: 150_000 }, (_, index) => [`x${index}ImageId`, `id-${index}`]),
+    );
+    // Also more payload lines than one push(...lines) call can take.
+    const report = formatInspectionReport(signed(payload), { color: false });
+    expect(report).toContain('"x149999ImageId": "id-149999"');
+    const lines = summaryLines(report);
+    const heading = lines.findIndex((line) => /^ {2}Image references \(\d+\):$/.test(line));
+    const count = Number(/\((\d+)\)/.exec(lines[heading]!)![1]);
+    expect(count).toBeGreaterThan(100);
+    expect(lines[heading + 101]).toBe(`    … and ${count - 100} more (see --json)`);
+    expect(lines[heading + 102]).toMatch(/^ {2}\S/);
+  });
+
   it('colours level markers and the EXPIRED flag only when colour is on', () => {
     const uaeId = signed(fixture('uae-id'));
     const plain = formatInspectionReport(uaeId, { color: false }, { now: NOW });
@@ -197,5 +213,24 @@ describe('formatInspectionReport — Uqudo summary', () => {
     expect(coloured).toContain('\u001b[31m✖\u001b[0m Lookup status: FAILED');
     expect(coloured).toContain('\u001b[33m!\u001b[0m Match level: 2 of 5');
     expect(coloured).toContain('\u001b[32m✔\u001b[0m Face match: match');
+  });
+});
+
+describe('formatScanTable', () => {
+  it('lays out more rows than one call can take arguments', () => {
+    const inspection = signed({ sub: 'x' }, 'jwt');
+    const results = Array.from({ length: 150_000 }, (_, entry) => ({
+      entry,
+      url: 'https://id.uqudo.io/api/v2/info',
+      location: 'response.body',
+      path: entry === 149_999 ? '$.a.much.longer.path' : '$.t',
+      inspection,
+    }));
+    const lines = formatScanTable(results, { entries: 150_000, notes: [] }, { color: false }).split(
+      '\n',
+    );
+    expect(lines[0]).toMatch(/^ENTRY +LOCATION +PATH {18}VERDICT/);
+    expect(lines[1]).toMatch(/^0 +response\.body +\$\.t {19}valid +jwt /);
+    expect(lines).toContain('150000 token sightings in 150000 HAR entries.');
   });
 });

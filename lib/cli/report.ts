@@ -26,6 +26,8 @@ export interface ReportOptions {
 const MAX_SHOWN_STRING = 120;
 /** How much of a shortened string is shown. */
 const SHOWN_PREFIX = 60;
+/** Image references listed in the readable report's summary; the rest are counted. */
+const MAX_SHOWN_IMAGES = 100;
 /** Objects nested deeper than this are elided in the readable report. */
 const MAX_SHOWN_DEPTH = 40;
 
@@ -101,9 +103,11 @@ export function formatInspectionReport(
       result.payload,
       options.now === undefined ? {} : { now: options.now * 1000 },
     );
-    lines.push('', ...formatUqudoSummary(summary, style));
+    lines.push('');
+    appendLines(lines, formatUqudoSummary(summary, style));
   }
-  lines.push('', ...formatSection(inspection, style, ''));
+  lines.push('');
+  appendLines(lines, formatSection(inspection, style, ''));
   lines.push(
     '',
     paint(style, 'dim', 'Diagnostics for developers: trust decisions belong on your backend.'),
@@ -116,16 +120,12 @@ function formatSection(inspection: Inspection, style: ReportStyle, indent: strin
     `${indent}${paint(style, 'bold', 'Format:')} ${inspection.format.toUpperCase()}   ${paint(style, 'bold', 'Kind:')} ${inspection.kind}   ${paint(style, 'bold', 'Signature:')} ${inspection.signature}`,
   ];
   if (inspection.header !== null) {
-    lines.push(
-      `${indent}${paint(style, 'bold', 'Header:')}`,
-      ...indentLines(formatValue(inspection.header), `${indent}  `),
-    );
+    lines.push(`${indent}${paint(style, 'bold', 'Header:')}`);
+    appendLines(lines, indentLines(formatValue(inspection.header), `${indent}  `));
   }
   if (inspection.payload !== null && inspection.payload !== undefined) {
-    lines.push(
-      `${indent}${paint(style, 'bold', 'Payload:')}`,
-      ...indentLines(formatValue(inspection.payload), `${indent}  `),
-    );
+    lines.push(`${indent}${paint(style, 'bold', 'Payload:')}`);
+    appendLines(lines, indentLines(formatValue(inspection.payload), `${indent}  `));
   }
   lines.push(`${indent}${paint(style, 'bold', 'Findings:')}`);
   if (inspection.findings.length === 0) lines.push(`${indent}  (none)`);
@@ -133,7 +133,7 @@ function formatSection(inspection: Inspection, style: ReportStyle, indent: strin
     lines.push(`${indent}  ${formatFinding(finding, style)}`);
   if (inspection.inner) {
     lines.push('', `${indent}${paint(style, 'bold', 'Inner token (decrypted):')}`);
-    lines.push(...formatSection(inspection.inner, style, `${indent}  `));
+    appendLines(lines, formatSection(inspection.inner, style, `${indent}  `));
   }
   return lines;
 }
@@ -155,22 +155,27 @@ function formatUqudoSummary(summary: UqudoSummary, style: ReportStyle): string[]
     .join(', ');
   const lines = [`${paint(style, 'bold', 'Uqudo summary:')}${tally ? ` ${tally}` : ''}`];
   summary.documents.forEach((document, index) => {
-    lines.push(...formatDocument(document, index, summary.documents.length, style));
+    appendLines(lines, formatDocument(document, index, summary.documents.length, style));
   });
   if (summary.sections.length > 0) {
     lines.push(`  ${paint(style, 'bold', 'Session-wide')}`);
-    for (const section of summary.sections) lines.push(...formatSummarySection(section, style));
+    for (const section of summary.sections)
+      appendLines(lines, formatSummarySection(section, style));
   }
   if (summary.images.length > 0) {
     lines.push(`  ${paint(style, 'bold', `Image references (${summary.images.length}):`)}`);
-    const rows = summary.images.map((image) => [image.key, image.id, image.path].map(clipText));
-    const keyWidth = Math.max(...rows.map((row) => row[0]!.length));
-    const idWidth = Math.max(...rows.map((row) => row[1]!.length));
+    const rows = summary.images
+      .slice(0, MAX_SHOWN_IMAGES)
+      .map((image) => [image.key, image.id, image.path].map(clipText));
+    const keyWidth = rows.reduce((width, row) => Math.max(width, row[0]!.length), 0);
+    const idWidth = rows.reduce((width, row) => Math.max(width, row[1]!.length), 0);
     for (const [key, id, path] of rows) {
       lines.push(
         `    ${key!.padEnd(keyWidth)}  ${id!.padEnd(idWidth)}  ${paint(style, 'dim', path!)}`,
       );
     }
+    const hidden = summary.images.length - rows.length;
+    if (hidden > 0) lines.push(`    ${paint(style, 'dim', `… and ${hidden} more (see --json)`)}`);
   }
   if (summary.inlinePhotos.length > 0) {
     lines.push(`  ${paint(style, 'bold', `Inline photos (${summary.inlinePhotos.length}):`)}`);
@@ -207,7 +212,7 @@ function formatDocument(
     ]);
   }
   for (const [label, value] of facts) lines.push(`    ${`${label}:`.padEnd(13)}${value}`);
-  for (const section of document.sections) lines.push(...formatSummarySection(section, style));
+  for (const section of document.sections) appendLines(lines, formatSummarySection(section, style));
   return lines;
 }
 
@@ -237,6 +242,14 @@ function countSeverities(inspection: Inspection): Record<Severity, number> {
     for (const finding of current.findings) counts[finding.severity]++;
   }
   return counts;
+}
+
+/**
+ * Appends one line at a time: `push(...more)` passes every line as an argument, and a hostile
+ * token can make more lines (or image ids, or HAR rows) than a call can take.
+ */
+function appendLines(target: string[], more: readonly string[]): void {
+  for (const line of more) target.push(line);
 }
 
 function indentLines(text: string, indent: string): string[] {
@@ -339,7 +352,7 @@ export function formatScanTable(
     });
     const heading = ['ENTRY', 'LOCATION', 'PATH', 'VERDICT', 'KIND', 'JTI', 'FINDINGS', 'URL'];
     const widths = heading.map((title, column) =>
-      Math.max(title.length, ...rows.map((row) => row.cells[column]!.length)),
+      rows.reduce((width, row) => Math.max(width, row.cells[column]!.length), title.length),
     );
     const render = (cells: string[]) =>
       cells
