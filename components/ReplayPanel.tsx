@@ -318,6 +318,7 @@ function AccessRow({
 }) {
   const words: Record<string, string> = {
     checking: 'Checking access…',
+    asking: `Waiting for your answer in Chrome's permission prompt. Meanwhile requests still go out; they work if ${origin} allows the extension (CORS).`,
     granted: `The extension may call ${origin}.`,
     'not-granted': `No host access yet: calls work only if ${origin} allows the extension (CORS). Allow access to be sure.`,
     refused: `Access was refused. Chrome blocks the calls unless ${origin} allows the extension (CORS): click "Allow access" again, or allow the site in chrome://extensions → Uqudo Inspector → Details → Site access.`,

@@ -606,6 +606,7 @@ describe('host access', () => {
     const answer = h.store.replay.requestAccess();
     // Called before any await: the browser only shows the prompt inside the user's click.
     expect(request).toHaveBeenCalledWith(PROD);
+    expect(state(h).access).toEqual({ origin: PROD, state: 'asking' });
     expect(await answer).toBe('refused');
     expect(state(h).access).toEqual({ origin: PROD, state: 'refused' });
     expect(await h.store.replay.checkAccess()).toBe('not-granted');

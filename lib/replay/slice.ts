@@ -42,7 +42,8 @@ export interface TokenInfo {
 }
 
 /** Host access for the selected origin, as far as the panel knows. */
-export type AccessState = 'checking' | 'granted' | 'not-granted' | 'refused' | 'unavailable';
+export type AccessState =
+  'checking' | 'asking' | 'granted' | 'not-granted' | 'refused' | 'unavailable';
 
 /** One replay: the request (never the token or client secret), and its result once done. */
 export interface ReplayEntry {
@@ -679,7 +680,8 @@ export function createReplaySlice(deps: ReplayDeps, access: SliceAccess): Replay
       const seq = accessSeq;
       // Called before any await, so the browser still sees the user's click.
       const asked = deps.originAccess.request(origin);
-      set({ access: { origin, state: 'checking' } });
+      // Chrome now shows its prompt; the promise settles when the user answers it.
+      set({ access: { origin, state: 'asking' } });
       return asked
         .catch(() => false)
         .then((granted): AccessState => {
