@@ -596,6 +596,16 @@ describe('images', () => {
     expect(result).toMatchObject({ ok: true, total: 1, loaded: 1 });
     expect(state(h).problem).toMatch(/Skipped unusable image ids: frontImageId/);
   });
+
+  it('keeps problem messages short even for absurd payload keys', async () => {
+    const h = setup(async () => imageResponse());
+    const result = await h.store.replay.fetchImages([
+      { id: 'a/b', path: '$.a', key: 'k'.repeat(10_000) },
+    ]);
+    expect(result.ok).toBe(false);
+    expect(state(h).problem!.length).toBeLessThanOrEqual(2_001);
+    expect(h.send).not.toHaveBeenCalled();
+  });
 });
 
 describe('host access', () => {

@@ -222,6 +222,8 @@ const MAX_TOKEN_CHARS = 64 * 1024;
 /** Text bodies longer than this are cut in the kept result (the list is for reading). */
 const MAX_KEPT_BODY_CHARS = 512 * 1024;
 const DEFAULT_BASE: ApiBaseSelection = { preset: 'prod', custom: '' };
+/** Longest problem message kept. */
+const MAX_PROBLEM_CHARS = 2_000;
 
 /** The replay state before anything happened, with `apiBase` selected. */
 export function initialReplayState(apiBase: ApiBaseSelection = DEFAULT_BASE): ReplayState {
@@ -378,7 +380,9 @@ export function createReplaySlice(deps: ReplayDeps, access: SliceAccess): Replay
     return undefined;
   }
 
-  function fail(error: string): { ok: false; error: string } {
+  function fail(message: string): { ok: false; error: string } {
+    // Messages can quote the (untrusted) payload's image keys: keep them readable.
+    const error = capText(message, MAX_PROBLEM_CHARS);
     set({ problem: error });
     return { ok: false, error };
   }
@@ -744,7 +748,9 @@ export function createReplaySlice(deps: ReplayDeps, access: SliceAccess): Replay
       if (requests.length === 0) return fail(`No usable image id: ${invalid.join('; ')}`);
       set({
         problem:
-          invalid.length > 0 ? `Skipped unusable image ids: ${invalid.join('; ')}` : undefined,
+          invalid.length > 0
+            ? capText(`Skipped unusable image ids: ${invalid.join('; ')}`, MAX_PROBLEM_CHARS)
+            : undefined,
       });
       batchSeq += 1;
       const batchId = batchSeq;
@@ -970,6 +976,10 @@ function formatSize(bytes: number): string {
 function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i] as T)) return i;
   return -1;
+}
+
+function capText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
