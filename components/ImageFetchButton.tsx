@@ -1,7 +1,6 @@
 // ImageFetchButton: the per-image replay action in the result's image table — fetch one image, show how it went.
 import { useStore } from 'zustand';
-import type { ImageRef } from '../lib/uqudo/summary';
-import { formatBytes } from './ImagePreview';
+import { formatBytes, type ImageRef } from '../lib/uqudo/summary';
 import type { ReplayHost } from './ReplayPanel';
 
 /** Props of {@link ImageFetchButton}. */

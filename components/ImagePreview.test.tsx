@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { explainReplay } from '../lib/replay/explain';
-import { ImagePreview, formatBytes } from './ImagePreview';
+import { ImagePreview } from './ImagePreview';
 
 afterEach(() => cleanup());
 
@@ -83,10 +83,5 @@ describe('ImagePreview', () => {
   it('shows a pending image as fetching', () => {
     render(<ImagePreview label="x" state="pending" />);
     expect(screen.getByText('Fetching…')).toBeTruthy();
-  });
-
-  it('formats byte sizes', () => {
-    expect(formatBytes(812)).toBe('812 B');
-    expect(formatBytes(1_887_436)).toBe('1.8 MB');
   });
 });

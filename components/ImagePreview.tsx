@@ -1,6 +1,7 @@
 // ImagePreview: one image (fetched from the Info API or inlined in the payload) — preview, type, size, pixels, download.
 import { useState } from 'preact/hooks';
 import type { Explanation } from '../lib/replay/explain';
+import { formatBytes } from '../lib/uqudo/summary';
 
 /** Image types Chrome renders in an <img>; anything else (e.g. JPEG 2000) is offered as a download. */
 const DISPLAYABLE_TYPES = new Set([
@@ -111,11 +112,4 @@ export function ImagePreview(props: ImagePreviewProps) {
       )}
     </figure>
   );
-}
-
-/** "812 B", "155.2 KB", "1.8 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

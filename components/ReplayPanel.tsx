@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { normalizeTokenInput } from '../lib/jose/find';
 import { sessionIdOf, type Inspection } from '../lib/jose/inspect';
 import {
   isTokenExpired,
@@ -355,7 +356,7 @@ function TokenField({
   const [reveal, setReveal] = useState(false);
   // The store normalises the token (Bearer stripped) and may replace it (cleared, obtained).
   useEffect(() => {
-    setDraft((current) => (normalizeDraft(current) === replay.token ? current : replay.token));
+    setDraft((current) => (normalizeTokenInput(current) === replay.token ? current : replay.token));
   }, [replay.token]);
 
   const { token, tokenOrigin, apiOrigin, tokenInfo } = replay;
@@ -587,13 +588,6 @@ function describeCapture(inspection: Inspection | undefined): CaptureFacts {
   facts.inlinePhotos = summary.inlinePhotos;
   if (summary.sessionIdSource) facts.sessionIdSource = summary.sessionIdSource;
   return facts;
-}
-
-function normalizeDraft(text: string): string {
-  return text
-    .trim()
-    .replace(/^Bearer\s+/i, '')
-    .trim();
 }
 
 function formatCountdown(ms: number): string {

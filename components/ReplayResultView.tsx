@@ -4,8 +4,8 @@ import { renderCurl } from '../lib/replay/curl';
 import { explainReplay, type Explanation } from '../lib/replay/explain';
 import type { ReplayEntry } from '../lib/replay/slice';
 import { formatImageFileName } from '../lib/uqudo/info-api';
+import { formatBytes } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
-import { formatBytes } from './ImagePreview';
 
 /** Characters of a body shown at once; the rest is behind "Show all" (and always in Copy body). */
 const SHOWN_BODY_CHARS = 20_000;

@@ -1,6 +1,7 @@
 // The replay slice of the panel's store: access token (memory only), API base, host access, replays and fetched images.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CapturedExchange } from '../capture/exchange';
+import { normalizeTokenInput } from '../jose/find';
 import type { InspectOptions, Inspection, TokenKind } from '../jose/inspect';
 import {
   API_BASE_PRESETS,
@@ -14,7 +15,7 @@ import {
   type BuildResult,
   type ReplayRequest,
 } from '../uqudo/info-api';
-import type { ImageRef } from '../uqudo/summary';
+import { formatBytes, type ImageRef } from '../uqudo/summary';
 import type { Explanation } from './explain';
 import type { ReplayResult, SendOptions } from './send';
 
@@ -518,7 +519,7 @@ export function createReplaySlice(deps: ReplayDeps, access: SliceAccess): Replay
           httpStatus: result.status,
           failure: {
             title: 'Image too large',
-            detail: `The image is larger than the ${formatSize(result.bodySize)} the panel keeps.`,
+            detail: `The image is larger than the ${formatBytes(result.bodySize)} the panel keeps.`,
             action: 'Use Copy as cURL to download it outside the browser.',
           },
         });
@@ -587,10 +588,8 @@ export function createReplaySlice(deps: ReplayDeps, access: SliceAccess): Replay
         set({ problem: 'That is far too long to be an access token.' });
         return;
       }
-      const token = text
-        .trim()
-        .replace(/^Bearer\s+/i, '')
-        .trim();
+      // Trimmed, a leading `Bearer ` and surrounding quotes dropped (as copied from a header or JSON).
+      const token = normalizeTokenInput(text);
       if (token === get().token) return;
       set({ token, tokenOrigin: token === '' ? undefined : get().apiOrigin, problem: undefined });
       checkToken(token);
@@ -965,12 +964,6 @@ function describeAgo(ms: number): string {
   const minutes = Math.round(seconds / 60);
   if (minutes < 120) return `${minutes} min`;
   return `${Math.round(minutes / 60)} h`;
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
