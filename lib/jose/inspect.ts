@@ -327,7 +327,10 @@ async function checkSignature(
   const lookup = await resolveKeys(options.keys, { alg, kid });
   if (lookup.status === 'unavailable') {
     findings.push(
-      createFinding('keys-unavailable', `${lookup.message} The signature was not checked.`),
+      createFinding(
+        'keys-unavailable',
+        `${withFullStop(lookup.message)} The signature was not checked.`,
+      ),
     );
     return 'unverified';
   }
@@ -598,4 +601,9 @@ export function sessionIdOf(inspection: Inspection): string | undefined {
   const data = payload.data;
   if (isJsonObject(data) && typeof data.sessionId === 'string') return data.sessionId;
   return typeof payload.jti === 'string' ? payload.jti : undefined;
+}
+
+/** Ends a sentence built from another message (which may come from fetch) with a full stop. */
+function withFullStop(message: string): string {
+  return /[.!?]$/.test(message) ? message : `${message}.`;
 }
