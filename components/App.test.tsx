@@ -26,7 +26,7 @@ import {
 } from '../tests/fixtures/har/build';
 import { App, type AppProps } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
-import type { OriginAccess } from './SettingsPanel';
+import type { OriginAccess } from '../lib/settings/access';
 
 // happy-dom gives import.meta.url an http: scheme, so resolve fixtures from the project root.
 const fixture = (name: string) =>

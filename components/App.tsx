@@ -16,7 +16,8 @@ import { EmptyState } from './EmptyState';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImportPanel } from './ImportPanel';
 import { NoticeBar } from './NoticeBar';
-import { SettingsPanel, type OriginAccess } from './SettingsPanel';
+import type { OriginAccess } from '../lib/settings/access';
+import { SettingsPanel } from './SettingsPanel';
 import { SightingList } from './SightingList';
 import { Toolbar } from './Toolbar';
 

@@ -252,7 +252,7 @@ describe('ReplayPanel', () => {
     const s = setup(undefined, { originAccess: { request, contains: async () => false } });
     renderPanel(s);
     fireEvent.click(screen.getByTestId('replay-access'));
-    expect(request).toHaveBeenCalledWith(PROD);
+    expect(request).toHaveBeenCalledWith(PROD, 'https://auth.uqudo.io');
     await waitFor(() =>
       expect(screen.getByTestId('replay-access-state').getAttribute('data-state')).toBe('refused'),
     );

@@ -1,4 +1,5 @@
 // SettingsPanel: key source, claim expectations, leeway and the JWE private key (memory only).
+import type { OriginAccess } from '../lib/settings/access';
 import { useEffect, useState } from 'preact/hooks';
 import type { SetupStatus } from '../lib/settings/checks';
 import {
@@ -11,12 +12,6 @@ import {
 } from '../lib/settings/settings';
 
 /** Host access for an origin (browser.permissions in the panel; injected so components stay pure). */
-export interface OriginAccess {
-  /** Whether the extension may already fetch from `origin`. */
-  contains(origin: string): Promise<boolean>;
-  /** Asks the user for access to `origin`; must be called from a click. Resolves to the answer. */
-  request(origin: string): Promise<boolean>;
-}
 
 export interface SettingsPanelProps {
   settings: PanelSettings;

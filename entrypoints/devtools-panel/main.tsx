@@ -5,7 +5,7 @@ import { App } from '../../components/App';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ImageFetchButton } from '../../components/ImageFetchButton';
 import { ReplayPanel } from '../../components/ReplayPanel';
-import type { OriginAccess } from '../../components/SettingsPanel';
+import type { OriginAccess } from '../../lib/settings/access';
 import { watchNetwork } from '../../lib/capture/network';
 import { inspectToken, sessionIdOf } from '../../lib/jose/inspect';
 import { createReplayStorage } from '../../lib/replay/token-storage';
@@ -13,11 +13,14 @@ import { createSettingsStorage } from '../../lib/settings/storage';
 import { createInspectorStore, type Capture, type InspectorStore } from '../../lib/store';
 import type { ImageRef } from '../../lib/uqudo/summary';
 
-/** Host permission for one origin, asked from a click (Chrome lifts CORS for granted origins). */
+/** Host permission asked from a click (Chrome lifts CORS for granted origins). */
 const originAccess: OriginAccess = {
   contains: (origin) =>
     browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false),
-  request: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false),
+  request: (origin, ...alsoOrigins) =>
+    browser.permissions
+      .request({ origins: [origin, ...alsoOrigins].map((o) => `${o}/*`) })
+      .catch(() => false),
 };
 
 /** Follows the DevTools theme; without one, CSS falls back to prefers-color-scheme. */

@@ -615,7 +615,8 @@ describe('host access', () => {
     const h = setup(undefined, { originAccess: { request, contains } });
     const answer = h.store.replay.requestAccess();
     // Called before any await: the browser only shows the prompt inside the user's click.
-    expect(request).toHaveBeenCalledWith(PROD);
+    // Production's token endpoint is on auth.uqudo.io: one prompt asks for both origins.
+    expect(request).toHaveBeenCalledWith(PROD, 'https://auth.uqudo.io');
     expect(state(h).access).toEqual({ origin: PROD, state: 'asking' });
     expect(await answer).toBe('refused');
     expect(state(h).access).toEqual({ origin: PROD, state: 'refused' });

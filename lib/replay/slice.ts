@@ -1,4 +1,5 @@
 // The replay slice of the panel's store: access token (memory only), API base, host access, replays and fetched images.
+import type { OriginAccess } from '../settings/access';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CapturedExchange } from '../capture/exchange';
 import { normalizeTokenInput } from '../jose/find';
@@ -11,6 +12,7 @@ import {
   buildTokenRequest,
   formatImageFileName,
   parseApiBase,
+  tokenEndpointFor,
   type ApiBasePreset,
   type BuildResult,
   type ReplayRequest,
@@ -126,11 +128,6 @@ export interface RememberedToken {
 }
 
 /** Host access (browser.permissions in the panel), injected so this slice stays testable. */
-export interface OriginAccessLike {
-  contains(origin: string): Promise<boolean>;
-  /** Must be called synchronously from a user gesture. */
-  request(origin: string): Promise<boolean>;
-}
 
 /** Everything the slice needs from outside. */
 export interface ReplayDeps {
@@ -142,7 +139,7 @@ export interface ReplayDeps {
   now: () => number;
   /** Adds a replayed response to the capture list (the store's addExchange). */
   addExchange?: (exchange: CapturedExchange) => void;
-  originAccess?: OriginAccessLike;
+  originAccess?: OriginAccess;
   /** Persists (or, with undefined, forgets) the remembered token in session storage. */
   saveToken?: (entry: RememberedToken | undefined) => void;
   /** Persists the API base choice (not secret). */
@@ -681,8 +678,12 @@ export function createReplaySlice(deps: ReplayDeps, access: SliceAccess): Replay
       }
       accessSeq += 1;
       const seq = accessSeq;
+      // Production's token endpoint lives on another host (auth.uqudo.io): ask for both at once.
+      const endpoint = tokenEndpointFor(origin);
+      const tokenOrigin = endpoint.ok ? new URL(endpoint.url).origin : origin;
+      const also = tokenOrigin === origin ? [] : [tokenOrigin];
       // Called before any await, so the browser still sees the user's click.
-      const asked = deps.originAccess.request(origin);
+      const asked = deps.originAccess.request(origin, ...also);
       // Chrome now shows its prompt; the promise settles when the user answers it.
       set({ access: { origin, state: 'asking' } });
       return asked
