@@ -106,3 +106,35 @@ export async function readRows(
     })),
   );
 }
+
+/** Clicks a scenario button on the demo page and returns the session id once its flow is done. */
+export async function runScenario(page: Page, button: string): Promise<string> {
+  await page.waitForSelector(`#${button}:not([disabled])`);
+  const scenario = await page.$eval(`#${button}`, (el) => (el as HTMLElement).dataset.scenario);
+  await page.click(`#${button}`);
+  await page.waitForFunction(
+    (name) => {
+      const status = document.getElementById('status');
+      return status?.dataset.state === 'done' && status.dataset.scenario === name;
+    },
+    {},
+    scenario,
+  );
+  const text = await page.$eval('#session', (el) => el.textContent ?? '');
+  return text.replace(/^\s*session\s+/, '').trim();
+}
+
+/**
+ * Replaces the text of a panel input with `text` in one insertion, the way a paste arrives
+ * (setting `.value` and dispatching `input` from a script does not reach Preact's handlers here).
+ */
+export async function insertText(
+  session: PanelSession,
+  selector: string,
+  text: string,
+): Promise<void> {
+  await session.panel.waitForSelector(selector);
+  await session.panel.$eval(selector, (el) => (el as HTMLInputElement).select());
+  await session.panel.focus(selector);
+  await session.devtools.keyboard.sendCharacter(text);
+}

@@ -2,30 +2,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { openPanel, readRows, waitFor, type PanelSession } from './harness';
+import {
+  insertText,
+  openPanel,
+  readRows,
+  runScenario,
+  waitFor,
+  type PanelSession,
+} from './harness';
 
 let sandbox: Sandbox;
 let session: PanelSession;
 let page: Page;
 let panel: Frame;
 let earlySessionId: string;
-
-/** Clicks a scenario button on the demo page and returns the session id once the flow is done. */
-async function runScenario(button: string): Promise<string> {
-  await page.waitForSelector(`#${button}:not([disabled])`);
-  const scenario = await page.$eval(`#${button}`, (el) => (el as HTMLElement).dataset.scenario);
-  await page.click(`#${button}`);
-  await page.waitForFunction(
-    (name) => {
-      const status = document.getElementById('status');
-      return status?.dataset.state === 'done' && status.dataset.scenario === name;
-    },
-    {},
-    scenario,
-  );
-  const text = await page.$eval('#session', (el) => el.textContent ?? '');
-  return text.replace(/^\s*session\s+/, '').trim();
-}
 
 /** Waits until the panel shows rows for `jti` matching `predicate`, returning them. */
 async function rowsFor(
@@ -45,22 +35,13 @@ async function rowsFor(
   }
 }
 
-async function setPanelField(testId: string, value: string): Promise<void> {
-  const selector = `[data-testid="${testId}"]`;
-  await panel.waitForSelector(selector);
-  await panel.$eval(selector, (el) => {
-    (el as HTMLInputElement).value = '';
-  });
-  await panel.type(selector, value);
-}
-
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
   session = await openPanel(`${sandbox.url}/`, {
     // Traffic made after DevTools opened but before the panel was first shown.
     beforePanel: async (p) => {
       page = p;
-      earlySessionId = await runScenario('run-uae-id');
+      earlySessionId = await runScenario(page, 'run-uae-id');
     },
   });
   page = session.page;
@@ -83,7 +64,7 @@ describe('Uqudo panel in real DevTools', () => {
     const sessionId = await waitFor(
       'a live capture to appear',
       async () => {
-        const id = await runScenario('run-passport');
+        const id = await runScenario(page, 'run-passport');
         const seen = (await readRows(panel)).some((row) => row.jti === id);
         return seen ? id : undefined;
       },
@@ -102,7 +83,11 @@ describe('Uqudo panel in real DevTools', () => {
 
     await panel.click('[data-testid="settings-toggle"]');
     await panel.click('[data-testid="key-source-custom-url"]');
-    await setPanelField('settings-jwks-url', `${sandbox.url}/api/.well-known/jwks.json`);
+    await insertText(
+      session,
+      '[data-testid="settings-jwks-url"]',
+      `${sandbox.url}/api/.well-known/jwks.json`,
+    );
     await panel.click('[data-testid="settings-apply"]');
     const verified = await rowsFor(
       sessionId,
@@ -118,7 +103,7 @@ describe('Uqudo panel in real DevTools', () => {
     ['run-alg-none', 'invalid'],
     ['run-passport-encrypted', 'encrypted'],
   ])('%s shows verdict %s', async (button, verdict) => {
-    const sessionId = await runScenario(button);
+    const sessionId = await runScenario(page, button);
     if (button === 'run-passport-encrypted') {
       // A JWE carries no readable jti: find rows by the encrypted verdict instead.
       const rows = await waitFor('encrypted rows', async () => {
@@ -132,9 +117,7 @@ describe('Uqudo panel in real DevTools', () => {
         await panel.click('[data-testid="settings-toggle"]');
       }
       await panel.waitForSelector('[data-testid="settings-private-key"]');
-      // Insert the key as one text input, the way a paste arrives.
-      await panel.focus('[data-testid="settings-private-key"]');
-      await session.devtools.keyboard.sendCharacter(jwk);
+      await insertText(session, '[data-testid="settings-private-key"]', jwk);
       await panel.click('[data-testid="settings-apply"]');
       const decrypted = await rowsFor(
         sessionId,
@@ -154,13 +137,13 @@ describe('Uqudo panel in real DevTools', () => {
     await waitFor('rows cleared after navigation', async () =>
       (await readRows(panel)).length === 0 ? true : undefined,
     );
-    const sessionId = await runScenario('run-passport');
+    const sessionId = await runScenario(page, 'run-passport');
     await rowsFor(sessionId, (r) => r.length > 0, 'rows after reload');
     await panel.click('[data-testid="preserve-log"]');
     await page.reload();
     await page.waitForSelector('#run-passport');
     // A request after navigation proves the navigation event was processed before we assert.
-    const after = await runScenario('run-face-session');
+    const after = await runScenario(page, 'run-face-session');
     await waitFor('a post-navigation row', async () =>
       (await readRows(panel)).some((row) => row.jti !== '' && row.jti !== sessionId)
         ? true

@@ -2,7 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { openPanel, readRows, waitFor, type PanelSession } from './harness';
+import {
+  insertText,
+  openPanel,
+  readRows,
+  runScenario,
+  waitFor,
+  type PanelSession,
+} from './harness';
 
 let sandbox: Sandbox;
 let session: PanelSession;
@@ -12,33 +19,6 @@ let token: string;
 let sessionId: string;
 
 const $ = (testId: string) => `[data-testid="${testId}"]`;
-
-/** Clicks a scenario button on the demo page and returns the session id once the flow is done. */
-async function runScenario(button: string): Promise<string> {
-  await page.waitForSelector(`#${button}:not([disabled])`);
-  const scenario = await page.$eval(`#${button}`, (el) => (el as HTMLElement).dataset.scenario);
-  await page.click(`#${button}`);
-  await page.waitForFunction(
-    (name) => {
-      const status = document.getElementById('status');
-      return status?.dataset.state === 'done' && status.dataset.scenario === name;
-    },
-    {},
-    scenario,
-  );
-  const text = await page.$eval('#session', (el) => el.textContent ?? '');
-  return text.replace(/^\s*session\s+/, '').trim();
-}
-
-/** Types text into a panel input the way a paste arrives (one text insertion). */
-async function insertText(testId: string, text: string): Promise<void> {
-  await panel.waitForSelector($(testId));
-  await panel.$eval($(testId), (el) => {
-    (el as HTMLInputElement).select();
-  });
-  await panel.focus($(testId));
-  await session.devtools.keyboard.sendCharacter(text);
-}
 
 /**
  * Clicks a panel element after centring it. Puppeteer's own scroll-into-view leaves elements at
@@ -68,7 +48,7 @@ async function replayResults(): Promise<{ purpose: string; status: string; text:
 /** Selects a custom API base in the replay panel and waits until it is in use. */
 async function useCustomBase(origin: string): Promise<void> {
   await panel.select($('replay-base-select'), 'custom');
-  await insertText('replay-base-custom', origin);
+  await insertText(session, $('replay-base-custom'), origin);
   await click($('replay-base-apply'));
   await waitFor(`the API base ${origin}`, async () =>
     (await panel.$($('replay-origin'))) && (await textOf('replay-origin')) === origin
@@ -106,7 +86,7 @@ describe('replay in the real DevTools panel', () => {
     sessionId = await waitFor(
       'a live passport capture',
       async () => {
-        const id = await runScenario('run-passport');
+        const id = await runScenario(page, 'run-passport');
         return (await readRows(panel)).some((row) => row.jti === id) ? id : undefined;
       },
       30_000,
@@ -120,7 +100,7 @@ describe('replay in the real DevTools panel', () => {
 
     // The sandbox listens on an ephemeral port, so its origin goes into the custom field.
     await useCustomBase(sandbox.url);
-    await insertText('replay-token', `Bearer ${token}`);
+    await insertText(session, $('replay-token'), `Bearer ${token}`);
     expect(await panel.$eval($('replay-token'), (el) => (el as HTMLInputElement).type)).toBe(
       'password',
     );
@@ -286,7 +266,7 @@ describe('replay in the real DevTools panel', () => {
 
   it('never writes the token to storage.local; the session opt-in uses storage.session', async () => {
     await useCustomBase(sandbox.url);
-    await insertText('replay-token', token);
+    await insertText(session, $('replay-token'), token);
     await panel.waitForSelector($('replay-token-facts'));
     const local = await panel.evaluate(async () =>
       JSON.stringify(await (globalThis as any).chrome.storage.local.get(null)),
