@@ -15,6 +15,7 @@ import { createReplayStore, type ReplayDeps, type ReplayStore } from '../lib/rep
 import type { ReplayRequest } from '../lib/uqudo/info-api';
 import { ImageFetchButton } from './ImageFetchButton';
 import { ReplayPanel } from './ReplayPanel';
+import { buildReplayResponse } from '../lib/replay/testing/replays';
 
 const JTI = '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
 const FACE_SESSION = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -50,26 +51,14 @@ function accessToken(expOffset = 1800): Promise<string> {
   );
 }
 
-function ok(overrides: Partial<ReplayResponse> = {}): ReplayResponse {
-  return {
-    kind: 'response',
-    status: 200,
-    statusText: 'OK',
-    ok: true,
-    headers: [{ name: 'content-type', value: 'application/jwt' }],
-    durationMs: 42,
-    contentType: 'application/jwt',
-    bodyText: 'a.b.c',
-    bodySize: 5,
-    truncated: false,
-    authorized: true,
-    ...overrides,
-  };
-}
-
 function image(): ReplayResponse {
   const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
-  return ok({ contentType: 'image/jpeg', bodyText: undefined, bodyBytes: bytes, bodySize: 8 });
+  return buildReplayResponse({
+    contentType: 'image/jpeg',
+    bodyText: undefined,
+    bodyBytes: bytes,
+    bodySize: 8,
+  });
 }
 
 interface Setup {
@@ -80,7 +69,7 @@ interface Setup {
 
 function setup(
   respond: (request: ReplayRequest) => Promise<ReplayResult> = async (request) =>
-    request.purpose === 'image' ? image() : ok(),
+    request.purpose === 'image' ? image() : buildReplayResponse(),
   overrides: Partial<ReplayDeps> = {},
 ): Setup {
   const send = vi.fn((request: ReplayRequest, _options: SendOptions) => respond(request));
@@ -155,7 +144,9 @@ describe('ReplayPanel', () => {
   });
 
   it('deletes only after an inline confirmation naming the session', async () => {
-    const s = setup(async () => ok({ status: 204, statusText: 'No Content', bodyText: '' }));
+    const s = setup(async () =>
+      buildReplayResponse({ status: 204, statusText: 'No Content', bodyText: '' }),
+    );
     renderPanel(s);
     fireEvent.click(screen.getByTestId('replay-delete'));
     expect(screen.getByTestId('replay-delete-question').textContent).toContain(JTI);
@@ -262,7 +253,7 @@ describe('ReplayPanel', () => {
   it('gets a token from client credentials with a backend warning and forgets the secret', async () => {
     const token = await accessToken();
     const s = setup(async () =>
-      ok({
+      buildReplayResponse({
         contentType: 'application/json',
         bodyText: JSON.stringify({ access_token: token, token_type: 'bearer', expires_in: 1800 }),
       }),
@@ -285,7 +276,7 @@ describe('ReplayPanel', () => {
 
   it('shows the 404 explanation of an image fetched after deletion', async () => {
     const s = setup(async () =>
-      ok({
+      buildReplayResponse({
         status: 404,
         statusText: 'Not Found',
         ok: false,

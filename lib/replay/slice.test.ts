@@ -17,6 +17,7 @@ import {
   type ReplayDeps,
   type ReplayStore,
 } from './slice';
+import { buildReplayResponse } from './testing/replays';
 
 const SESSION = '3f2a9c1e-7b4d-4e8f-9a01-23456789abcd';
 const NOW_MS = Date.UTC(2026, 0, 15, 10, 0, 0);
@@ -44,23 +45,6 @@ function accessToken(claims: Record<string, unknown> = {}): Promise<string> {
   );
 }
 
-function response(overrides: Partial<ReplayResponse> = {}): ReplayResponse {
-  return {
-    kind: 'response',
-    status: 200,
-    statusText: 'OK',
-    ok: true,
-    headers: [{ name: 'content-type', value: 'application/jwt' }],
-    durationMs: 12,
-    contentType: 'application/jwt',
-    bodyText: 'eyJhbGciOiJSUzI1NiJ9.eyJqdGkiOiJ4In0.c2ln',
-    bodySize: 40,
-    truncated: false,
-    authorized: true,
-    ...overrides,
-  };
-}
-
 function jpeg(size = 64): Uint8Array {
   const bytes = new Uint8Array(size);
   bytes.set([0xff, 0xd8, 0xff, 0xe0]);
@@ -69,7 +53,7 @@ function jpeg(size = 64): Uint8Array {
 
 function imageResponse(status = 200): ReplayResponse {
   if (status !== 200) {
-    return response({
+    return buildReplayResponse({
       status,
       ok: false,
       contentType: 'application/json',
@@ -78,7 +62,7 @@ function imageResponse(status = 200): ReplayResponse {
     });
   }
   const bytes = jpeg();
-  return response({
+  return buildReplayResponse({
     contentType: 'image/jpeg',
     bodyText: undefined,
     bodyBytes: bytes,
@@ -100,7 +84,7 @@ interface Harness {
 
 function setup(
   respond: (request: ReplayRequest, options: SendOptions) => Promise<ReplayResult> = async () =>
-    response(),
+    buildReplayResponse(),
   overrides: Partial<ReplayDeps> = {},
 ): Harness {
   const exchanges: CapturedExchange[] = [];
@@ -374,7 +358,7 @@ describe('replays', () => {
     expect(exchange.source).toBe('replay');
     expect(exchange.url).toBe(`${PROD}/api/v1/info`);
     expect(exchange.requestHeaders).toEqual([{ name: 'UQ-Session-ID', value: SESSION }]);
-    expect(exchange.responseBody).toBe(response().bodyText);
+    expect(exchange.responseBody).toBe(buildReplayResponse().bodyText);
     expect(JSON.stringify(exchange)).not.toContain(token);
     const entry = state(h).replays[0]!;
     expect(entry.status).toBe('done');
@@ -385,8 +369,8 @@ describe('replays', () => {
   it('does not capture error answers or deletes', async () => {
     const h = setup(async (request) =>
       request.method === 'DELETE'
-        ? response({ status: 204, bodyText: '', bodySize: 0 })
-        : response({ status: 401, ok: false, bodyText: '{"error":"unauthorized"}' }),
+        ? buildReplayResponse({ status: 204, bodyText: '', bodySize: 0 })
+        : buildReplayResponse({ status: 401, ok: false, bodyText: '{"error":"unauthorized"}' }),
     );
     await h.store.replay.fetchInfo(SESSION);
     await h.store.replay.deleteSession(SESSION);
@@ -425,7 +409,7 @@ describe('replays', () => {
     const token = await accessToken();
     const h = setup(async (request) =>
       request.purpose === 'token'
-        ? response({
+        ? buildReplayResponse({
             contentType: 'application/json',
             bodyText: JSON.stringify({
               access_token: token,
@@ -435,7 +419,7 @@ describe('replays', () => {
             }),
             authorized: false,
           })
-        : response(),
+        : buildReplayResponse(),
     );
     h.store.replay.selectApiBase({ preset: 'dev' });
     const result = await h.store.replay.requestToken('my-client', 'top-secret-value');
@@ -646,7 +630,7 @@ describe('in the inspector store', () => {
       inspect: inspectToken,
       now: () => NOW_MS,
       prepareKeys: async () => ({ state: 'none', description: 'no keys in this test' }),
-      replay: { send: async () => response({ bodyText: jws, bodySize: jws.length }) },
+      replay: { send: async () => buildReplayResponse({ bodyText: jws, bodySize: jws.length }) },
     });
     const token = await accessToken();
     store.replay.setToken(token);

@@ -21,3 +21,22 @@ export function unwrapResponse(result: ReplayResult): ReplayResponse {
     throw new Error(`expected a response, got ${JSON.stringify(result)}`);
   return result;
 }
+
+/** A successful `application/jwt` replay response; `overrides` change any field. */
+export function buildReplayResponse(overrides: Partial<ReplayResponse> = {}): ReplayResponse {
+  const bodyText = 'eyJhbGciOiJSUzI1NiJ9.eyJqdGkiOiJ4In0.c2ln';
+  return {
+    kind: 'response',
+    status: 200,
+    statusText: 'OK',
+    ok: true,
+    headers: [{ name: 'content-type', value: 'application/jwt' }],
+    durationMs: 12,
+    contentType: 'application/jwt',
+    bodyText,
+    bodySize: bodyText.length,
+    truncated: false,
+    authorized: true,
+    ...overrides,
+  };
+}
