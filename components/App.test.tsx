@@ -27,6 +27,7 @@ import {
 import { App, type AppProps } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { OriginAccess } from '../lib/settings/access';
+import { createFakeArea } from '../lib/settings/testing/fake-area';
 
 // happy-dom gives import.meta.url an http: scheme, so resolve fixtures from the project root.
 const fixture = (name: string) =>
@@ -80,19 +81,6 @@ function renderPanel(options: PanelOptions = {}) {
     </ErrorBoundary>,
   );
   return { network, store, view };
-}
-
-function createFakeArea() {
-  const data: Record<string, unknown> = {};
-  const area: SettingsArea = {
-    async get(key) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items) {
-      Object.assign(data, structuredClone(items));
-    },
-  };
-  return { area, data };
 }
 
 function rows(): HTMLElement[] {

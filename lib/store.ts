@@ -4,8 +4,8 @@ import type { CapturedExchange, Sighting, SightingLocation } from './capture/exc
 import { extractSightings } from './capture/extract';
 import { parseHar } from './capture/har';
 import { findTokens, normalizeTokenInput } from './jose/find';
-import type { Finding } from './jose/findings';
 import {
+  describeInspectionFailure,
   verdictOf,
   type InspectOptions,
   type Inspection,
@@ -360,7 +360,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
       inspection = await deps.inspect(job.token, options);
     } catch (error) {
       // inspectToken never throws; this keeps a broken injected inspector from wedging the queue.
-      inspection = failedInspection(describeError(error));
+      inspection = describeInspectionFailure(error);
     }
     running -= 1;
     if (job.generation === generation) {
@@ -922,22 +922,6 @@ function sameSettings(a: PanelSettings, b: PanelSettings): boolean {
 
 function statusOf(setup: SetupStatus): SetupStatus {
   return { state: setup.state, description: setup.description };
-}
-
-function failedInspection(message: string): Inspection {
-  const finding: Finding = {
-    severity: 'error',
-    code: 'inspection-failed',
-    message: `The token could not be inspected: ${message}`,
-  };
-  return {
-    format: 'invalid',
-    header: null,
-    payload: null,
-    signature: 'unverified',
-    kind: 'unknown',
-    findings: [finding],
-  };
 }
 
 function describeError(error: unknown): string {

@@ -552,20 +552,25 @@ export async function inspectToken(
   try {
     return await inspectAt(token, options, 0);
   } catch (error) {
-    return {
-      format: 'invalid',
-      header: null,
-      payload: null,
-      signature: 'unverified',
-      kind: 'unknown',
-      findings: [
-        createFinding(
-          'internal-error',
-          `Inspection stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      ],
-    };
+    return describeInspectionFailure(error);
   }
+}
+
+/** The Inspection for an inspection that threw (a safety net: inspectToken itself never should). */
+export function describeInspectionFailure(error: unknown): Inspection {
+  return {
+    format: 'invalid',
+    header: null,
+    payload: null,
+    signature: 'unverified',
+    kind: 'unknown',
+    findings: [
+      createFinding(
+        'internal-error',
+        `Inspection stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    ],
+  };
 }
 
 function hasError(inspection: Inspection): boolean {

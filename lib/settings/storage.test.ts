@@ -2,19 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from './settings';
 import { SETTINGS_STORAGE_KEY, createSettingsStorage, type SettingsArea } from './storage';
-
-function createFakeArea(initial: Record<string, unknown> = {}) {
-  const data: Record<string, unknown> = { ...initial };
-  const area: SettingsArea = {
-    async get(key) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items) {
-      Object.assign(data, structuredClone(items));
-    },
-  };
-  return { area, data };
-}
+import { createFakeArea } from './testing/fake-area';
 
 describe('createSettingsStorage', () => {
   it('loads defaults when nothing is stored', async () => {
