@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
 import { MAX_HAR_CHARS } from '../lib/capture/har';
+import { selectJwksUrl, selectKeySourceLabel, selectKeySuggestion } from '../lib/key-status';
 import {
   selectJtiCounts,
   selectSelectedCapture,
@@ -15,6 +16,7 @@ import { CaptureDetail } from './CaptureDetail';
 import { EmptyState } from './EmptyState';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImportPanel } from './ImportPanel';
+import { KeySourceBar } from './KeySourceBar';
 import { NoticeBar } from './NoticeBar';
 import type { OriginAccess } from '../lib/settings/access';
 import { SettingsPanel } from './SettingsPanel';
@@ -49,6 +51,9 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
   const hasDecryptionKey = useStore(store, (state) => state.secrets.decryptionKey !== '');
   const notices = useStore(store, (state) => state.notices);
   const unavailableBodies = useStore(store, (state) => state.unavailableBodies);
+  const keyLabel = useStore(store, selectKeySourceLabel);
+  const keySuggestion = useStore(store, selectKeySuggestion);
+  const jwksUrl = useStore(store, selectJwksUrl);
 
   const [side, setSide] = useState<SidePanel>('none');
   const [dragging, setDragging] = useState(false);
@@ -115,6 +120,22 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
         onToggleImport={() => toggle('import')}
         settingsOpen={side === 'settings'}
         onToggleSettings={() => toggle('settings')}
+      />
+      <KeySourceBar
+        label={keyLabel}
+        keySetup={keySetup}
+        jwksUrl={jwksUrl}
+        suggestion={keySuggestion}
+        onUseSuggestion={(url) =>
+          store.updateSettings({
+            keySource: 'custom-url',
+            customJwksUrl: url,
+            keySourceSetBy: 'suggestion',
+          })
+        }
+        onOpenSettings={() => setSide('settings')}
+        originAccess={originAccess}
+        onReloadKeys={store.reloadKeys}
       />
       <NoticeBar
         notices={notices}
