@@ -27,6 +27,9 @@ export function KeySourceBar(props: KeySourceBarProps) {
       <span class="key-source-label" data-testid="key-source-label">
         {props.label}
       </span>
+      <button type="button" class="link-button" onClick={props.onOpenSettings}>
+        Change…
+      </button>
       {failing && (
         <span class="setup-error key-source-problem" data-testid="key-source-problem">
           {keySetup.description}
@@ -53,9 +56,6 @@ export function KeySourceBar(props: KeySourceBarProps) {
           testId="key-grant-access"
         />
       )}
-      <button type="button" class="link-button" onClick={props.onOpenSettings}>
-        Change…
-      </button>
     </div>
   );
 }
