@@ -3,7 +3,6 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
 import { MAX_HAR_CHARS } from '../lib/capture/har';
-import { selectJwksUrl, selectKeySourceLabel, selectKeySuggestion } from '../lib/key-status';
 import {
   selectJtiCounts,
   selectSelectedCapture,
@@ -16,7 +15,7 @@ import { CaptureDetail } from './CaptureDetail';
 import { EmptyState } from './EmptyState';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImportPanel } from './ImportPanel';
-import { KeySourceBar } from './KeySourceBar';
+import { KeyLine } from './KeyLine';
 import { NoticeBar } from './NoticeBar';
 import type { OriginAccess } from '../lib/settings/access';
 import { SettingsPanel } from './SettingsPanel';
@@ -51,9 +50,6 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
   const hasDecryptionKey = useStore(store, (state) => state.secrets.decryptionKey !== '');
   const notices = useStore(store, (state) => state.notices);
   const unavailableBodies = useStore(store, (state) => state.unavailableBodies);
-  const keyLabel = useStore(store, selectKeySourceLabel);
-  const keySuggestion = useStore(store, selectKeySuggestion);
-  const jwksUrl = useStore(store, selectJwksUrl);
 
   const [side, setSide] = useState<SidePanel>('none');
   const [dragging, setDragging] = useState(false);
@@ -121,21 +117,10 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
         settingsOpen={side === 'settings'}
         onToggleSettings={() => toggle('settings')}
       />
-      <KeySourceBar
-        label={keyLabel}
-        keySetup={keySetup}
-        jwksUrl={jwksUrl}
-        suggestion={keySuggestion}
-        onUseSuggestion={(url) =>
-          store.updateSettings({
-            keySource: 'custom-url',
-            customJwksUrl: url,
-            keySourceSetBy: 'suggestion',
-          })
-        }
-        onOpenSettings={() => setSide('settings')}
+      <KeyLine
+        store={store}
         originAccess={originAccess}
-        onReloadKeys={store.reloadKeys}
+        onOpenSettings={() => setSide('settings')}
       />
       <NoticeBar
         notices={notices}

@@ -274,6 +274,32 @@ async function runCheck(session, jwksUrl) {
   return true;
 }
 
+/**
+ * The browser to launch; otherwise says why none can open and returns `keep-sandbox` (no browser:
+ * the sandbox stays up for loading the extension by hand) or undefined (stop with an error).
+ */
+function chooseBrowser(options, url) {
+  const chromePath = findChrome();
+  if (!chromePath) {
+    printManualSteps(url);
+    if (!options.check) return 'keep-sandbox';
+    console.error('demo check: failed: no Chromium/Chrome to run the check in');
+    return undefined;
+  }
+  const hasDisplay = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+  if (process.platform === 'linux' && !options.headless && !hasDisplay) {
+    console.error(
+      [
+        'demo: no display (DISPLAY / WAYLAND_DISPLAY unset), so a visible browser cannot open.',
+        '  run headless:          npm run demo -- --headless',
+        '  or with a virtual one:  xvfb-run -a npm run demo',
+      ].join('\n'),
+    );
+    return undefined;
+  }
+  return chromePath;
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   ensureDependencies();
@@ -312,26 +338,9 @@ async function main() {
     void stop(1);
   });
 
-  const chromePath = findChrome();
-  if (!chromePath) {
-    printManualSteps(url);
-    if (options.check) {
-      console.error('demo check: failed: no Chromium/Chrome to run the check in');
-      return stop(1);
-    }
-    return; // the sandbox child keeps this process alive until Ctrl-C
-  }
-  const hasDisplay = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
-  if (process.platform === 'linux' && !options.headless && !hasDisplay) {
-    console.error(
-      [
-        'demo: no display (DISPLAY / WAYLAND_DISPLAY unset), so a visible browser cannot open.',
-        '  run headless:          npm run demo -- --headless',
-        '  or with a virtual one:  xvfb-run -a npm run demo',
-      ].join('\n'),
-    );
-    return stop(1);
-  }
+  const chromePath = chooseBrowser(options, url);
+  if (chromePath === 'keep-sandbox') return; // the sandbox child keeps this process alive until Ctrl-C
+  if (!chromePath) return stop(1);
 
   userDataDir = mkdtempSync(join(tmpdir(), 'uqudo-demo-'));
   const jwksUrl = options.jwks ?? `${url}${JWKS_PATH}`;
