@@ -17,6 +17,7 @@ export default defineConfig({
             'sandbox/**/*.test.ts',
             'components/**/*.test.tsx',
             'tests/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           exclude: ['tests/e2e/**'],
           testTimeout: 20_000,

@@ -15,6 +15,7 @@ import { CaptureDetail } from './CaptureDetail';
 import { EmptyState } from './EmptyState';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImportPanel } from './ImportPanel';
+import { KeyLine } from './KeyLine';
 import { NoticeBar } from './NoticeBar';
 import type { OriginAccess } from '../lib/settings/access';
 import { SettingsPanel } from './SettingsPanel';
@@ -115,6 +116,11 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
         onToggleImport={() => toggle('import')}
         settingsOpen={side === 'settings'}
         onToggleSettings={() => toggle('settings')}
+      />
+      <KeyLine
+        store={store}
+        originAccess={originAccess}
+        onOpenSettings={() => setSide('settings')}
       />
       <NoticeBar
         notices={notices}

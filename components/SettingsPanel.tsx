@@ -1,17 +1,15 @@
 // SettingsPanel: key source, claim expectations, leeway and the JWE private key (memory only).
 import type { OriginAccess } from '../lib/settings/access';
 import { useEffect, useState } from 'preact/hooks';
+import { OriginAccessControl } from './OriginAccessControl';
 import type { SetupStatus } from '../lib/settings/checks';
 import {
   UQUDO_JWKS_URL,
   describeJwksUrlProblem,
-  originOf,
   validateSettings,
   type KeySourceMode,
   type PanelSettings,
 } from '../lib/settings/settings';
-
-/** Host access for an origin (browser.permissions in the panel; injected so components stay pure). */
 
 export interface SettingsPanelProps {
   settings: PanelSettings;
@@ -303,61 +301,6 @@ function KeySourceRadio({ mode, current, label, onChange }: KeySourceRadioProps)
       />
       {label}
     </label>
-  );
-}
-
-interface OriginAccessControlProps {
-  url: string;
-  access: OriginAccess;
-  onGranted: () => void;
-}
-
-/** "Grant access to <origin>": fetching a JWKS from the panel needs host permission in Chrome. */
-function OriginAccessControl({ url, access, onGranted }: OriginAccessControlProps) {
-  const origin = originOf(url);
-  const [state, setState] = useState<'unknown' | 'granted' | 'missing' | 'refused'>('unknown');
-
-  useEffect(() => {
-    if (!origin) return;
-    let current = true;
-    setState('unknown');
-    access.contains(origin).then(
-      (granted) => current && setState(granted ? 'granted' : 'missing'),
-      () => current && setState('missing'),
-    );
-    return () => {
-      current = false;
-    };
-  }, [origin, access]);
-
-  if (!origin) return null;
-  if (state === 'granted') {
-    return <p class="muted">The panel may fetch keys from {origin}.</p>;
-  }
-  return (
-    <div class="origin-access">
-      <button
-        type="button"
-        data-testid="grant-access"
-        onClick={() => {
-          // permissions.request must run inside the click's user gesture: no await before it.
-          access.request(origin).then(
-            (granted) => {
-              setState(granted ? 'granted' : 'refused');
-              if (granted) onGranted();
-            },
-            () => setState('refused'),
-          );
-        }}
-      >
-        Grant access to {origin}
-      </button>
-      <span class="muted">
-        {state === 'refused'
-          ? ` Access was refused: keys cannot be fetched from ${origin}, so signatures stay unverified. Grant it, or paste the JWKS instead.`
-          : ` Chrome lets the panel fetch ${origin} only with your permission.`}
-      </span>
-    </div>
   );
 }
 

@@ -34,7 +34,9 @@ import {
   changesChecks,
   expectationsOf,
   keySourceOf,
+  mergeSettings,
   normalizeSettings,
+  sameSettings,
   type KeySource,
   type PanelSecrets,
   type PanelSettings,
@@ -682,7 +684,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
 
     updateSettings(patch) {
       const before = get().settings;
-      const after = normalizeSettings({ ...before, ...patch }, before);
+      const after = mergeSettings(before, patch);
       if (sameSettings(before, after)) return;
       set({ settings: after });
       deps.saveSettings?.(after);
@@ -914,10 +916,6 @@ function applyCounts(
     else next.delete(jti);
   }
   return next;
-}
-
-function sameSettings(a: PanelSettings, b: PanelSettings): boolean {
-  return (Object.keys(a) as (keyof PanelSettings)[]).every((key) => a[key] === b[key]);
 }
 
 function statusOf(setup: SetupStatus): SetupStatus {

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { readKeyLine, readVerdicts, runScenarios } from './demo-check.mjs';
+import { buildDemoSettings, seedExtensionStorage } from './demo-settings.mjs';
 import { findChrome } from './find-chrome.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -19,14 +21,15 @@ const BUILD_INPUTS = [
   'wxt.config.ts',
   'package.json',
 ];
-const USAGE = 'usage: npm run demo [-- --headless] [--check] [--port N]';
+const USAGE = 'usage: npm run demo [-- --headless] [--check] [--port N] [--jwks URL]';
 const SANDBOX_START_TIMEOUT_MS = 60_000;
 const PANEL_TIMEOUT_MS = 30_000;
-const ROW_TIMEOUT_MS = 30_000;
+/** The sandbox's JWKS, under the sandbox origin as Uqudo's is under its API origin. */
+const JWKS_PATH = '/api/.well-known/jwks.json';
 
 /** Parses the command line; exits with usage on anything unknown. */
 function parseArgs(argv) {
-  const options = { headless: false, check: false, port: 8321 };
+  const options = { headless: false, check: false, port: 8321, jwks: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--headless') options.headless = true;
@@ -38,6 +41,11 @@ function parseArgs(argv) {
         fail(`--port needs a number 0-65535, got ${text ?? 'nothing'}`, 2);
       }
       options.port = port;
+    } else if (arg === '--jwks' || arg.startsWith('--jwks=')) {
+      // Another key source for the panel than the sandbox's JWKS (e.g. to see the check fail).
+      const text = arg === '--jwks' ? argv[++i] : arg.slice('--jwks='.length);
+      if (!text || !/^https?:\/\//.test(text)) fail(`--jwks needs an http(s) URL, got ${text}`, 2);
+      options.jwks = text;
     } else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -171,20 +179,24 @@ async function waitFor(what, probe, timeoutMs) {
   }
 }
 
-/** Launches Chromium with the built extension, opens the demo page, DevTools and the Uqudo panel. */
-async function openBrowser(chromePath, url, headless, userDataDir) {
+/**
+ * Launches Chromium with the built extension, writes the panel's key setting (`jwksUrl`, "set by
+ * npm run demo") into the profile before any extension page runs, opens the demo page, DevTools
+ * and the Uqudo panel. `beforePanel` runs once DevTools records traffic, before the panel is shown.
+ */
+async function openBrowser(chromePath, url, options) {
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     executablePath: chromePath,
-    headless,
+    headless: options.headless,
     pipe: true,
     enableExtensions: true,
-    userDataDir,
+    userDataDir: options.userDataDir,
     // This script stops the browser itself on Ctrl-C, after which it also stops the sandbox.
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    defaultViewport: headless ? undefined : null,
+    defaultViewport: options.headless ? undefined : null,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -197,11 +209,21 @@ async function openBrowser(chromePath, url, headless, userDataDir) {
   });
   try {
     const extensionId = await browser.installExtension(EXTENSION_DIR);
+    await seedExtensionStorage(browser, extensionId, buildDemoSettings(options.jwksUrl));
     const page =
       (await browser.pages()).find((p) => !p.url().startsWith('devtools://')) ??
       (await browser.newPage());
     await page.goto(`${url}/`);
     const devtools = await page.openDevTools();
+    let before;
+    if (options.beforePanel) {
+      // DevTools records the page's traffic once its front end has loaded, our devtools page included.
+      const devtoolsPageUrl = `chrome-extension://${extensionId}/devtools.html`;
+      await devtools.waitForFrame((frame) => frame.url() === devtoolsPageUrl, {
+        timeout: PANEL_TIMEOUT_MS,
+      });
+      before = await options.beforePanel(page);
+    }
     const panelUrl = `chrome-extension://${extensionId}/devtools-panel.html`;
     const panelId = `chrome-extension://${extensionId}Uqudo`;
     const panel = await waitFor(
@@ -217,50 +239,65 @@ async function openBrowser(chromePath, url, headless, userDataDir) {
       },
       PANEL_TIMEOUT_MS,
     );
-    return { browser, page, panel };
+    return { browser, page, devtools, panel, before };
   } catch (error) {
     await browser.close().catch(() => undefined);
     throw error;
   }
 }
 
-/** Runs the passport scenario on the page and waits for token rows in the panel. */
-async function runCheck(page, panel) {
-  await panel
+/**
+ * The check: every scenario ran before the panel was shown (see main); prints the panel's key line
+ * and each scenario's verdicts, and returns whether they are all as expected.
+ */
+async function runCheck(session, jwksUrl) {
+  await session.panel
     .waitForSelector('html[data-listening="1"]', { timeout: PANEL_TIMEOUT_MS })
     .catch(() => {
       throw new Error(
         'the panel never set html[data-listening="1"] (its capture listeners are not attached)',
       );
     });
-  const deadline = Date.now() + ROW_TIMEOUT_MS;
-  // The panel's network listener subscribes asynchronously, so an early run can be missed: rerun.
-  for (let attempt = 1; Date.now() < deadline; attempt++) {
-    await page.click('#run-passport');
-    const state = await page
-      .waitForFunction(
-        () => {
-          const s = document.getElementById('status')?.dataset.state;
-          return s === 'done' || s === 'error' ? s : false;
-        },
-        { timeout: 15_000 },
-      )
-      .then((handle) => handle.jsonValue());
-    if (state === 'error') {
-      const log = await page.$eval('#log', (el) => el.textContent ?? '');
-      throw new Error(`the demo page failed to run the passport scenario:\n${log}`);
-    }
-    const remaining = Math.min(10_000, deadline - Date.now());
-    const found = await panel
-      .waitForSelector('[data-testid="token-row"]', { timeout: Math.max(remaining, 1) })
-      .then(() => true)
-      .catch(() => false);
-    if (found) return panel.$$eval('[data-testid="token-row"]', (rows) => rows.length);
-    say(`no token row in the panel after run ${attempt}; running the scenario again`);
+  const keyLine = await readKeyLine(session.panel);
+  console.log(`demo check: panel: ${keyLine}`);
+  const result = await readVerdicts(session.panel, session.devtools, session.before);
+  for (const line of result.lines) console.log(`demo check:   ${line}`);
+  if (!keyLine.includes(jwksUrl)) {
+    console.error(`demo check: failed: the panel's keys are not ${jwksUrl}`);
+    return false;
   }
-  throw new Error(
-    `no [data-testid="token-row"] appeared in the panel within ${ROW_TIMEOUT_MS / 1000} s`,
-  );
+  if (!result.ok) {
+    console.error(`demo check: failed: ${result.wrong} of ${result.lines.length} scenarios`);
+    return false;
+  }
+  console.log(`demo check: ok (${result.lines.length} scenarios, ${result.rows} token rows)`);
+  return true;
+}
+
+/**
+ * The browser to launch; otherwise says why none can open and returns `keep-sandbox` (no browser:
+ * the sandbox stays up for loading the extension by hand) or undefined (stop with an error).
+ */
+function chooseBrowser(options, url) {
+  const chromePath = findChrome();
+  if (!chromePath) {
+    printManualSteps(url);
+    if (!options.check) return 'keep-sandbox';
+    console.error('demo check: failed: no Chromium/Chrome to run the check in');
+    return undefined;
+  }
+  const hasDisplay = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+  if (process.platform === 'linux' && !options.headless && !hasDisplay) {
+    console.error(
+      [
+        'demo: no display (DISPLAY / WAYLAND_DISPLAY unset), so a visible browser cannot open.',
+        '  run headless:          npm run demo -- --headless',
+        '  or with a virtual one:  xvfb-run -a npm run demo',
+      ].join('\n'),
+    );
+    return undefined;
+  }
+  return chromePath;
 }
 
 async function main() {
@@ -301,32 +338,23 @@ async function main() {
     void stop(1);
   });
 
-  const chromePath = findChrome();
-  if (!chromePath) {
-    printManualSteps(url);
-    if (options.check) {
-      console.error('demo check: failed: no Chromium/Chrome to run the check in');
-      return stop(1);
-    }
-    return; // the sandbox child keeps this process alive until Ctrl-C
-  }
-  const hasDisplay = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
-  if (process.platform === 'linux' && !options.headless && !hasDisplay) {
-    console.error(
-      [
-        'demo: no display (DISPLAY / WAYLAND_DISPLAY unset), so a visible browser cannot open.',
-        '  run headless:          npm run demo -- --headless',
-        '  or with a virtual one:  xvfb-run -a npm run demo',
-      ].join('\n'),
-    );
-    return stop(1);
-  }
+  const chromePath = chooseBrowser(options, url);
+  if (chromePath === 'keep-sandbox') return; // the sandbox child keeps this process alive until Ctrl-C
+  if (!chromePath) return stop(1);
 
   userDataDir = mkdtempSync(join(tmpdir(), 'uqudo-demo-'));
+  const jwksUrl = options.jwks ?? `${url}${JWKS_PATH}`;
   let session;
   try {
     say(`launching ${chromePath}${options.headless ? ' (headless)' : ''}`);
-    session = await openBrowser(chromePath, url, options.headless, userDataDir);
+    session = await openBrowser(chromePath, url, {
+      headless: options.headless,
+      userDataDir,
+      jwksUrl,
+      // The check runs every scenario before the panel is shown: the panel then lists them from
+      // DevTools' log once, with nothing racing its live listener.
+      beforePanel: options.check ? runScenarios : undefined,
+    });
     browser = session.browser;
   } catch (error) {
     console.error(`demo${options.check ? ' check' : ''}: failed: ${error.message}`);
@@ -335,9 +363,7 @@ async function main() {
 
   if (options.check) {
     try {
-      const rows = await runCheck(session.page, session.panel);
-      console.log(`demo check: ok (${rows} token rows)`);
-      return stop(0);
+      return stop((await runCheck(session, jwksUrl)) ? 0 : 1);
     } catch (error) {
       console.error(`demo check: failed: ${error.message}`);
       return stop(1);
@@ -345,6 +371,7 @@ async function main() {
   }
 
   say(`DevTools is open on ${url}/ with the Uqudo panel. Run a scenario from the page.`);
+  say(`the panel verifies signatures with ${jwksUrl} (written into this browser profile)`);
   say('Ctrl-C stops the browser and the sandbox.');
   browser.once('disconnected', () => {
     if (!stopping) say('the browser was closed');

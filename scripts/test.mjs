@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addCounts, countReport, createCounts, formatCounts } from './count-results.mjs';
 import { findChrome } from './find-chrome.mjs';
 
 const extraArgs = process.argv.slice(2);
@@ -44,7 +45,7 @@ if (chrome) {
   }
 }
 
-/** Runs one vitest project and returns its counts (from the JSON reporter). */
+/** Runs one vitest project and returns its counts (test cases, from the JSON reporter). */
 function runProject(name) {
   const out = join(mkdtempSync(join(tmpdir(), 'uqi-test-')), 'results.json');
   const run = spawnSync(
@@ -62,29 +63,24 @@ function runProject(name) {
     ],
     { stdio: 'inherit' },
   );
-  const counts = { passed: 0, failed: 0, skipped: 0 };
-  if (existsSync(out)) {
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    counts.passed = report.numPassedTests ?? 0;
-    counts.failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
-    counts.skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  } else {
+  const counts = existsSync(out)
+    ? countReport(JSON.parse(readFileSync(out, 'utf8')), { root: process.cwd(), project: name })
+    : { ...createCounts(), failed: 1, problems: [`${name}: vitest wrote no report`] };
+  if (run.status !== 0 && counts.failed === 0) {
+    // Every test passed but vitest failed anyway (e.g. an unhandled error between tests).
     counts.failed = 1;
+    counts.problems.push(`${name}: vitest exited with status ${run.status} (see its output above)`);
   }
-  if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
   return counts;
 }
 
 // Projects run one after the other: the real browser gets both cores instead of racing the unit tests.
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const name of projects) {
-  const counts = runProject(name);
-  passed += counts.passed;
-  failed += counts.failed;
-  skipped += counts.skipped;
+let total = createCounts();
+for (const name of projects) total = addCounts(total, runProject(name));
+if (total.passed === 0 && total.failed === 0) {
+  // A run that executed no test is not a pass.
+  total = addCounts(total, { ...createCounts(), failed: 1, problems: ['no test ran'] });
 }
-if (passed === 0 && failed === 0) failed = 1; // a run that executed no test is not a pass
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed > 0 ? 1 : 0);
+for (const problem of total.problems) console.log(`test: ${problem}`);
+console.log(formatCounts(total));
+process.exit(total.failed > 0 ? 1 : 0);

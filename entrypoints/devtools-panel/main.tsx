@@ -6,7 +6,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ImageFetchButton } from '../../components/ImageFetchButton';
 import { ReplayPanel } from '../../components/ReplayPanel';
 import type { OriginAccess } from '../../lib/settings/access';
-import { watchNetwork } from '../../lib/capture/network';
+import { watchNetwork, type NetworkWatch } from '../../lib/capture/network';
 import { inspectToken, sessionIdOf } from '../../lib/jose/inspect';
 import { createReplayStorage } from '../../lib/replay/token-storage';
 import { createSettingsStorage } from '../../lib/settings/storage';
@@ -31,21 +31,35 @@ function applyTheme(themeName: string | undefined): void {
   else delete root.dataset.theme;
 }
 
-function startCapture(store: InspectorStore): boolean {
+function startCapture(store: InspectorStore): NetworkWatch | undefined {
   const network = browser.devtools?.network;
   if (!network) {
     store.notify(
       'error',
       'The DevTools network API is not available here: open this page as the Uqudo panel in DevTools.',
     );
-    return false;
+    return undefined;
   }
   const watch = watchNetwork(network, {
     onExchange: store.addExchange,
     onNavigated: store.navigated,
   });
   addEventListener('pagehide', () => watch.stop());
-  return true;
+  return watch;
+}
+
+/** Sets <html data-backfilled="1"> once no check is pending, after the list has rendered. */
+function markBackfilled(store: InspectorStore): void {
+  const mark = () => {
+    if (store.getState().pending > 0) return false;
+    // A macrotask runs after Preact's (microtask) render of the last results.
+    setTimeout(() => (document.documentElement.dataset.backfilled = '1'));
+    return true;
+  };
+  if (mark()) return;
+  const stop = store.subscribe(() => {
+    if (mark()) stop();
+  });
 }
 
 async function start(): Promise<void> {
@@ -117,8 +131,13 @@ async function start(): Promise<void> {
     </ErrorBoundary>,
     root,
   );
-  // Test contract: <html data-listening="1"> once the capture listeners are attached.
-  if (startCapture(store)) document.documentElement.dataset.listening = '1';
+  // Test contract: <html data-listening="1"> once the capture listeners are attached, and
+  // data-backfilled="1" once what DevTools recorded before the panel opened is listed and checked.
+  const watch = startCapture(store);
+  if (watch) {
+    document.documentElement.dataset.listening = '1';
+    void watch.backfilled.then(() => markBackfilled(store));
+  }
 }
 
 void start();

@@ -1,4 +1,4 @@
-// RFC 7520 vectors (from ../shared/vectors/rfc7520): JWS 4.1–4.4, JWE 5.1/5.2/5.4 and nested 6 through inspectToken.
+// RFC 7520 vectors (tests/fixtures/rfc7520): JWS 4.1–4.4, JWE 5.1/5.2/5.4 and nested 6 through inspectToken.
 import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { inspectToken, verdictOf, type InspectOptions } from './inspect';

@@ -8,7 +8,9 @@ import {
   deserializeSettings,
   expectationsOf,
   keySourceOf,
+  mergeSettings,
   normalizeSettings,
+  sameSettings,
   originOf,
   serializeSettings,
   validateSettings,
@@ -128,5 +130,42 @@ describe('serialisation', () => {
   it('never writes fields that are not settings, even if smuggled in', () => {
     const smuggled = { ...DEFAULT_SETTINGS, decryptionKey: '-----BEGIN PRIVATE KEY-----' };
     expect(JSON.stringify(serializeSettings(smuggled))).not.toContain('PRIVATE KEY');
+  });
+});
+
+describe('mergeSettings and who set the key source', () => {
+  const demo = normalizeSettings({
+    keySource: 'custom-url',
+    customJwksUrl: 'http://127.0.0.1:8321/api/.well-known/jwks.json',
+    keySourceSetBy: 'demo',
+  });
+
+  it('reads keySourceSetBy, defaulting to the user for unknown values', () => {
+    expect(DEFAULT_SETTINGS.keySourceSetBy).toBe('user');
+    expect(demo.keySourceSetBy).toBe('demo');
+    expect(normalizeSettings({ keySourceSetBy: 'attacker' }).keySourceSetBy).toBe('user');
+    expect(deserializeSettings(serializeSettings(demo))).toEqual(demo);
+  });
+
+  it('keeps the note while the key source stays, and drops it when the user changes the source', () => {
+    expect(mergeSettings(demo, { expectedAud: 'client' }).keySourceSetBy).toBe('demo');
+    expect(mergeSettings(demo, { keySource: 'uqudo-jwks' }).keySourceSetBy).toBe('user');
+    expect(mergeSettings(demo, { customJwksUrl: 'https://other/jwks.json' }).keySourceSetBy).toBe(
+      'user',
+    );
+    // Re-applying the same URL is no change.
+    expect(mergeSettings(demo, { customJwksUrl: demo.customJwksUrl }).keySourceSetBy).toBe('demo');
+  });
+
+  it('records a confirmed suggestion as such', () => {
+    const after = mergeSettings(DEFAULT_SETTINGS, {
+      keySource: 'custom-url',
+      customJwksUrl: 'https://id.dev.uqudo.io/api/.well-known/jwks.json',
+      keySourceSetBy: 'suggestion',
+    });
+    expect(after).toMatchObject({ keySource: 'custom-url', keySourceSetBy: 'suggestion' });
+    expect(changesChecks(DEFAULT_SETTINGS, after)).toBe(true);
+    expect(sameSettings(after, { ...after })).toBe(true);
+    expect(sameSettings(after, demo)).toBe(false);
   });
 });

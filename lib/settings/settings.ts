@@ -1,15 +1,26 @@
 // Panel settings: defaults, validation and (de)serialisation of what is persisted (never secrets).
 import type { Expectations } from '../jose/inspect';
+import { isLoopbackHost } from '../uqudo/info-api';
 
-/** Uqudo's published JWKS (see shared/reference/uqudo.md §2). */
+/** Uqudo's published JWKS (production; the JWS results' keys). */
 export const UQUDO_JWKS_URL = 'https://id.uqudo.io/api/.well-known/jwks.json';
 
 /** Where verification keys come from. */
 export type KeySourceMode = 'uqudo-jwks' | 'custom-url' | 'pasted';
 
+/**
+ * Who chose the key source: the user in Settings, `npm run demo` (which owns its browser profile
+ * and writes the sandbox's JWKS before the panel starts), or the user confirming the panel's
+ * suggestion built from a result's `iss`. Shown beside the key source so nobody wonders where
+ * the keys came from.
+ */
+export type KeySourceSetter = 'user' | 'demo' | 'suggestion';
+
 /** Settings persisted in browser.storage.local. Secrets (private keys) are deliberately absent. */
 export interface PanelSettings {
   keySource: KeySourceMode;
+  /** Who set the key source (see {@link KeySourceSetter}). */
+  keySourceSetBy: KeySourceSetter;
   /** JWKS URL used when `keySource` is `custom-url`. */
   customJwksUrl: string;
   /** JWKS / JWK / PEM text used when `keySource` is `pasted` (public keys, not secret). */
@@ -54,6 +65,7 @@ const MAX_FIELD_LENGTH = 1_024;
 /** Defaults: Uqudo's JWKS, no expectations, no leeway, log cleared on navigation. */
 export const DEFAULT_SETTINGS: Readonly<PanelSettings> = Object.freeze({
   keySource: 'uqudo-jwks',
+  keySourceSetBy: 'user',
   customJwksUrl: '',
   pastedKeys: '',
   expectedAud: '',
@@ -68,6 +80,9 @@ export const DEFAULT_SETTINGS: Readonly<PanelSettings> = Object.freeze({
 export const EMPTY_SECRETS: Readonly<PanelSecrets> = Object.freeze({ decryptionKey: '' });
 
 const KEY_SOURCE_MODES: readonly KeySourceMode[] = ['uqudo-jwks', 'custom-url', 'pasted'];
+const KEY_SOURCE_SETTERS: readonly KeySourceSetter[] = ['user', 'demo', 'suggestion'];
+/** The fields that make up the key source. */
+const KEY_SOURCE_FIELDS = ['keySource', 'customJwksUrl', 'pastedKeys'] as const;
 
 /**
  * Turns anything (persisted data of an older or corrupted shape, a partial patch) into complete
@@ -79,8 +94,11 @@ export function normalizeSettings(
 ): PanelSettings {
   const input = isRecord(value) ? value : {};
   const keySource = KEY_SOURCE_MODES.find((mode) => mode === input.keySource) ?? base.keySource;
+  const keySourceSetBy =
+    KEY_SOURCE_SETTERS.find((setter) => setter === input.keySourceSetBy) ?? base.keySourceSetBy;
   return {
     keySource,
+    keySourceSetBy,
     customJwksUrl: readText(input.customJwksUrl, base.customJwksUrl, MAX_URL_LENGTH),
     pastedKeys: readText(input.pastedKeys, base.pastedKeys, MAX_KEYS_LENGTH),
     expectedAud: readText(input.expectedAud, base.expectedAud, MAX_FIELD_LENGTH),
@@ -90,6 +108,22 @@ export function normalizeSettings(
     expectedNonce: readText(input.expectedNonce, base.expectedNonce, MAX_FIELD_LENGTH),
     preserveLog: typeof input.preserveLog === 'boolean' ? input.preserveLog : base.preserveLog,
   };
+}
+
+/**
+ * Applies a patch to the settings (normalised). A patch that changes the key source without saying
+ * who set it was made by the user, so a "set by npm run demo" note never outlives the change.
+ */
+export function mergeSettings(before: PanelSettings, patch: Partial<PanelSettings>): PanelSettings {
+  const after = normalizeSettings({ ...before, ...patch }, before);
+  const keySourceChanged = KEY_SOURCE_FIELDS.some((field) => before[field] !== after[field]);
+  if (keySourceChanged && patch.keySourceSetBy === undefined) after.keySourceSetBy = 'user';
+  return after;
+}
+
+/** True when both settings have the same value in every field. */
+export function sameSettings(a: PanelSettings, b: PanelSettings): boolean {
+  return (Object.keys(a) as (keyof PanelSettings)[]).every((key) => a[key] === b[key]);
 }
 
 /** Lists what is wrong with the settings (e.g. a custom JWKS URL that is not http(s)). */
@@ -198,8 +232,4 @@ function readLeeway(value: unknown, fallback: number): number {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isFinite(number)) return fallback;
   return Math.min(MAX_LEEWAY_SECONDS, Math.max(0, Math.round(number)));
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
