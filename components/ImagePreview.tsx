@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Explanation } from '../lib/replay/explain';
 import { formatBytes } from '../lib/uqudo/summary';
+import { ExplanationBasisNote } from './ExplanationBasisNote';
 
 /** Image types Chrome renders in an <img>; anything else (e.g. JPEG 2000) is offered as a download. */
 const DISPLAYABLE_TYPES = new Set([
@@ -76,6 +77,7 @@ export function ImagePreview(props: ImagePreviewProps) {
             <>
               <p>{failure.detail}</p>
               <p class="image-preview-action">{failure.action}</p>
+              {failure.basis && <ExplanationBasisNote basis={failure.basis} />}
             </>
           )}
         </div>

@@ -14,6 +14,7 @@ import {
 import { API_BASE_PRESETS, isSessionId, tokenEndpointFor } from '../lib/uqudo/info-api';
 import { summarizeUqudoResult, type InlinePhoto } from '../lib/uqudo/summary';
 import { ImagePreview } from './ImagePreview';
+import { InlinePhotoPreview } from './InlinePhotoPreview';
 import { ReplayResultView } from './ReplayResultView';
 import { useNow } from './useNow';
 import './replay.css';
@@ -32,11 +33,6 @@ export interface ReplayPanelProps {
   /** The selected capture: its session id prefills the form, its image references feed "Fetch all". */
   capture: { id: string; inspection?: Inspection };
 }
-
-/** Inline photos larger than this are not turned into a data URL (the summary caps them too). */
-const MAX_INLINE_PHOTO_BYTES = 8 * 1024 * 1024;
-const INLINE_PHOTO_TYPES = new Set(['image/jpeg', 'image/jpg', 'image/png', 'image/jp2']);
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** The replay controls and results for one selected capture. */
 export function ReplayPanel({ store, capture }: ReplayPanelProps) {
@@ -529,41 +525,6 @@ function ClientCredentialsForm({
         </button>
       </form>
     </details>
-  );
-}
-
-function InlinePhotoPreview({ photo, sessionId }: { photo: InlinePhoto; sessionId?: string }) {
-  const mimeType = photo.mimeType.toLowerCase();
-  const usable =
-    INLINE_PHOTO_TYPES.has(mimeType) &&
-    photo.approxBytes <= MAX_INLINE_PHOTO_BYTES &&
-    BASE64.test(photo.base64);
-  const label = `Chip photo${photo.documentType ? ` (${photo.documentType})` : ''}`;
-  if (!usable) {
-    return (
-      <ImagePreview
-        label={label}
-        detail={photo.path}
-        state="failed"
-        failure={{
-          title: 'Not shown',
-          detail: `${photo.mimeType} of about ${photo.approxBytes} bytes is not a picture the panel offers.`,
-          action: 'Copy it from the payload tree if you need it.',
-        }}
-      />
-    );
-  }
-  const extension = mimeType === 'image/jp2' ? 'jp2' : mimeType === 'image/png' ? 'png' : 'jpg';
-  return (
-    <ImagePreview
-      label={label}
-      detail={photo.path}
-      state="loaded"
-      src={`data:${mimeType};base64,${photo.base64}`}
-      mimeType={mimeType}
-      byteSize={photo.approxBytes}
-      fileName={`${sessionId ? `${sessionId}-` : ''}chip-photo.${extension}`}
-    />
   );
 }
 

@@ -121,6 +121,31 @@ describe('ReplayResultView', () => {
     expect(explanation.textContent).toContain('Run a new session');
   });
 
+  it('says under the explanation what Uqudo does not document (a 404 for a session)', () => {
+    view(
+      entry({
+        result: {
+          kind: 'response',
+          status: 404,
+          statusText: 'Not Found',
+          ok: false,
+          headers: [],
+          durationMs: 3,
+          contentType: 'application/json',
+          bodyText: '{"error":"not_found"}',
+          bodySize: 21,
+          truncated: false,
+          authorized: true,
+          explanation: explainReplay('info', 404),
+        },
+      }),
+    );
+    const basis = screen.getByTestId('explanation-basis');
+    expect(basis.getAttribute('data-basis')).toBe('assumed');
+    expect(basis.textContent).toMatch(/^Not documented by Uqudo: GET info answers 400/);
+    expect(basis.textContent).toContain('the local sandbox answers 404');
+  });
+
   it('explains a network failure (missing host permission / CORS) and a timeout', () => {
     view(
       entry({

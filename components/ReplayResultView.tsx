@@ -6,6 +6,7 @@ import type { ReplayEntry } from '../lib/replay/slice';
 import { formatImageFileName } from '../lib/uqudo/info-api';
 import { formatBytes } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
+import { ExplanationBasisNote } from './ExplanationBasisNote';
 
 /** Characters of a body shown at once; the rest is behind "Show all" (and always in Copy body). */
 const SHOWN_BODY_CHARS = 20_000;
@@ -101,6 +102,7 @@ export function ReplayResultView({
             <strong>{explanation.title}</strong> — {explanation.detail}
           </p>
           <p class="replay-action">{explanation.action}</p>
+          {explanation.basis && <ExplanationBasisNote basis={explanation.basis} />}
         </div>
       )}
       {result?.kind === 'refused' && (

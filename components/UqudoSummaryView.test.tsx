@@ -4,9 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import passport from '../lib/uqudo/fixtures/passport.json';
 import uaeId from '../lib/uqudo/fixtures/uae-id.json';
-import { createEmptySummary, summarizeUqudoResult } from '../lib/uqudo/summary';
+import {
+  createEmptySummary,
+  MAX_INLINE_PHOTO_BYTES,
+  summarizeUqudoResult,
+} from '../lib/uqudo/summary';
 import type { ImageRef, InlinePhoto, UqudoSummary } from '../lib/uqudo/summary';
-import { MAX_INLINE_PHOTO_BYTES, UqudoSummaryView, worstLevel } from './UqudoSummaryView';
+import { UqudoSummaryView, worstLevel } from './UqudoSummaryView';
 
 afterEach(cleanup);
 
@@ -38,10 +42,10 @@ describe('UqudoSummaryView', () => {
     const { container } = render(<UqudoSummaryView summary={goodSummary} />);
     const document = screen.getByRole('region', { name: 'Document PASSPORT' });
     const header = document.querySelector('.summary-document-header') as HTMLElement;
-    expect(within(header).getByText('TEST PERSON SAMPLE')).toBeTruthy();
-    expect(within(header).getByText('X0000001')).toBeTruthy();
+    expect(within(header).getByText('TEST SAMPLE')).toBeTruthy();
+    expect(within(header).getByText('SAMPLE001')).toBeTruthy();
     const expiry = document.querySelector('.summary-expiry')!;
-    expect(expiry.textContent).toContain('2030-01-01');
+    expect(expiry.textContent).toContain('2033-01-01');
     expect(expiry.textContent).not.toContain('expired');
     expect(expiry.classList.contains('level-good')).toBe(true);
     const face = document.querySelector('.summary-face')!;
@@ -75,7 +79,7 @@ describe('UqudoSummaryView', () => {
     const badItem = risks.querySelector('.summary-item.level-bad')!;
     expect(badItem.querySelector('.sr-only')!.textContent).toBe('problem');
     expect(risks.querySelector('.summary-item.level-warn .sr-only')!.textContent).toBe('attention');
-    expect(screen.getByText(/11 problems, 7 to look at/)).toBeTruthy();
+    expect(screen.getByText(/11 problems, 6 to look at/)).toBeTruthy();
     expect(container.textContent!.toLowerCase()).not.toContain('approved');
   });
 
@@ -98,20 +102,53 @@ describe('UqudoSummaryView', () => {
     expect(renderImageActions).toHaveBeenCalledTimes(goodSummary.images.length);
   });
 
-  it('shows a small JPEG chip photo inline as a data: URL', () => {
+  it('shows a small JPEG chip photo inline as a data: URL, through the shared image preview', () => {
     const { container } = render(<UqudoSummaryView summary={goodSummary} />);
-    const image = container.querySelector('img.summary-photo-img') as HTMLImageElement;
+    const image = container.querySelector(
+      '.summary-photo img.image-preview-img',
+    ) as HTMLImageElement;
     expect(image).toBeTruthy();
     expect(image.getAttribute('src')).toBe(
       `data:image/jpeg;base64,${goodSummary.inlinePhotos[0]!.base64}`,
     );
-    expect(image.getAttribute('alt')).toContain('Chip photo (PASSPORT)');
+    expect(image.getAttribute('alt')).toBe('Chip photo (PASSPORT)');
+    expect(
+      within(container.querySelector('.summary-photo') as HTMLElement)
+        .getByTestId('image-download')
+        .getAttribute('download'),
+    ).toBe(`${goodSummary.sessionId}-chip-photo.jpg`);
   });
 
-  it('does not render JPEG 2000, oversized or non-image inline photos', () => {
+  it('shows a lookup portrait like the chip photo', () => {
+    const summary = summarizeUqudoResult(
+      {
+        ...uaeId,
+        data: {
+          ...uaeId.data,
+          documents: [
+            {
+              ...uaeId.data.documents[0],
+              lookup: { status: 'SUCCESS', data: { faceImage: TINY_JPEG } },
+            },
+          ],
+        },
+      },
+      { now: uaeId.iat * 1000 },
+    );
+    render(<UqudoSummaryView summary={summary} />);
+    const card = screen.getByRole('region', { name: 'Government record photo (UAE_ID)' });
+    expect(card.querySelector('img')?.getAttribute('src')).toBe(
+      `data:image/jpeg;base64,${TINY_JPEG}`,
+    );
+  });
+
+  it('renders only JPEG and PNG bytes: not JPEG 2000, oversized or disguised photos', () => {
     const photo = (overrides: Partial<InlinePhoto>): InlinePhoto => ({
+      source: 'chip',
+      label: 'Chip photo',
       path: '$.data.documents[0].reading.data.photo',
       mimeType: 'image/jpeg',
+      detectedType: 'image/jpeg',
       base64: TINY_JPEG,
       approxBytes: 60,
       ...overrides,
@@ -121,17 +158,20 @@ describe('UqudoSummaryView', () => {
       <UqudoSummaryView
         summary={emptySummary({
           inlinePhotos: [
-            photo({ mimeType: 'image/jp2', path: '$.a' }),
+            photo({ mimeType: 'image/jp2', detectedType: 'image/jp2', path: '$.a' }),
             photo({ base64: big, approxBytes: (big.length * 3) / 4, path: '$.b' }),
-            photo({ mimeType: 'text/html', path: '$.c' }),
-          ],
+            // Declared a JPEG, but its bytes are HTML: never put in an <img>.
+            photo({ base64: 'PGh0bWw+PHNjcmlwdD4=', path: '$.c', detectedType: undefined }),
+          ].map(({ detectedType, ...rest }) => (detectedType ? { ...rest, detectedType } : rest)),
         })}
       />,
     );
     expect(container.querySelector('img')).toBeNull();
-    expect(screen.getByText('JPEG 2000 — Chrome can’t display it.')).toBeTruthy();
-    expect(screen.getByText(/Too large to show inline/)).toBeTruthy();
-    expect(screen.getByText('text/html is not shown inline.')).toBeTruthy();
+    expect(screen.getByText(/JPEG 2000: Chrome cannot display it/)).toBeTruthy();
+    expect(screen.getByText(/over the 2\.0 MB the panel shows inline/)).toBeTruthy();
+    expect(
+      screen.getByText(/not a JPEG, PNG or JPEG 2000 picture \(declared image\/jpeg\)/),
+    ).toBeTruthy();
   });
 
   it('shows shape notes and an empty summary without crashing', () => {

@@ -1,7 +1,6 @@
 // UqudoSummaryView: renders a UqudoSummary (documents, checks, risks, images) as cards with levels.
 import type { ComponentChildren } from 'preact';
 import {
-  formatBytes,
   type DocumentSummary,
   type ImageRef,
   type InlinePhoto,
@@ -11,12 +10,7 @@ import {
   type UqudoSummary,
 } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
-
-/** Inline photos larger than this (decoded bytes) are not rendered as a data: URL. */
-export const MAX_INLINE_PHOTO_BYTES = 2 * 1024 * 1024;
-/** Only these types are put in an <img>; JPEG 2000 and anything else gets a note instead. */
-const DISPLAYABLE_PHOTO_TYPES = new Set(['image/jpeg', 'image/png']);
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+import { InlinePhotoPreview } from './InlinePhotoPreview';
 
 /** Word read by assistive technology (and shown on hover) for each level. */
 export const LEVEL_WORDS: Record<Level, string> = {
@@ -82,7 +76,11 @@ export function UqudoSummaryView({ summary, renderImageActions }: UqudoSummaryVi
         <ImageList images={summary.images} renderImageActions={renderImageActions} />
       )}
       {summary.inlinePhotos.map((photo) => (
-        <InlinePhotoCard key={photo.path} photo={photo} />
+        <InlinePhotoCard
+          key={photo.path}
+          photo={photo}
+          {...(summary.sessionId !== undefined && { sessionId: summary.sessionId })}
+        />
       ))}
     </div>
   );
@@ -232,39 +230,15 @@ function ImageList({
   );
 }
 
-function InlinePhotoCard({ photo }: { photo: InlinePhoto }) {
-  const mimeType = photo.mimeType.toLowerCase();
-  const displayable =
-    DISPLAYABLE_PHOTO_TYPES.has(mimeType) &&
-    photo.approxBytes <= MAX_INLINE_PHOTO_BYTES &&
-    photo.base64.length <= (MAX_INLINE_PHOTO_BYTES * 4) / 3 + 4 &&
-    BASE64.test(photo.base64);
-  let note: string | undefined;
-  if (!displayable) {
-    if (mimeType === 'image/jp2') note = 'JPEG 2000 — Chrome can’t display it.';
-    else if (!DISPLAYABLE_PHOTO_TYPES.has(mimeType))
-      note = `${photo.mimeType} is not shown inline.`;
-    else note = `Too large to show inline (over ${formatBytes(MAX_INLINE_PHOTO_BYTES)}).`;
-  }
-  const label = `Chip photo${photo.documentType ? ` (${photo.documentType})` : ''}`;
+/** An inline photo (chip or lookup portrait) in the same image component the replay gallery uses. */
+function InlinePhotoCard({ photo, sessionId }: { photo: InlinePhoto; sessionId?: string }) {
   return (
-    <section class="summary-card summary-photo level-info" aria-label={label} title={photo.path}>
-      <h4 class="summary-card-title">{label}</h4>
-      <p class="muted">
-        {photo.mimeType}, {formatBytes(photo.approxBytes)} — <code>{photo.path}</code>
-      </p>
-      {displayable ? (
-        <img
-          class="summary-photo-img"
-          src={`data:${mimeType};base64,${photo.base64}`}
-          alt={`${label}, from ${photo.path}`}
-        />
-      ) : (
-        <p class="summary-photo-note level-warn">
-          <LevelMarker level="warn" />
-          {note}
-        </p>
-      )}
+    <section
+      class="summary-card summary-photo level-info"
+      aria-label={`${photo.label}${photo.documentType ? ` (${photo.documentType})` : ''}`}
+      title={photo.path}
+    >
+      <InlinePhotoPreview photo={photo} {...(sessionId !== undefined && { sessionId })} />
       <CopyButton
         text={photo.base64}
         label="Copy base64"

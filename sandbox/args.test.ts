@@ -19,6 +19,19 @@ describe('parseSandboxArgs', () => {
     });
   });
 
+  it('reads --cors lenient|strict', () => {
+    expect(parseSandboxArgs(['--cors', 'strict'])).toEqual({
+      ok: true,
+      args: { port: DEFAULT_PORT, cors: 'strict' },
+    });
+    expect(parseSandboxArgs(['--cors=lenient'])).toMatchObject({
+      ok: true,
+      args: { cors: 'lenient' },
+    });
+    expect(parseSandboxArgs(['--cors', 'open'])).toMatchObject({ ok: false });
+    expect(parseSandboxArgs(['--cors'])).toMatchObject({ ok: false });
+  });
+
   it('rejects bad ports, missing values and unknown flags', () => {
     for (const argv of [
       ['--port', 'x'],

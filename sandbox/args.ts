@@ -1,15 +1,18 @@
 // Command-line parsing for `npm run sandbox`.
+import { CORS_MODES, type CorsMode } from './cors';
 
 /** Parsed command line of the sandbox CLI. */
 export interface SandboxArgs {
   port: number;
   signingKeyPath?: string;
+  /** Absent means the default (`lenient`). */
+  cors?: CorsMode;
 }
 
 /** Default port of `npm run sandbox`. */
 export const DEFAULT_PORT = 8321;
 
-const USAGE = 'usage: npm run sandbox -- [--port N] [--signing-key FILE]';
+const USAGE = 'usage: npm run sandbox -- [--port N] [--signing-key FILE] [--cors lenient|strict]';
 
 /** Parses CLI arguments; returns an error message for anything it does not understand. */
 export function parseSandboxArgs(
@@ -31,6 +34,15 @@ export function parseSandboxArgs(
       const file = value();
       if (!file) return { ok: false, error: '--signing-key needs a file path' };
       args.signingKeyPath = file;
+    } else if (flag === '--cors') {
+      const mode = value();
+      if (!CORS_MODES.includes(mode as CorsMode)) {
+        return {
+          ok: false,
+          error: `--cors needs one of ${CORS_MODES.join(', ')}, got ${mode ?? 'nothing'}`,
+        };
+      }
+      args.cors = mode as CorsMode;
     } else if (flag === '--help' || flag === '-h') {
       return { ok: false, error: USAGE };
     } else {

@@ -1,4 +1,4 @@
-// Small HTTP helpers for the sandbox server: JSON/error responses, capped body reading and CORS.
+// Small HTTP helpers for the sandbox server: JSON/error responses, capped body reading, request targets.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Largest request body the sandbox reads (requests are tiny form or JSON documents). */
@@ -96,31 +96,19 @@ export function sendBody(
   res.end(body);
 }
 
-const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36})$/;
-const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
-
-/** Whether a browser origin may read sandbox responses: extension pages and loopback pages. */
-export function isAllowedOrigin(origin: string | undefined): origin is string {
-  return origin !== undefined && (EXTENSION_ORIGIN.test(origin) || LOOPBACK_ORIGIN.test(origin));
-}
-
-/** Request headers cross-origin callers may send (the web SDK's UQ-* headers included). */
-export const CORS_ALLOWED_HEADERS =
-  'Authorization, Content-Type, UQ-Session-ID, UQ-Nonce, UQ-User-ID, UQ-Device-Info';
-
-/** CORS headers for a response to `origin` (none when the origin is not allowed). */
-export function corsHeaders(origin: string | undefined): Record<string, string> {
-  if (!isAllowedOrigin(origin)) return {};
-  return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
-}
-
-/** Headers answering a CORS preflight from `origin`. */
-export function preflightHeaders(origin: string | undefined): Record<string, string> {
-  if (!isAllowedOrigin(origin)) return { Vary: 'Origin' };
-  return {
-    ...corsHeaders(origin),
-    'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-    'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS,
-    'Access-Control-Max-Age': '600',
-  };
+/**
+ * The path of a request target (origin-form `/path` or absolute-form `http://host/path`), or
+ * undefined when it is not one (e.g. `http://[::1`, `http://a:99999/`, `*`): such a request line
+ * is malformed and gets a 400, not a crash.
+ */
+export function parseRequestPath(target: string | undefined): string | undefined {
+  const text = target ?? '/';
+  try {
+    // A fixed base keeps `//x:y` a path instead of a protocol-relative URL.
+    return text.startsWith('/')
+      ? new URL(`http://sandbox.invalid${text}`).pathname
+      : new URL(text).pathname;
+  } catch {
+    return undefined;
+  }
 }

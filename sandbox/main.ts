@@ -1,4 +1,4 @@
-// CLI entry of the sandbox: `npm run sandbox -- [--port N] [--signing-key FILE]`.
+// CLI entry of the sandbox: `npm run sandbox -- [--port N] [--signing-key FILE] [--cors lenient|strict]`.
 import { parseSandboxArgs } from './args';
 import { startSandbox } from './server';
 
@@ -8,10 +8,14 @@ async function main(): Promise<void> {
     console.error(parsed.error);
     process.exit(2);
   }
-  const { port, signingKeyPath } = parsed.args;
+  const { port, signingKeyPath, cors } = parsed.args;
   let sandbox;
   try {
-    sandbox = await startSandbox({ port, ...(signingKeyPath !== undefined && { signingKeyPath }) });
+    sandbox = await startSandbox({
+      port,
+      ...(signingKeyPath !== undefined && { signingKeyPath }),
+      ...(cors !== undefined && { cors }),
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`sandbox: could not start: ${message}`);

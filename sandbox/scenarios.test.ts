@@ -95,9 +95,11 @@ describe('buildResultClaims', () => {
     expect(line2.slice(21, 27)).toBe(front.dateOfExpiry);
     const composite = line2.slice(0, 10) + line2.slice(13, 20) + line2.slice(21, 43);
     expect(line2[43]).toBe(computeCheckDigit(composite));
-    expect(claims.data.verifications[0].mrzChecksum.finalCheckDigit).toBe(line2[43]);
-    expect(front.faceImageId).toBe('a'.repeat(24));
-    expect(front.backImageId).toBeNull();
+    expect(claims.data.verifications[0].mrzChecksum.finalCheckDigit).toBe(Number(line2[43]));
+    const scan = claims.data.documents[0].scan;
+    expect(scan.faceImageId).toBe('a'.repeat(24));
+    expect(scan.backImageId).toBeNull();
+    expect(scan.back).toEqual({});
     expect(claims.data.documents[0].reading.data.photo).toBe('/9j/4AAQ');
   });
 
@@ -107,8 +109,9 @@ describe('buildResultClaims', () => {
     expect(lines.map((l: string) => l.length)).toEqual([30, 30, 30]);
     const digits = claims.data.verifications[0].mrzChecksum.checkDigits;
     expect(digits.every((d: Payload) => typeof d.checkDigit === 'number')).toBe(true);
-    // The unreferenced back image ids are null, not missing.
-    expect(claims.data.documents[0].scan.back.backImageId).toBeNull();
+    // Image kinds the context did not assign are null, not missing.
+    expect(claims.data.documents[0].scan.backImageId).toBeNull();
+    expect(claims.data.documents[0].scan.front.frontImageId).toBeUndefined();
   });
 
   it('binds face sessions through data.sessionId and omits the nonce when absent', () => {
@@ -119,7 +122,15 @@ describe('buildResultClaims', () => {
     expect(claims.jti).toBe('99999999-8888-4777-8666-555555555555');
     expect(claims.data.sessionId).toBe('11111111-2222-4333-8444-555555555555');
     expect(claims.data.face.auditTrailImageId).toBe('c'.repeat(24));
-    expect('nonce' in claims.data).toBe(false);
+    expect(Object.keys(claims.data).sort()).toEqual(['face', 'sessionId']);
+  });
+
+  it('builds a Saudi ID whose chip dates are yyyyMMdd with Umm al-Qura siblings', () => {
+    const info = (buildResultClaims('sau-id', context()) as Payload).data.documents[0].reading.data
+      .personalInformation;
+    expect(info.dateOfBirth).toBe('19900101');
+    // 1 January 1990 falls in Jumada al-Akhirah (month 6) 1410 of the Umm al-Qura calendar.
+    expect(info.dateOfBirthHijri).toMatch(/^141006\d\d$/);
   });
 
   it('leaves reading and face empty in a partial session', () => {

@@ -1,5 +1,6 @@
 // Real-HTTP tests of the sandbox: every endpoint and status, scenarios, expiry, deletion and JWE.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -109,6 +110,37 @@ describe('server basics', () => {
     const wrong = await fetch(url('/api/oauth/token'));
     await expectError(wrong, 405, 'method_not_allowed');
     expect(wrong.headers.get('allow')).toBe('POST');
+  });
+
+  it('answers a malformed request line with a JSON 400, not a 500', async () => {
+    /** Sends one raw request line over TCP and returns the status line and body of the answer. */
+    const send = (line: string) =>
+      new Promise<{ status: string; body: string }>((resolve, reject) => {
+        const socket = connect(sandbox.port, '127.0.0.1', () =>
+          socket.end(`${line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+        );
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+        socket.on('end', () => {
+          const split = text.indexOf('\r\n\r\n');
+          resolve({ status: text.slice(0, text.indexOf('\r\n')), body: text.slice(split + 4) });
+        });
+        socket.on('error', reject);
+      });
+    for (const line of [
+      'GET http://[::1 HTTP/1.1',
+      'GET http://a:99999/ HTTP/1.1',
+      'OPTIONS * HTTP/1.1',
+    ]) {
+      const answer = await send(line);
+      expect(answer.status).toBe('HTTP/1.1 400 Bad Request');
+      expect(JSON.parse(answer.body)).toEqual({
+        error: 'bad_request',
+        message: 'malformed request target',
+      });
+    }
+    // A path that merely looks odd is still a path: no route, so 404.
+    expect((await send('GET //x:y HTTP/1.1')).status).toBe('HTTP/1.1 404 Not Found');
   });
 
   it('refuses bodies over 64 KiB with 413', async () => {
@@ -483,7 +515,11 @@ describe('POST /sandbox/sessions', () => {
     const { data } = decodeJwt(jws) as Payload;
     const doc = data.documents[0];
     expect(doc.documentType).toBe('PASSPORT');
-    expect(doc.scan.front).toMatchObject({ fullName: 'SAMPLE, TEST', mrzVerified: true });
+    expect(doc.scan.front).toMatchObject({
+      primaryId: 'SAMPLE',
+      secondaryId: 'TEST',
+      mrzVerified: true,
+    });
     expect(doc.reading.data.photoMimeType).toBe('image/jpeg');
     expect(Buffer.from(doc.reading.data.photo, 'base64').subarray(0, 3)).toEqual(
       Buffer.from([0xff, 0xd8, 0xff]),
@@ -500,7 +536,7 @@ describe('POST /sandbox/sessions', () => {
     const uae = (decodeJwt((await sandbox.createSession({ scenario: 'uae-id' })).jws) as Payload)
       .data.documents[0];
     expect(uae.documentType).toBe('UAE_ID');
-    expect(uae.scan.back.backImageId).toMatch(/^[0-9a-f]{24}$/);
+    expect(uae.scan.backImageId).toMatch(/^[0-9a-f]{24}$/);
     expect(uae.reading.data).toBeTruthy();
     expect(uae.lookup.status).toBe('SUCCESS');
     const partial = (

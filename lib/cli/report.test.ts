@@ -100,10 +100,10 @@ describe('formatInspectionReport — Uqudo summary', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         '  Document 1 of 1: PASSPORT',
-        '    Name:        TEST PERSON SAMPLE',
-        '    Number:      X0000001',
+        '    Name:        TEST SAMPLE',
+        '    Number:      SAMPLE001',
         '    Nationality: UTO',
-        '    Expiry:      2030-01-01',
+        '    Expiry:      2033-01-01',
         '    Document fraud checks',
         '      ✔ Screen detection: 3 / 100',
         '      ! Print detection: 24.5 / 100',
@@ -174,7 +174,7 @@ describe('formatInspectionReport — Uqudo summary', () => {
     const payload = fixture('passport');
     payload.data.documents[0].documentType = 'PASS\u001b[2JPORT';
     payload.data.verifications[0].documentType = 'PASS\u001b[2JPORT';
-    payload.data.documents[0].scan.front.documentNumber = `N${'9'.repeat(300)}`;
+    payload.data.documents[0].reading.data.mrz.documentNumber = `N${'9'.repeat(300)}`;
     const lines = summaryLines(formatInspectionReport(signed(payload), { color: false }));
     expect(lines).toContain('  Document 1 of 1: PASS\\u001b[2JPORT');
     const number = lines.find((line) => line.startsWith('    Number:'));

@@ -1,7 +1,7 @@
 // Tests for explainReplay: every status and failure gets an explanation that says what to do.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { explainReplay } from './explain';
+import { BASIS_LABELS, explainReplay } from './explain';
 import type { ReplayPurpose } from '../uqudo/info-api';
 
 const PURPOSES: ReplayPurpose[] = ['info', 'info-header', 'delete', 'image', 'token'];
@@ -64,6 +64,35 @@ describe('explainReplay', () => {
   it('explains a timeout with its duration', () => {
     expect(explainReplay('info', 'timeout', { timeoutMs: 30_000 }).detail).toMatch(/30 s/);
     expect(explainReplay('info', 'timeout').title).toBe('Timed out');
+  });
+
+  it('says what Uqudo documents and what is observed or assumed', () => {
+    // Undocumented: a 404 for a session, the scope the 403 names, the application/jwt content type.
+    expect(explainReplay('info', 404).basis).toMatchObject({ kind: 'assumed' });
+    expect(explainReplay('info', 404).basis!.note).toMatch(
+      /not 404.*sandbox answers 404.*own choice/,
+    );
+    const forbidden = explainReplay('info', 403).basis!;
+    expect(forbidden.kind).toBe('assumed');
+    expect(forbidden.note).toMatch(/which scope a call needs is not documented/);
+    expect(explainReplay('info', 200).basis).toMatchObject({ kind: 'observed' });
+    expect(explainReplay('info-header', 200).basis!.note).toMatch(
+      /application\/jwt.*not documented/,
+    );
+    expect(explainReplay('delete', 204).basis).toMatchObject({ kind: 'observed' });
+    expect(explainReplay('info', 'network-error').basis!.note).toMatch(
+      /chrome-extension:\/\/ origin is not documented/,
+    );
+    // Documented statuses say so.
+    for (const status of [400, 401, 500]) {
+      expect(explainReplay('info', status).basis?.kind).toBe('documented');
+    }
+    expect(explainReplay('image', 404).basis?.kind).toBe('documented');
+    expect(BASIS_LABELS).toEqual({
+      documented: 'Uqudo documents',
+      observed: 'Observed, not documented',
+      assumed: 'Not documented by Uqudo',
+    });
   });
 
   it('always answers with three non-empty strings', () => {

@@ -1,4 +1,5 @@
 // Tests for classifyToken and isUqudoHost.
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildUqudoPayload } from '../jose/testing/tokens';
 import { classifyToken, isUqudoHost } from './classify';
@@ -25,6 +26,21 @@ describe('classifyToken', () => {
     expect(
       classifyToken({ iss: 'https://other.test', data: { backgroundCheck: { match: false } } }),
     ).toBe('uqudo-result');
+  });
+
+  it.each(
+    readdirSync(new URL('./fixtures/', import.meta.url)).filter((file) => file.endsWith('.json')),
+  )('recognises the %s fixture (generated from the sandbox) under any issuer', (file) => {
+    const payload = JSON.parse(
+      readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8'),
+    );
+    expect(classifyToken({ ...payload, iss: 'https://integrator.example' })).toBe('uqudo-result');
+  });
+
+  it('recognises a face session whose data holds only the face object', () => {
+    expect(classifyToken({ iss: 'https://x.test', data: { face: { matchLevel: 3 } } })).toBe(
+      'uqudo-result',
+    );
   });
 
   it('recognises Uqudo results by a Uqudo issuer even without data', () => {

@@ -9,10 +9,11 @@ export interface ClassifyContext {
   url?: string;
 }
 
-/** Keys that appear in the `data` object of Uqudo SDK results (see reference/uqudo.md §4). */
+/** Keys that appear in the `data` object of Uqudo SDK results (a face session's: face, sessionId, nonce). */
 const UQUDO_DATA_KEYS = [
   'documents',
   'verifications',
+  'face',
   'sessionId',
   'source',
   'nonce',

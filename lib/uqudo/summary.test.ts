@@ -55,18 +55,21 @@ describe('summarizeUqudoResult — passport with NFC', () => {
     expect(summary.notes).toEqual([]);
   });
 
-  it('builds OCR highlights from given names + surname and ISO dates', () => {
+  it('builds the headline from the chip before the OCR (name of holder, MRZ dates)', () => {
     expect(doc.highlights).toEqual({
-      fullName: 'TEST PERSON SAMPLE',
-      documentNumber: 'X0000001',
+      fullName: 'TEST SAMPLE',
+      documentNumber: 'SAMPLE001',
       nationality: 'UTO',
       dateOfBirth: '1990-01-01',
-      dateOfExpiry: '2030-01-01',
+      dateOfExpiry: '2033-01-01',
       expired: false,
     });
+    expect(findItem(doc, 'document', 'Name').path).toBe(
+      '$.data.documents[0].reading.data.personalDetails.nameOfHolder',
+    );
     const expiry = findItem(doc, 'document', 'Date of expiry');
     expect(expiry.level).toBe('good');
-    expect(expiry.path).toBe('$.data.documents[0].scan.front.dateOfExpiryFormatted');
+    expect(expiry.path).toBe('$.data.documents[0].reading.data.mrz.dateOfExpiry');
   });
 
   it('reports which steps are present', () => {
@@ -100,39 +103,51 @@ describe('summarizeUqudoResult — passport with NFC', () => {
       level: 'good',
     });
     expect(findItem(doc, 'fraud-checks', 'Non-physical documents').level).toBe('good');
+    expect(findItem(doc, 'fraud-checks', 'Camera resolution').value).toBe('1920x1080, optimal');
   });
 
-  it('reports MRZ checksum, passive authentication and chip checks', () => {
+  it('reports MRZ checksum, one passive-authentication verdict with its flags, and chip checks', () => {
     expect(findItem(doc, 'mrz-checksum', 'MRZ checksum')).toMatchObject({
       value: 'valid',
       level: 'good',
     });
-    for (const label of [
-      'Document data signature',
-      'Document signing certificate signature',
-      'Document signing certificate available',
-      'Country signing certificate available',
+    expect(findItem(doc, 'chip-verification', 'Passive authentication')).toMatchObject({
+      value: 'passed',
+      level: 'good',
+    });
+    for (const [label, value] of [
+      ['Document data signature', 'valid'],
+      ['Document signing certificate signature', 'valid'],
+      ['Document signing certificate', 'available'],
+      ['Country signing certificate', 'available'],
     ]) {
-      expect(findItem(doc, 'chip-verification', label)).toMatchObject({
-        value: 'yes',
-        level: 'good',
-      });
+      expect(findItem(doc, 'chip-verification', label!)).toMatchObject({ value, level: 'info' });
     }
     expect(findItem(doc, 'chip-verification', 'Active authentication').value).toBe('performed');
     expect(findItem(doc, 'chip-verification', 'Chip authentication').value).toBe('not performed');
   });
 
-  it('flags a partial data-consistency match as warn and counts the matches', () => {
+  it('shows certificate thumbprints and key algorithms as Uqudo prints them', () => {
+    const signer = findItem(doc, 'reading', 'Document signing certificate');
+    expect(signer.value).toMatch(/DOCUMENT SIGNER/);
+    expect(signer.detail).toMatch(/RSA key/);
+    expect(signer.detail).toMatch(/thumbprint 5a4d504c45[0-9a-f]{30}/);
+    expect(signer.detail).toMatch(/valid from 2023-01-01T09:00:00\.000\+0000/);
+  });
+
+  it('flags a partial data-consistency match as warn and names every source', () => {
     expect(findItem(doc, 'data-consistency', 'Matching fields')).toMatchObject({
-      value: '2 of 3',
+      value: '3 of 4',
       level: 'good',
     });
     const partial = findItem(doc, 'data-consistency', 'fullName');
     expect(partial).toMatchObject({ value: 'partial match', level: 'warn' });
-    expect(partial.detail).toContain('TEST PERS0N');
+    expect(partial.detail).toBe(
+      'SCAN FRONT secondaryId: \u201cTEST\u201d \u00b7 SCAN FRONT primaryId: \u201cSAMPLE\u201d \u00b7 READING nameOfHolder: \u201cSAMPLE<<TEST PERS0N\u201d',
+    );
   });
 
-  it('lists every image id with its JSON path and the inline NFC photo', () => {
+  it('lists every scan-level image id with its JSON path, and the inline NFC photo', () => {
     expect(summary.images).toEqual([
       {
         id: '65a1f0c2e4b0a1b2c3d4e5f6',
@@ -163,8 +178,11 @@ describe('summarizeUqudoResult — passport with NFC', () => {
     const photo = summary.inlinePhotos[0]!;
     const bytes = readFileSync(new URL('../../sandbox/images/nfc-photo.jpg', import.meta.url));
     expect(photo).toMatchObject({
+      source: 'chip',
+      label: 'Chip photo',
       path: '$.data.documents[0].reading.data.photo',
       mimeType: 'image/jpeg',
+      detectedType: 'image/jpeg',
       approxBytes: bytes.length,
       documentType: 'PASSPORT',
     });
@@ -187,7 +205,7 @@ describe('summarizeUqudoResult — passport with NFC', () => {
     expect(findItem(summary, 'device-attestation', 'applicationStore').level).toBe('info');
   });
 
-  it('counts one warning (the print score) and one partial match, nothing bad', () => {
+  it('counts two warnings (the print score and the partial match), nothing bad', () => {
     expect(summary.overall).toEqual({ bad: 0, warn: 2 });
   });
 });
@@ -196,13 +214,20 @@ describe('summarizeUqudoResult — UAE ID with problems', () => {
   const summary = summarizeUqudoResult(fixture('uae-id'), { now: NOW });
   const doc = summary.documents[0]!;
 
-  it('uses the front full name and flags the expired document', () => {
-    expect(doc.highlights.fullName).toBe('Sample Test Resident');
-    expect(doc.highlights.dateOfExpiry).toBe('2024-06-30');
-    expect(doc.highlights.expired).toBe(true);
+  it('reads the flat chip keys and flags the expired document', () => {
+    expect(doc.highlights).toMatchObject({
+      fullName: 'TEST SAMPLE',
+      documentNumber: '784199000000001',
+      dateOfExpiry: '2024-06-30',
+      expired: true,
+    });
+    expect(findItem(doc, 'document', 'Document number').path).toBe(
+      '$.data.documents[0].reading.data.idNumber',
+    );
     expect(findItem(doc, 'document', 'Date of expiry')).toMatchObject({
       value: '2024-06-30 (expired)',
       level: 'bad',
+      path: '$.data.documents[0].reading.data.expiryDate',
     });
   });
 
@@ -229,6 +254,7 @@ describe('summarizeUqudoResult — UAE ID with problems', () => {
       value: '1280x720, not optimal',
       level: 'warn',
     });
+    // A mobile result that allows non-physical documents was configured to: worth a look.
     expect(findItem(doc, 'fraud-checks', 'Non-physical documents').level).toBe('warn');
   });
 
@@ -238,23 +264,24 @@ describe('summarizeUqudoResult — UAE ID with problems', () => {
     expect(checksum.detail).toBe('Failing check digits: dateOfExpiry.');
     expect(findItem(doc, 'mrz-checksum', 'Check digit: dateOfExpiry')).toMatchObject({
       level: 'bad',
-      detail: 'value 240630, check digit 6',
-      path: '$.data.verifications[0].mrzChecksum.checkDigits[1]',
+      detail: 'value 240630, check digit 8',
+      path: '$.data.verifications[0].mrzChecksum.checkDigits[2]',
     });
   });
 
-  it('flags an invalid chip data signature as bad and a missing CSCA as warn', () => {
-    expect(findItem(doc, 'chip-verification', 'Document data signature').level).toBe('bad');
-    expect(findItem(doc, 'chip-verification', 'Country signing certificate available').level).toBe(
-      'warn',
-    );
+  it('gives one failed passive-authentication verdict for an invalid chip data signature', () => {
+    const verdict = findItem(doc, 'chip-verification', 'Passive authentication');
+    expect(verdict).toMatchObject({ value: 'failed', level: 'bad' });
+    expect(verdict.detail).toMatch(/chip data may have been altered/);
+    const levels = section(doc, 'chip-verification')!.items.filter((i) => i.level !== 'info');
+    expect(levels).toEqual([verdict]);
   });
 
   it('flags NO_MATCH consistency fields as bad with the disagreeing values', () => {
     const field = findItem(doc, 'data-consistency', 'dateOfBirth');
     expect(field.level).toBe('bad');
     expect(field.detail).toBe(
-      'SCAN BACK: \u201c900101\u201d \u00b7 READING: \u201c01/01/1991\u201d',
+      'SCAN BACK dateOfBirth: \u201c900101\u201d \u00b7 READING dateOfBirth: \u201c1991-01-01\u201d \u00b7 LOOKUP dateOfBirth: \u201c01/01/1990\u201d',
     );
   });
 
@@ -290,14 +317,17 @@ describe('summarizeUqudoResult — UAE ID with problems', () => {
     expect(attestation.items.some((i) => i.label === 'emulated')).toBe(false);
   });
 
-  it('flags a background-check match', () => {
+  it('flags a background-check match and says ICAD keeps the review on the RDC portal', () => {
     expect(findItem(summary, 'background-check', 'Watch-list match')).toMatchObject({
       value: 'match found',
       level: 'bad',
     });
+    const entities = findItem(summary, 'background-check', 'Matched entities');
+    expect(entities.value).toBe('on the RDC portal');
+    expect(entities.detail).toMatch(/ICAD.*content null.*RDC portal/);
   });
 
-  it('lists front and back images', () => {
+  it('lists front and back images and the Emirates ID chip photo (photography)', () => {
     expect(summary.images.map((i) => i.key)).toEqual([
       'faceImageId',
       'frontImageId',
@@ -306,7 +336,9 @@ describe('summarizeUqudoResult — UAE ID with problems', () => {
       'backFrameImageId',
       'auditTrailImageId',
     ]);
-    expect(summary.inlinePhotos).toEqual([]);
+    expect(summary.inlinePhotos.map((p) => p.path)).toEqual([
+      '$.data.documents[0].reading.data.photography',
+    ]);
   });
 
   it('counts bad and warn items', () => {
@@ -314,6 +346,30 @@ describe('summarizeUqudoResult — UAE ID with problems', () => {
     expect(summary.overall.bad).toBe(items.filter((i) => i.level === 'bad').length);
     expect(summary.overall.warn).toBe(items.filter((i) => i.level === 'warn').length);
     expect(summary.overall.bad).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('summarizeUqudoResult — Saudi ID chip', () => {
+  const doc = summarizeUqudoResult(fixture('sau-id'), { now: NOW }).documents[0]!;
+
+  it('feeds the headline and expiry from reading.data.personalInformation (yyyyMMdd)', () => {
+    expect(doc.highlights).toMatchObject({
+      fullName: 'TEST SAMPLE',
+      dateOfBirth: '1990-01-01',
+      dateOfExpiry: '2033-01-01',
+      expired: false,
+    });
+    expect(findItem(doc, 'document', 'Date of expiry').path).toBe(
+      '$.data.documents[0].reading.data.personalInformation.dateOfExpiry',
+    );
+  });
+
+  it('shows Hijri dates exactly as given', () => {
+    expect(findItem(doc, 'document', 'Date of birth (Hijri)')).toMatchObject({
+      value: '14100603',
+      level: 'info',
+    });
+    expect(findItem(doc, 'document', 'Date of expiry (Hijri)').detail).toMatch(/shown as given/);
   });
 });
 
@@ -327,14 +383,10 @@ describe('summarizeUqudoResult — face session and partial result', () => {
       'd4c3b2a1-0f9e-4d8c-b7a6-5f4e3d2c1b0a',
     );
     expect(summary.documents).toEqual([]);
-    // The lone, untyped biometric verification is shown session-wide, not as an unknown document.
-    expect(findItem(summary, 'biometric', 'Match level')).toMatchObject({
-      value: '5 of 5',
-      path: '$.data.verifications[0].biometric.matchLevel',
-    });
     expect(findItem(summary, 'face', 'Match level')).toMatchObject({
       value: '5 of 5',
       level: 'good',
+      path: '$.data.face.matchLevel',
     });
     expect(summary.images).toEqual([
       {
@@ -343,25 +395,42 @@ describe('summarizeUqudoResult — face session and partial result', () => {
         key: 'auditTrailImageId',
       },
     ]);
+    expect(summary.notes).toEqual([]);
+  });
+
+  it('still reads an older face session that carried a lone biometric verification', () => {
+    const summary = summarizeUqudoResult(
+      edit('face-session', (data) => {
+        data.verifications = [
+          { biometric: { enabled: true, type: 'FACIAL_RECOGNITION', matchLevel: 5 } },
+        ];
+        data.source = { sdkType: 'KYC_WEB', deviceModel: '' };
+      }),
+      { now: NOW },
+    );
+    expect(findItem(summary, 'biometric', 'Match level')).toMatchObject({
+      value: '5 of 5',
+      path: '$.data.verifications[0].biometric.matchLevel',
+    });
     // Empty strings are left out of the source section.
     expect(section(summary, 'source')!.items.map((i) => i.label)).not.toContain('Device model');
   });
 
-  it('shows a failed face match, skips empty image ids and reads dd.MM.yyyy dates', () => {
+  it('shows a failed face match in a partial web result and skips empty image ids', () => {
     const summary = summarizeUqudoResult(fixture('partial'), { now: NOW });
     const doc = summary.documents[0]!;
     expect(doc.steps).toEqual({ scan: true, reading: false, face: true, lookup: false });
     expect(findItem(doc, 'face', 'Face match')).toMatchObject({ value: 'no match', level: 'bad' });
     expect(findItem(doc, 'face', 'Match level').level).toBe('bad');
     expect(findItem(doc, 'face', 'Face recognition error').value).toBe('FACE_NOT_MATCHING');
-    expect(doc.highlights.dateOfExpiry).toBe('2031-02-01');
-    expect(doc.highlights.expired).toBe(false);
     expect(summary.images.map((i) => i.key)).toEqual([
       'faceImageId',
       'frontImageId',
       'auditTrailImageId',
     ]);
-    expect(doc.sections.map((s) => s.id)).toEqual(['document', 'face']);
+    // The Web SDK cannot read chips: an unread chip is not held against a web result.
+    expect(findItem(doc, 'scan', 'Chip available').level).toBe('info');
+    expect(summary.overall).toEqual({ bad: 3, warn: 0 });
   });
 });
 
@@ -369,8 +438,8 @@ describe('summarizeUqudoResult — rules', () => {
   it('defaults now to the current time', () => {
     const summary = summarizeUqudoResult(
       edit('passport', (data) => {
-        const front = data.documents[0].scan.front;
-        front.dateOfExpiryFormatted = '2001-01-01';
+        data.documents[0].reading = null;
+        data.documents[0].scan.front.dateOfExpiryFormatted = '2001-01-01';
       }),
     );
     expect(summary.documents[0]!.highlights.expired).toBe(true);
@@ -378,7 +447,7 @@ describe('summarizeUqudoResult — rules', () => {
 
   it('treats the expiry day itself as still valid', () => {
     const payload = edit('passport', (data) => {
-      data.documents[0].scan.front.dateOfExpiryFormatted = '2026-01-01';
+      data.documents[0].reading.data.mrz.dateOfExpiry = '260101';
     });
     const sameDay = summarizeUqudoResult(payload, { now: Date.UTC(2026, 0, 1, 23, 59) });
     expect(sameDay.documents[0]!.highlights.expired).toBe(false);
@@ -389,6 +458,7 @@ describe('summarizeUqudoResult — rules', () => {
   it('falls back to YYMMDD when there is no Formatted sibling', () => {
     const summary = summarizeUqudoResult(
       edit('passport', (data) => {
+        data.documents[0].reading = null;
         const front = data.documents[0].scan.front;
         delete front.dateOfExpiryFormatted;
         delete front.dateOfBirthFormatted;
@@ -535,7 +605,7 @@ describe('summarizeUqudoResult — rules', () => {
     const doc = summary.documents[0]!;
     expect(findItem(doc, 'mrz-checksum', 'MRZ checksum').level).toBe('warn');
     expect(findItem(doc, 'mrz-checksum', 'Check digit: documentNumber').detail).toBe(
-      'value X0000001, check digit 7',
+      'value SAMPLE001, check digit 1',
     );
   });
 });
@@ -569,9 +639,9 @@ describe('summarizeUqudoResult — garbage in', () => {
       data: { documents: [null, 5, { documentType: 7 }], verifications: 'x' },
     });
     expect(summary.notes).toEqual([
-      '`verifications` is a string, not an array.',
       '$.data.documents[0] is null, not an object.',
       '$.data.documents[1] is a number, not an object.',
+      '`verifications` is a string, not an array.',
     ]);
     expect(summary.documents.map((d) => d.documentType)).toEqual(['7']);
   });

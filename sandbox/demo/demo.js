@@ -1,4 +1,4 @@
-// Demo integrator app: token → enrolment → result fetch like the web SDK → post to own backend.
+// Demo integrator app: token → enrolment (or face session) → result fetch like the web SDK → post to own backend.
 'use strict';
 
 const MAX_LOG_LINES = 200;
@@ -72,10 +72,18 @@ async function runEnrolment(scenario, encrypt, nonce) {
   return body.sessionId;
 }
 
-/** Step 3 — what the web SDK does: GET /api/v2/info (v2/infop for partial results). */
+/** Where the Web SDK receives a scenario's result, and how it asks for it. */
+function resultRequest(scenario) {
+  // A face session's JWS is the answer to the SDK's face match call; enrolments read /api/v2/info.
+  if (scenario === 'face-session') return { path: '/api/v2/face/bioid/match', method: 'POST' };
+  return { path: scenario === 'partial' ? '/api/v2/infop' : '/api/v2/info', method: 'GET' };
+}
+
+/** Step 3 — what the web SDK does: fetch the result JWS with the session id and nonce headers. */
 async function fetchResult(scenario, accessToken, sessionId, nonce) {
-  const path = scenario === 'partial' ? '/api/v2/infop' : '/api/v2/info';
+  const { path, method } = resultRequest(scenario);
   const response = await fetch(path, {
+    method,
     headers: {
       Authorization: `Bearer ${accessToken}`,
       'UQ-Session-ID': sessionId,
@@ -86,7 +94,7 @@ async function fetchResult(scenario, accessToken, sessionId, nonce) {
   // text() (not blob()) so DevTools keeps the body for the extension to read.
   const token = await response.text();
   log(
-    `result fetched from ${path}: ${token.split('.').length === 5 ? 'JWE' : 'JWS'}, ${token.length} chars`,
+    `result from ${method} ${path}: ${token.split('.').length === 5 ? 'JWE' : 'JWS'}, ${token.length} chars`,
   );
   return token;
 }

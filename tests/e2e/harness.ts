@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 
 /** A running browser with DevTools open and the Uqudo panel frame ready for assertions. */
 export interface PanelSession {
@@ -90,6 +91,30 @@ export async function openPanel(
     return { browser, page, devtools, panel, extensionId, close };
   } catch (error) {
     await close();
+    throw error;
+  }
+}
+
+/** Options of {@link openSandboxPanel}. */
+export interface SandboxPanelOptions {
+  /** Passed to startSandbox, e.g. `{ cors: 'strict' }`; the port is always a free one. */
+  sandbox?: Omit<SandboxOptions, 'port'>;
+  /** Runs after DevTools opened and before the panel is first shown (see openPanel). */
+  beforePanel?: (page: Page, devtools: Page) => Promise<void>;
+}
+
+/** Starts a sandbox on a free port and opens the Uqudo panel on its demo page. */
+export async function openSandboxPanel(
+  options: SandboxPanelOptions = {},
+): Promise<{ sandbox: Sandbox; session: PanelSession }> {
+  const sandbox = await startSandbox({ ...options.sandbox, port: 0 });
+  try {
+    const session = await openPanel(`${sandbox.url}/`, {
+      ...(options.beforePanel && { beforePanel: options.beforePanel }),
+    });
+    return { sandbox, session };
+  } catch (error) {
+    await sandbox.close();
     throw error;
   }
 }

@@ -165,14 +165,16 @@ describe('replay in the real DevTools panel', () => {
     );
     expect(await textOf('image-progress')).toBe(`${count}/${count}`);
     const sizes = await waitFor('every preview to load', async () => {
-      const loaded = await panel.$$eval('[data-testid="image-preview"] img', (images) =>
-        images.map((img) => ({
-          complete: (img as HTMLImageElement).complete,
-          width: (img as HTMLImageElement).naturalWidth,
-          height: (img as HTMLImageElement).naturalHeight,
-        })),
+      const loaded = await panel.$$eval(
+        '.replay-gallery [data-testid="image-preview"] img',
+        (images) =>
+          images.map((img) => ({
+            complete: (img as HTMLImageElement).complete,
+            width: (img as HTMLImageElement).naturalWidth,
+            height: (img as HTMLImageElement).naturalHeight,
+          })),
       );
-      // The fetched images plus the chip photo inlined in the payload.
+      // The gallery: the fetched images plus the chip photo inlined in the payload.
       return loaded.length === count + 1 && loaded.every((img) => img.complete && img.width > 0)
         ? loaded
         : undefined;
