@@ -10,6 +10,7 @@ export const EXPECTED_VERDICTS = Object.freeze({
   passport: 'valid',
   'passport-encrypted': 'encrypted',
   'uae-id': 'valid',
+  'sau-id': 'valid',
   'face-session': 'valid',
   partial: 'valid',
   expired: 'invalid',
