@@ -1,6 +1,6 @@
 // scanHar: every token in a HAR document, each inspected with the same engine as the panel.
 import { extractSightings } from '../capture/extract';
-import { parseHar } from '../capture/har';
+import { exchangeFromHarFileEntry, readHarEntries } from '../capture/har';
 import { inspectToken, type InspectOptions, type Inspection } from '../jose/inspect';
 import type { ScanResult } from './json';
 
@@ -21,12 +21,15 @@ export type ScanOutcome =
  * sighting. The same token seen in the same context is inspected once. Never throws.
  */
 export async function scanHar(text: string, options: InspectOptions): Promise<ScanOutcome> {
-  const parsed = parseHar(text);
+  const parsed = readHarEntries(text);
   if (!parsed.ok) return parsed;
   const cache = new Map<string, Promise<Inspection>>();
   const results: ScanResult[] = [];
   const notes: { entry: number; url: string; note: string }[] = [];
-  for (const exchange of parsed.exchanges) {
+  // One entry at a time: only the current exchange (its decoded bodies) is alive besides the results.
+  for (let index = 0; index < parsed.entries.length; index++) {
+    const exchange = exchangeFromHarFileEntry(parsed.entries[index], index);
+    if (!exchange) continue;
     const entry = exchange.entryIndex ?? 0;
     if (exchange.bodyNote) notes.push({ entry, url: exchange.url, note: exchange.bodyNote });
     for (const sighting of extractSightings(exchange)) {
@@ -48,5 +51,5 @@ export async function scanHar(text: string, options: InspectOptions): Promise<Sc
       results.push(result);
     }
   }
-  return { ok: true, results, entries: parsed.exchanges.length + parsed.skipped, notes };
+  return { ok: true, results, entries: parsed.entries.length, notes };
 }

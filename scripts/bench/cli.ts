@@ -86,24 +86,25 @@ async function writeHar(
   chars: number,
   key: CryptoKey,
 ): Promise<number> {
-  const filler = 'x'.repeat(Math.max(0, Math.round(chars / entries) - 1400));
+  const entryOf = (i: number, note: string, token: string | undefined) =>
+    buildHarEntry({
+      url: `https://app.example/api/items/${i}?page=${i % 7}`,
+      startedDateTime: isoAfterEpoch2026(i),
+      requestHeaders: { Accept: 'application/json' },
+      responseHeaders: { 'Content-Type': 'application/json' },
+      responseBody: {
+        mimeType: 'application/json',
+        text: JSON.stringify({ id: i, note, result: token ?? null }),
+      },
+    });
+  const overhead = JSON.stringify(entryOf(entries, '', undefined)).length + 70;
+  const filler = 'x'.repeat(Math.max(0, Math.round(chars / entries) - overhead));
   const list: unknown[] = [];
   let tokens = 0;
   for (let i = 0; i < entries; i++) {
     const token = i % 10 === 0 ? await signToken(key, i) : undefined;
     if (token) tokens++;
-    list.push(
-      buildHarEntry({
-        url: `https://app.example/api/items/${i}?page=${i % 7}`,
-        startedDateTime: isoAfterEpoch2026(i),
-        requestHeaders: { Accept: 'application/json' },
-        responseHeaders: { 'Content-Type': 'application/json' },
-        responseBody: {
-          mimeType: 'application/json',
-          text: JSON.stringify({ id: i, note: filler, result: token ?? null }),
-        },
-      }),
-    );
+    list.push(entryOf(i, filler, token));
   }
   writeFileSync(file, JSON.stringify(buildHar(list)));
   return tokens;

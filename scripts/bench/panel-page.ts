@@ -63,6 +63,8 @@ ${PAGE_SCRIPT}</script><p>burst page</p>`;
 /** The running loopback site. */
 export interface BurstSite {
   url: string;
+  /** Wall-clock time (ms) at which the server finished sending its latest response. */
+  lastResponseAt(): number;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export interface BurstSite {
 export async function startBurstSite(): Promise<BurstSite> {
   const [header, , signature] = benchToken(0).split('.') as [string, string, string];
   const html = pageHtml(header, signature);
+  let lastResponseAt = 0;
   const server: Server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (url === '/') {
@@ -86,7 +89,9 @@ export async function startBurstSite(): Promise<BurstSite> {
     request.resume();
     request.on('end', () => {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      response.end(JSON.stringify(body));
+      response.end(JSON.stringify(body), () => {
+        lastResponseAt = Date.now();
+      });
     });
   });
   server.keepAliveTimeout = 60_000;
@@ -94,6 +99,7 @@ export async function startBurstSite(): Promise<BurstSite> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    lastResponseAt: () => lastResponseAt,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

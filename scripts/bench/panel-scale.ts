@@ -255,11 +255,10 @@ export async function benchPanelScale(): Promise<BenchRow[]> {
           input,
           unit: 'ms',
           value:
-            reachedAt === undefined
-              ? Number.POSITIVE_INFINITY
-              : reachedAt - withPanel.lastResponseAt,
+            reachedAt === undefined ? Number.POSITIVE_INFINITY : reachedAt - site.lastResponseAt(),
           budget: LAST_ROW_BUDGET_MS,
-          baseline: 'page clock at the last response vs panel clock at the last count',
+          baseline:
+            'server clock when the last response was sent → panel clock when the count is complete',
         }),
         valueRow({
           group: 'panel',
