@@ -22,13 +22,23 @@ export type ScanOutcome =
  */
 export async function scanHar(text: string, options: InspectOptions): Promise<ScanOutcome> {
   const parsed = readHarEntries(text);
-  if (!parsed.ok) return parsed;
+  return parsed.ok ? scanHarEntries(parsed.entries, options) : parsed;
+}
+
+/**
+ * {@link scanHar} over entries already read with readHarEntries (so the caller need not keep the
+ * file's text alive while they are scanned).
+ */
+export async function scanHarEntries(
+  entries: readonly unknown[],
+  options: InspectOptions,
+): Promise<ScanOutcome & { ok: true }> {
   const cache = new Map<string, Promise<Inspection>>();
   const results: ScanResult[] = [];
   const notes: { entry: number; url: string; note: string }[] = [];
   // One entry at a time: only the current exchange (its decoded bodies) is alive besides the results.
-  for (let index = 0; index < parsed.entries.length; index++) {
-    const exchange = exchangeFromHarFileEntry(parsed.entries[index], index);
+  for (let index = 0; index < entries.length; index++) {
+    const exchange = exchangeFromHarFileEntry(entries[index], index);
     if (!exchange) continue;
     const entry = exchange.entryIndex ?? 0;
     if (exchange.bodyNote) notes.push({ entry, url: exchange.url, note: exchange.bodyNote });
@@ -51,5 +61,5 @@ export async function scanHar(text: string, options: InspectOptions): Promise<Sc
       results.push(result);
     }
   }
-  return { ok: true, results, entries: parsed.entries.length, notes };
+  return { ok: true, results, entries: entries.length, notes };
 }
