@@ -110,7 +110,11 @@ function capped(text: string): string {
 }
 
 function rawTokens(text: string, path?: string): LocatedToken[] {
-  if (!hasTokenCandidate(text)) return [];
+  return hasTokenCandidate(text) ? foundIn(text, path) : [];
+}
+
+/** Every token findTokens sees in (the first MAX_SCAN_CHARS of) text, without the prefilter. */
+function foundIn(text: string, path?: string): LocatedToken[] {
   return findTokens(capped(text)).map((found) =>
     path === undefined ? { token: found.token } : { token: found.token, path },
   );
@@ -148,7 +152,7 @@ function tokensInFormFields(text: string): LocatedToken[] {
 function tokensInBody(body: string, mimeType: string, allowForm: boolean): LocatedToken[] {
   if (!hasTokenCandidate(body)) return [];
   // The raw text first: it is scanned anyway, and a body in which it finds nothing needs no parse.
-  const raw = rawTokens(body);
+  const raw = foundIn(body);
   if (raw.length === 0 && !mayHideTokens(body, mimeType, allowForm)) return [];
   const structured = structuredTokens(body, mimeType, allowForm);
   if (structured === undefined) return raw;
