@@ -150,10 +150,11 @@ function tokensInFormFields(text: string): LocatedToken[] {
  * string) is still reported, without a path.
  */
 function tokensInBody(body: string, mimeType: string, allowForm: boolean): LocatedToken[] {
-  if (!hasTokenCandidate(body)) return [];
   // The raw text first: it is scanned anyway, and a body in which it finds nothing needs no parse.
   const raw = foundIn(body);
   if (raw.length === 0 && !mayHideTokens(body, mimeType, allowForm)) return [];
+  // Only bodies that pass the prefilter are read; a raw token starting with `eyJ` already proves it.
+  if (!raw.some((found) => found.token.startsWith('eyJ')) && !hasTokenCandidate(body)) return [];
   const structured = structuredTokens(body, mimeType, allowForm);
   if (structured === undefined) return raw;
   const attributed = new Set(structured.map((found) => found.token));
