@@ -7,8 +7,8 @@ import {
   waitFor,
   type PanelSession,
 } from '../../tests/e2e/harness';
-import { spreadOf, valueRow, type BenchRow } from './measure';
-import { startBurstSite, tokensIn } from './panel-page';
+import { spreadOf, valueRow, type BenchRow, type Spread } from './measure';
+import { startBurstSite, tokensIn, type BurstSite } from './panel-page';
 
 const REQUESTS = 20_000;
 const SMALL_REQUESTS = 1_000;
@@ -28,6 +28,8 @@ const LAST_ROW_BUDGET_MS = 100;
 const FILTER_BUDGET = 1.5;
 /** The panel must not slow the page down: its burst within 1.1× of DevTools on the Network panel. */
 const PAGE_BUDGET = 1.1;
+/** The list is virtualised: a screenful of rows in the DOM, whatever the capture count. */
+const DOM_ROWS_BUDGET = 100;
 /** Heap the panel may hold after the burst (the DevTools process is shared with the page's tools). */
 const HEAP_BUDGET_MB = 150;
 /** Clear gives the memory back: within 1.25× of the heap before the burst. */
@@ -204,105 +206,136 @@ async function pageBurstRow(
   }
 }
 
-/** The burst with the panel, then the same burst with DevTools on the Network panel only. */
+/** What the scale run measured in the panel. */
+interface ScaleMeasures {
+  expected: number;
+  counts: Counts;
+  lastRowMs: number;
+  domRows: number;
+  heapBefore: number;
+  heapAfter: number;
+  heapCleared: number;
+  filterSmall: Spread;
+  filterLarge: number[];
+}
+
+/** Warm-up, filter at 100 captures, then the 20,000-request burst and what follows it. */
+async function measureScale(
+  session: PanelSession,
+  site: BurstSite,
+): Promise<ScaleMeasures & { burstMs: number }> {
+  await defineNameHelper(session.panel);
+  await defineNameHelper(session.page);
+  // One token request, awaited in the list, shows the live listener is attached.
+  await burst(session.page, 0, 11);
+  await waitForCaptures(session.panel, 1, 20_000);
+  await clearPanel(session);
+
+  await burst(session.page, 1, SMALL_REQUESTS);
+  await waitForCaptures(session.panel, tokensIn(SMALL_REQUESTS), 30_000);
+  const filterSmall = spreadOf(await filterLatency(session));
+  await clearPanel(session);
+  const heapBefore = await panelHeapMb(session.panel);
+
+  const expected = tokensIn(REQUESTS);
+  await watchForTotal(session.panel, expected);
+  const { burstMs } = await burst(session.page, 2, REQUESTS);
+  const counts = await waitForCaptures(session.panel, expected, 60_000);
+  const reachedAt = await session.panel.evaluate(
+    () => (window as unknown as { __reachedAt?: number }).__reachedAt,
+  );
+  const domRows = await session.panel.$$eval('[data-testid="token-row"]', (r) => r.length);
+  const heapAfter = await panelHeapMb(session.panel);
+  const filterLarge = await filterLatency(session);
+  await clearPanel(session);
+  const heapCleared = await panelHeapMb(session.panel);
+  const lastRowMs =
+    reachedAt === undefined ? Number.POSITIVE_INFINITY : reachedAt - site.lastResponseAt();
+  return {
+    expected,
+    counts,
+    lastRowMs,
+    domRows,
+    heapBefore,
+    heapAfter,
+    heapCleared,
+    filterSmall,
+    filterLarge,
+    burstMs,
+  };
+}
+
+/** The scale run's rows (all but the page-burst comparison). */
+function scaleRows(m: ScaleMeasures): BenchRow[] {
+  const { counts, expected } = m;
+  const input = `${REQUESTS.toLocaleString('en')} requests, ${expected.toLocaleString('en')} tokens`;
+  const row = (fields: Omit<BenchRow, 'pass' | 'value' | 'group'> & { value: Spread | number }) =>
+    valueRow({ group: 'panel', ...fields });
+  return [
+    row({
+      name: 'captures lost',
+      input,
+      unit: 'count',
+      value: Math.max(0, expected - counts.total - counts.dropped),
+      budget: LOST_BUDGET,
+      baseline: `listed ${counts.total} + dropped ${counts.dropped} of ${expected}`,
+    }),
+    row({
+      name: 'last response → last row',
+      input,
+      unit: 'ms',
+      value: m.lastRowMs,
+      budget: LAST_ROW_BUDGET_MS,
+      baseline:
+        'server clock when the last response was sent → panel clock when the count is complete',
+    }),
+    row({
+      name: 'DOM rows',
+      input: `${counts.total} captures listed`,
+      unit: 'count',
+      value: m.domRows,
+      budget: DOM_ROWS_BUDGET,
+      baseline: 'virtualised list: rows in the DOM',
+    }),
+    row({
+      name: 'panel heap after the burst',
+      input,
+      unit: 'MB',
+      value: m.heapAfter,
+      budget: HEAP_BUDGET_MB,
+      baseline: `after GC; ${m.heapBefore.toFixed(1)} MB before the burst`,
+    }),
+    row({
+      name: 'panel heap after Clear',
+      input,
+      unit: '×',
+      value: m.heapCleared / m.heapBefore,
+      budget: CLEAR_BUDGET,
+      baseline: `after GC: ${m.heapCleared.toFixed(1)} MB vs ${m.heapBefore.toFixed(1)} MB before the burst`,
+    }),
+    row({
+      name: 'filter keystroke latency',
+      input: `${counts.total} vs ${tokensIn(SMALL_REQUESTS)} captures`,
+      unit: '×',
+      value: spreadOf(m.filterLarge.map((s) => s / m.filterSmall.median)),
+      budget: FILTER_BUDGET,
+      baseline: `input event → counts updated (${spreadOf(m.filterLarge).median.toFixed(1)} vs ${m.filterSmall.median.toFixed(1)} ms)`,
+    }),
+  ];
+}
+
+/** The burst with the panel, then the page's burst time against DevTools on the Network panel only. */
 export async function benchPanelScale(): Promise<BenchRow[]> {
   const site = await startBurstSite();
-  const rows: BenchRow[] = [];
   try {
     const session = await openPanel(site.url);
     try {
-      await defineNameHelper(session.panel);
-      await defineNameHelper(session.page);
-      // One token request, awaited in the list, shows the live listener is attached.
-      await burst(session.page, 0, 11);
-      await waitForCaptures(session.panel, 1, 20_000);
-      await clearPanel(session);
-
-      await burst(session.page, 1, SMALL_REQUESTS);
-      await waitForCaptures(session.panel, tokensIn(SMALL_REQUESTS), 30_000);
-      const filterSmall = spreadOf(await filterLatency(session));
-      await clearPanel(session);
-      const heapBefore = await panelHeapMb(session.panel);
-
-      const expected = tokensIn(REQUESTS);
-      await watchForTotal(session.panel, expected);
-      const withPanel = await burst(session.page, 2, REQUESTS);
-      const counts = await waitForCaptures(session.panel, expected, 60_000);
-      const reachedAt = await session.panel.evaluate(
-        () => (window as unknown as { __reachedAt?: number }).__reachedAt,
-      );
-      const domRows = await session.panel.$$eval('[data-testid="token-row"]', (r) => r.length);
-      const heapAfter = await panelHeapMb(session.panel);
-      const filterLarge = await filterLatency(session);
-      await clearPanel(session);
-      const heapCleared = await panelHeapMb(session.panel);
-
-      const lost = Math.max(0, expected - counts.total - counts.dropped);
-      const input = `${REQUESTS.toLocaleString('en')} requests, ${expected.toLocaleString('en')} tokens`;
-      rows.push(
-        valueRow({
-          group: 'panel',
-          name: 'captures lost',
-          input,
-          unit: 'count',
-          value: lost,
-          budget: LOST_BUDGET,
-          baseline: `listed ${counts.total} + dropped ${counts.dropped} of ${expected}`,
-        }),
-        valueRow({
-          group: 'panel',
-          name: 'last response → last row',
-          input,
-          unit: 'ms',
-          value:
-            reachedAt === undefined ? Number.POSITIVE_INFINITY : reachedAt - site.lastResponseAt(),
-          budget: LAST_ROW_BUDGET_MS,
-          baseline:
-            'server clock when the last response was sent → panel clock when the count is complete',
-        }),
-        valueRow({
-          group: 'panel',
-          name: 'DOM rows',
-          input: `${counts.total} captures listed`,
-          unit: 'count',
-          value: domRows,
-          budget: 100,
-          baseline: 'virtualised list: rows in the DOM',
-        }),
-        valueRow({
-          group: 'panel',
-          name: 'panel heap after the burst',
-          input,
-          unit: 'MB',
-          value: heapAfter,
-          budget: HEAP_BUDGET_MB,
-          baseline: `after GC; ${heapBefore.toFixed(1)} MB before the burst`,
-        }),
-        valueRow({
-          group: 'panel',
-          name: 'panel heap after Clear',
-          input,
-          unit: '×',
-          value: heapCleared / heapBefore,
-          budget: CLEAR_BUDGET,
-          baseline: `after GC: ${heapCleared.toFixed(1)} MB vs ${heapBefore.toFixed(1)} MB before the burst`,
-        }),
-        valueRow({
-          group: 'panel',
-          name: 'filter keystroke latency',
-          input: `${counts.total} vs ${tokensIn(SMALL_REQUESTS)} captures`,
-          unit: '×',
-          value: spreadOf(filterLarge.map((s) => s / filterSmall.median)),
-          budget: FILTER_BUDGET,
-          baseline: `input event → counts updated (${spreadOf(filterLarge).median.toFixed(1)} vs ${filterSmall.median.toFixed(1)} ms)`,
-        }),
-        await pageBurstRow(session, site.url, withPanel.burstMs),
-      );
+      const measured = await measureScale(session, site);
+      return [...scaleRows(measured), await pageBurstRow(session, site.url, measured.burstMs)];
     } finally {
       await session.close();
     }
   } finally {
     await site.close();
   }
-  return rows;
 }
