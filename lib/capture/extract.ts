@@ -110,7 +110,11 @@ function capped(text: string): string {
 }
 
 function rawTokens(text: string, path?: string): LocatedToken[] {
-  if (!hasTokenCandidate(text)) return [];
+  return hasTokenCandidate(text) ? foundIn(text, path) : [];
+}
+
+/** Every token findTokens sees in (the first MAX_SCAN_CHARS of) text, without the prefilter. */
+function foundIn(text: string, path?: string): LocatedToken[] {
   return findTokens(capped(text)).map((found) =>
     path === undefined ? { token: found.token } : { token: found.token, path },
   );
@@ -146,12 +150,29 @@ function tokensInFormFields(text: string): LocatedToken[] {
  * string) is still reported, without a path.
  */
 function tokensInBody(body: string, mimeType: string, allowForm: boolean): LocatedToken[] {
-  if (!hasTokenCandidate(body)) return [];
+  // The raw text first: it is scanned anyway, and a body in which it finds nothing needs no parse.
+  const raw = foundIn(body);
+  if (raw.length === 0 && !mayHideTokens(body, mimeType, allowForm)) return [];
+  // Only bodies that pass the prefilter are read; a raw token starting with `eyJ` already proves it.
+  if (!raw.some((found) => found.token.startsWith('eyJ')) && !hasTokenCandidate(body)) return [];
   const structured = structuredTokens(body, mimeType, allowForm);
-  if (structured === undefined) return rawTokens(body);
+  if (structured === undefined) return raw;
   const attributed = new Set(structured.map((found) => found.token));
-  const unattributed = rawTokens(body).filter((found) => !attributed.has(found.token));
+  const unattributed = raw.filter((found) => !attributed.has(found.token));
   return [...structured, ...unattributed];
+}
+
+/**
+ * Whether the structured reading could find a token the raw text does not show: escapes in JSON
+ * strings (`\u002e`, `\/`) and form fields (`%2E`) decode to token characters, and multipart parts
+ * end where the raw text runs on into the boundary. Without those, a JSON string's value is its raw
+ * text, so a raw scan that finds nothing proves the parse would find nothing either.
+ */
+function mayHideTokens(body: string, mimeType: string, allowForm: boolean): boolean {
+  const mime = normalizeMimeType(mimeType);
+  if (mime === 'application/jwt') return false;
+  if (isJsonMimeType(mime) || looksLikeJson(body)) return body.includes('\\');
+  return isFormMimeType(mime) || (allowForm && (mime === 'multipart/form-data' || mime === ''));
 }
 
 /** Tokens with paths when the body has a structure we can read; undefined for raw text. */

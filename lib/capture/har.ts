@@ -35,12 +35,15 @@ export interface HarEntryOptions {
 export type ParsedHar =
   { ok: true; exchanges: CapturedExchange[]; skipped: number } | { ok: false; error: string };
 
+/** The entries of a HAR document, not yet examined; or why the text is not a HAR. */
+export type HarEntries = { ok: true; entries: unknown[] } | { ok: false; error: string };
+
 /**
- * Parse a HAR document. Fails only when the text is not JSON with a `log.entries` array (or is over
- * {@link MAX_HAR_CHARS}); entries that are not usable (no request URL, wrong types) are skipped.
- * Exchanges get ids `har-<index>` and keep their index in `log.entries`. Never throws.
+ * Read a HAR document's `log.entries` without examining them, so a caller can turn them into
+ * exchanges one at a time. Fails only when the text is not JSON with a `log.entries` array (or is
+ * over {@link MAX_HAR_CHARS}). Never throws.
  */
-export function parseHar(text: string): ParsedHar {
+export function readHarEntries(text: string): HarEntries {
   if (typeof text !== 'string') return { ok: false, error: 'HAR input is not text' };
   if (text.length > MAX_HAR_CHARS) {
     return {
@@ -60,16 +63,31 @@ export function parseHar(text: string): ParsedHar {
   const log = isRecord(document) ? document.log : undefined;
   const entries = isRecord(log) ? log.entries : undefined;
   if (!Array.isArray(entries)) return { ok: false, error: 'not a HAR file: no log.entries array' };
+  return { ok: true, entries };
+}
+
+/** Entry `index` of a HAR file as an exchange (id `har-<index>`); undefined when unusable. */
+export function exchangeFromHarFileEntry(
+  entry: unknown,
+  index: number,
+): CapturedExchange | undefined {
+  return exchangeFromHarEntry(entry, { id: `har-${index}`, source: 'har', entryIndex: index });
+}
+
+/**
+ * Parse a HAR document. Fails only when the text is not JSON with a `log.entries` array (or is over
+ * {@link MAX_HAR_CHARS}); entries that are not usable (no request URL, wrong types) are skipped.
+ * Exchanges get ids `har-<index>` and keep their index in `log.entries`. Never throws.
+ */
+export function parseHar(text: string): ParsedHar {
+  const read = readHarEntries(text);
+  if (!read.ok) return read;
   const exchanges: CapturedExchange[] = [];
-  entries.forEach((entry: unknown, index) => {
-    const exchange = exchangeFromHarEntry(entry, {
-      id: `har-${index}`,
-      source: 'har',
-      entryIndex: index,
-    });
+  read.entries.forEach((entry: unknown, index) => {
+    const exchange = exchangeFromHarFileEntry(entry, index);
     if (exchange) exchanges.push(exchange);
   });
-  return { ok: true, exchanges, skipped: entries.length - exchanges.length };
+  return { ok: true, exchanges, skipped: read.entries.length - exchanges.length };
 }
 
 /**

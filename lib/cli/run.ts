@@ -5,12 +5,13 @@ import {
   parseKeys,
   type VerificationKey,
 } from '../jose/keys';
+import { readHarEntries, type HarEntries } from '../capture/har';
 import { normalizeTokenInput } from '../jose/find';
 import { inspectToken, type InspectOptions, type Inspection } from '../jose/inspect';
 import { parseArguments, USAGE, type CliArguments } from './args';
 import { stringifyJson, toInspectionJson, toScanJson } from './json';
 import { formatInspectionReport, formatScanTable, type ReportStyle } from './report';
-import { scanHar } from './scan';
+import { scanHarEntries } from './scan';
 
 /** What the CLI may touch. `main.ts` wires it to the process and the file system. */
 export interface CliIo {
@@ -88,14 +89,15 @@ async function runScan(
   style: ReportStyle,
 ): Promise<ExitCode> {
   const file = args.input ?? '';
-  let text: string;
+  let har: HarEntries;
   try {
-    text = await io.readTextFile(file);
+    // Parsed straight from the read, so the file's text is not kept alive during the scan.
+    har = readHarEntries(await io.readTextFile(file));
   } catch (error) {
     return fail(io, `cannot read HAR file "${file}": ${messageOf(error)}`);
   }
-  const outcome = await scanHar(text, options);
-  if (!outcome.ok) return fail(io, `"${file}" is not a readable HAR: ${outcome.error}`);
+  if (!har.ok) return fail(io, `"${file}" is not a readable HAR: ${har.error}`);
+  const outcome = await scanHarEntries(har.entries, options);
   io.writeStdout(
     args.json
       ? `${stringifyJson(outcome.results.map(toScanJson))}\n`

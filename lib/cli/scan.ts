@@ -1,6 +1,6 @@
 // scanHar: every token in a HAR document, each inspected with the same engine as the panel.
 import { extractSightings } from '../capture/extract';
-import { parseHar } from '../capture/har';
+import { exchangeFromHarFileEntry, readHarEntries } from '../capture/har';
 import { inspectToken, type InspectOptions, type Inspection } from '../jose/inspect';
 import type { ScanResult } from './json';
 
@@ -21,12 +21,25 @@ export type ScanOutcome =
  * sighting. The same token seen in the same context is inspected once. Never throws.
  */
 export async function scanHar(text: string, options: InspectOptions): Promise<ScanOutcome> {
-  const parsed = parseHar(text);
-  if (!parsed.ok) return parsed;
+  const parsed = readHarEntries(text);
+  return parsed.ok ? scanHarEntries(parsed.entries, options) : parsed;
+}
+
+/**
+ * {@link scanHar} over entries already read with readHarEntries (so the caller need not keep the
+ * file's text alive while they are scanned).
+ */
+export async function scanHarEntries(
+  entries: readonly unknown[],
+  options: InspectOptions,
+): Promise<ScanOutcome & { ok: true }> {
   const cache = new Map<string, Promise<Inspection>>();
   const results: ScanResult[] = [];
   const notes: { entry: number; url: string; note: string }[] = [];
-  for (const exchange of parsed.exchanges) {
+  // One entry at a time: only the current exchange (its decoded bodies) is alive besides the results.
+  for (let index = 0; index < entries.length; index++) {
+    const exchange = exchangeFromHarFileEntry(entries[index], index);
+    if (!exchange) continue;
     const entry = exchange.entryIndex ?? 0;
     if (exchange.bodyNote) notes.push({ entry, url: exchange.url, note: exchange.bodyNote });
     for (const sighting of extractSightings(exchange)) {
@@ -48,5 +61,5 @@ export async function scanHar(text: string, options: InspectOptions): Promise<Sc
       results.push(result);
     }
   }
-  return { ok: true, results, entries: parsed.exchanges.length + parsed.skipped, notes };
+  return { ok: true, results, entries: entries.length, notes };
 }

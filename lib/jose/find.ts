@@ -1,5 +1,10 @@
 // Finding compact JWS/JWE tokens in arbitrary text and in parsed JSON, in linear time.
-import { decodeHeaderSegment, isBase64urlCode, MAX_HEADER_SEGMENT_LENGTH } from './decode';
+import {
+  decodeHeaderSegment,
+  isBase64urlCode,
+  MAX_HEADER_SEGMENT_LENGTH,
+  type HeaderDecoding,
+} from './decode';
 
 /** Tokens longer than this are ignored by the finder (and rejected by inspectToken). */
 export const MAX_TOKEN_LENGTH = 4 * 1024 * 1024;
@@ -63,66 +68,102 @@ function isJsonEscapeLetter(code: number): boolean {
   );
 }
 
+/** A maximal run of base64url characters and dots, from a given position (native scan). */
+const RUN_FROM = /[A-Za-z0-9_.-]*/y;
+
+function isRunCode(code: number): boolean {
+  return isBase64urlCode(code) || code === DOT;
+}
+
+/**
+ * Where the run of base64url characters and dots around a hit really starts, given that `from` is
+ * a position a left-to-right reading would reach afresh and `stretchStart` is the first run
+ * character before the hit. A JSON escape (`\n`, `\u003d`) or a percent-escape (`%3D`) right before
+ * the stretch owns its first letters, so they are not glued onto a token.
+ */
+function runStartOf(text: string, from: number, stretchStart: number): number {
+  if (stretchStart === from) return from;
+  const q = stretchStart - 1;
+  const code = text.charCodeAt(q);
+  if (code === PERCENT) {
+    const hexFollows =
+      q + 2 < text.length && isHexCode(text.charCodeAt(q + 1)) && isHexCode(text.charCodeAt(q + 2));
+    return hexFollows ? q + 3 : stretchStart;
+  }
+  if (code !== BACKSLASH) return stretchStart;
+  // In a chain of backslashes the first starts an escape, the second is its letter, and so on.
+  let first = q;
+  while (first > from && text.charCodeAt(first - 1) === BACKSLASH) first--;
+  if ((q - first) % 2 === 1) return stretchStart;
+  const next = text.charCodeAt(q + 1);
+  if (
+    next === 117 /* u */ &&
+    q + 5 < text.length &&
+    isHexCode(text.charCodeAt(q + 2)) &&
+    isHexCode(text.charCodeAt(q + 3)) &&
+    isHexCode(text.charCodeAt(q + 4)) &&
+    isHexCode(text.charCodeAt(q + 5))
+  ) {
+    return q + 6;
+  }
+  return isJsonEscapeLetter(next) ? q + 2 : stretchStart;
+}
+
+/**
+ * Where a protected header can start: its first byte is `{`, the next `"` or JSON whitespace, so
+ * its base64url starts with `ey` or `ew`. A native regex scan finds those far faster than JS can
+ * read characters.
+ */
+const HEADER_START = /e[wy]/g;
+
+/** The next possible header start at or after `from`, or -1. */
+function nextHeaderStart(text: string, from: number): number {
+  HEADER_START.lastIndex = from;
+  const match = HEADER_START.exec(text);
+  return match === null ? -1 : match.index;
+}
+
 /**
  * Finds compact JWS (3 segments) and JWE (5 segments) tokens in text: raw bodies, JSON text,
  * form-encoded or query strings, headers. A candidate counts only when its first segment decodes to
- * a JSON object header with `alg` (and `enc` for JWE). One pass over maximal runs of base64url
- * characters and dots; each segment is decoded at most once, so the work is linear in the input.
- * JSON escapes (`\n`, `\u003d`) and percent-escapes (`%3D`) directly before a token are skipped so
- * their trailing letters are not glued onto it. Never throws.
+ * a JSON object header with `alg` (and `enc` for JWE). Every header starts with `ey` or `ew` (`{"`,
+ * `{ ` or `{` and a line break), so the scan jumps between those hits with a native regex scan and reads only
+ * the runs of base64url characters and dots around them; each segment is decoded at most once, so
+ * the work is linear in the input. JSON escapes (`\n`, `\u003d`) and percent-escapes (`%3D`)
+ * directly before a token are skipped so their trailing letters are not glued onto it. Never throws.
  */
 export function findTokens(text: string): FoundToken[] {
   const found: FoundToken[] = [];
-  if (typeof text !== 'string') return found;
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const code = text.charCodeAt(i);
-    if (isBase64urlCode(code) || code === DOT) {
-      // Fast path: most runs are plain words without dots.
-      const runStart = i;
-      let dotCount = 0;
-      while (i < length) {
-        const c = text.charCodeAt(i);
-        if (c === DOT) dotCount++;
-        else if (!isBase64urlCode(c)) break;
-        i++;
-      }
-      if (dotCount >= 2) {
-        const bounds = [runStart - 1];
-        for (let j = runStart; j < i; j++) if (text.charCodeAt(j) === DOT) bounds.push(j);
-        bounds.push(i);
-        collectFromRun(text, bounds, found);
-      }
-      continue;
-    }
-    if (code === BACKSLASH && i + 1 < length) {
-      const next = text.charCodeAt(i + 1);
-      if (
-        next === 117 /* u */ &&
-        i + 5 < length &&
-        isHexCode(text.charCodeAt(i + 2)) &&
-        isHexCode(text.charCodeAt(i + 3)) &&
-        isHexCode(text.charCodeAt(i + 4)) &&
-        isHexCode(text.charCodeAt(i + 5))
-      ) {
-        i += 6;
-      } else if (isJsonEscapeLetter(next)) i += 2;
-      else i += 1;
-      continue;
-    }
-    if (
-      code === PERCENT &&
-      i + 2 < length &&
-      isHexCode(text.charCodeAt(i + 1)) &&
-      isHexCode(text.charCodeAt(i + 2))
-    ) {
-      i += 3;
-      continue;
-    }
-    i++;
-  }
+  if (typeof text === 'string') scanText(text, found, new Map());
   return found;
+}
+
+/** findTokens' scan, appending to `found`, with header decodings shared through `headers`. */
+function scanText(text: string, found: FoundToken[], headers: Map<string, HeaderDecoding>): void {
+  // `from`: where a left-to-right reading would be now (just after the last run examined).
+  let from = 0;
+  for (;;) {
+    const hit = nextHeaderStart(text, from);
+    if (hit === -1) break;
+    let stretchStart = hit;
+    while (stretchStart > from && isRunCode(text.charCodeAt(stretchStart - 1))) stretchStart--;
+    RUN_FROM.lastIndex = hit;
+    RUN_FROM.test(text);
+    const end = RUN_FROM.lastIndex;
+    const start = runStartOf(text, from, stretchStart);
+    from = end;
+    const bounds = [start - 1];
+    for (
+      let dot = text.indexOf('.', start);
+      dot !== -1 && dot < end;
+      dot = text.indexOf('.', dot + 1)
+    ) {
+      bounds.push(dot);
+    }
+    if (bounds.length < 3) continue;
+    bounds.push(end);
+    collectFromRun(text, bounds, found, headers);
+  }
 }
 
 // Segment helpers over `bounds` (module-level rather than closures: this is the hot path).
@@ -144,17 +185,26 @@ function endsCleanly(bounds: number[], last: number): boolean {
  * Looks for tokens in one run of base64url characters and dots. `bounds` holds the position before
  * the run, every dot, and the run's end: segment k spans bounds[k] + 1 … bounds[k + 1].
  */
-function collectFromRun(text: string, bounds: number[], found: FoundToken[]): void {
+function collectFromRun(
+  text: string,
+  bounds: number[],
+  found: FoundToken[],
+  headers: Map<string, HeaderDecoding>,
+): void {
   const segmentCount = bounds.length - 1;
 
   let k = 0;
   while (k + 2 < segmentCount) {
+    // A token has to end cleanly (see endsCleanly): only segments 2 or 4 before such an end can
+    // start one, so a long chain of header-like segments costs one decoding, not one per segment.
+    const jwsMayEnd = endsCleanly(bounds, k + 2);
+    const jweMayEnd = k + 4 < segmentCount && endsCleanly(bounds, k + 4);
     const start = startOf(bounds, k);
-    if (!mayBeHeader(text, start, endOf(bounds, k))) {
+    if ((!jwsMayEnd && !jweMayEnd) || !mayBeHeader(text, start, endOf(bounds, k))) {
       k++;
       continue;
     }
-    const decoded = decodeHeaderSegment(text.slice(start, endOf(bounds, k)));
+    const decoded = decodeHeader(text.slice(start, endOf(bounds, k)), headers);
     if (!decoded.ok || typeof decoded.header.alg !== 'string') {
       k++;
       continue;
@@ -176,6 +226,17 @@ function collectFromRun(text: string, bounds: number[], found: FoundToken[]): vo
     }
     k++;
   }
+}
+
+/** Most bodies repeat one issuer's header: decode each distinct header segment once per scan. */
+const MAX_REMEMBERED_HEADERS = 256;
+
+function decodeHeader(segment: string, headers: Map<string, HeaderDecoding>): HeaderDecoding {
+  const known = headers.get(segment);
+  if (known) return known;
+  const decoded = decodeHeaderSegment(segment);
+  if (headers.size < MAX_REMEMBERED_HEADERS) headers.set(segment, decoded);
+  return decoded;
 }
 
 /** One step of a JSON path, kept as a linked list so deep nesting costs nothing until a hit. */
@@ -206,6 +267,7 @@ function renderPath(node: PathNode | undefined): string {
 export function findTokensInJson(value: unknown): JsonToken[] {
   const results: JsonToken[] = [];
   const seen = new Set<object>();
+  const headers = new Map<string, HeaderDecoding>();
   const stack: Array<{ value: unknown; path: PathNode | undefined; depth: number }> = [
     { value, path: undefined, depth: 0 },
   ];
@@ -213,7 +275,11 @@ export function findTokensInJson(value: unknown): JsonToken[] {
     const entry = stack.pop() as { value: unknown; path: PathNode | undefined; depth: number };
     const current = entry.value;
     if (typeof current === 'string') {
-      for (const hit of findTokens(current)) {
+      // Shorter than the shortest token (`header..`): nothing to look for.
+      if (current.length < MIN_HEADER_LENGTH + 2) continue;
+      const hits: FoundToken[] = [];
+      scanText(current, hits, headers);
+      for (const hit of hits) {
         results.push({ path: renderPath(entry.path), token: hit.token, format: hit.format });
       }
       continue;

@@ -1,7 +1,8 @@
 // Real-panel e2e harness: Chromium with the built extension, DevTools open on a page, the Uqudo panel shown.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 
@@ -15,7 +16,17 @@ export interface PanelSession {
   close(): Promise<void>;
 }
 
-const EXTENSION_DIR = resolve(__dirname, '../../.output/chrome-mv3');
+/** A browser with the built extension installed and DevTools open on a page (no panel shown yet). */
+export interface DevtoolsSession {
+  browser: Browser;
+  page: Page;
+  devtools: Page;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+// import.meta.url rather than __dirname: the bench (tsx, ES modules) imports this harness too.
+const EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
 
 /** Polls `probe` until it returns a value, or fails after `timeoutMs` with `what` in the message. */
 export async function waitFor<T>(
@@ -34,11 +45,11 @@ export async function waitFor<T>(
   }
 }
 
-/** Launches Chromium (CHROME_PATH), installs the built extension, opens `url` with DevTools and the Uqudo panel. */
-export async function openPanel(
-  url: string,
-  options: { beforePanel?: (page: Page, devtools: Page) => Promise<void> } = {},
-): Promise<PanelSession> {
+/**
+ * Launches Chromium (CHROME_PATH), installs the built extension, opens `url` and DevTools on it, and
+ * waits for the extension's devtools page (so DevTools is recording and the panel is registered).
+ */
+export async function openDevtools(url: string): Promise<DevtoolsSession> {
   const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   const userDataDir = mkdtempSync(join(tmpdir(), 'uqi-e2e-'));
   const browser = await puppeteer.launch({
@@ -68,14 +79,27 @@ export async function openPanel(
       (await browser.newPage());
     await page.goto(url);
     const devtools = await page.openDevTools();
-    if (options.beforePanel) {
-      // DevTools records traffic once its front end has loaded, which includes our devtools page.
-      const devtoolsPageUrl = `chrome-extension://${extensionId}/devtools.html`;
-      await waitFor('the extension devtools page', async () =>
-        devtools.frames().some((f) => f.url() === devtoolsPageUrl) ? true : undefined,
-      );
-      await options.beforePanel(page, devtools);
-    }
+    // DevTools records traffic once its front end has loaded, which includes our devtools page.
+    const devtoolsPageUrl = `chrome-extension://${extensionId}/devtools.html`;
+    await waitFor('the extension devtools page', async () =>
+      devtools.frames().some((f) => f.url() === devtoolsPageUrl) ? true : undefined,
+    );
+    return { browser, page, devtools, extensionId, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Launches Chromium (CHROME_PATH), installs the built extension, opens `url` with DevTools and the Uqudo panel. */
+export async function openPanel(
+  url: string,
+  options: { beforePanel?: (page: Page, devtools: Page) => Promise<void> } = {},
+): Promise<PanelSession> {
+  const session = await openDevtools(url);
+  const { page, devtools, extensionId } = session;
+  try {
+    if (options.beforePanel) await options.beforePanel(page, devtools);
     const panelUrl = `chrome-extension://${extensionId}/devtools-panel.html`;
     const panelId = `chrome-extension://${extensionId}Uqudo`;
     const panel = await waitFor('the Uqudo panel frame', async () => {
@@ -88,9 +112,9 @@ export async function openPanel(
       return undefined;
     });
     await panel.waitForSelector('html[data-listening="1"]', { timeout: 20_000 });
-    return { browser, page, devtools, panel, extensionId, close };
+    return { ...session, panel };
   } catch (error) {
-    await close();
+    await session.close();
     throw error;
   }
 }

@@ -1,0 +1,102 @@
+// Bench inputs: response bodies of a given size with 0, 1 or many tokens, and adversarial shapes.
+import { base64url } from 'jose';
+
+/** The regex baseline: one global regex for `eyJ….….…`, counting its matches over the text. */
+export const TOKEN_REGEX = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
+
+/** Runs the regex baseline over `text` (the cheapest competing detector). */
+export function countRegexMatches(text: string): number {
+  TOKEN_REGEX.lastIndex = 0;
+  let count = 0;
+  while (TOKEN_REGEX.exec(text) !== null) count++;
+  return count;
+}
+
+/** Characters in the bench's "MB" (bodies stay below the extractor's 10 MiB scan cap). */
+export const MB = 1_000_000;
+
+const HEADER = base64url.encode(
+  JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: '0123456789abcdef0123456789abcdef' }),
+);
+const SIGNATURE = base64url.encode(new Uint8Array(256).map((_, i) => (i * 37 + 11) & 255));
+
+/** A JWS-shaped token (RS256 header, Uqudo-like payload, 256-byte signature), distinct per `n`. */
+export function benchToken(n: number): string {
+  const payload = base64url.encode(
+    JSON.stringify({
+      iss: 'https://id.uqudo.io',
+      aud: 'client-0a1b2c3d',
+      jti: `7b5d1c1e-2f0a-4a57-9a37-${String(n).padStart(12, '0')}`,
+      iat: 1_767_225_600,
+      exp: 1_767_227_400,
+      data: { documents: [{ type: 'ID', scan: { front: { name: 'Sample' } } }] },
+    }),
+  );
+  return `${HEADER}.${payload}.${SIGNATURE}`;
+}
+
+/** Positions (record numbers) at which `tokens` tokens are spread evenly over `records`. */
+function tokenSlots(records: number, tokens: number): Set<number> {
+  const slots = new Set<number>();
+  for (let t = 0; t < tokens; t++) slots.add(Math.floor(((t + 0.5) * records) / tokens));
+  return slots;
+}
+
+/** A JSON body of about `chars` characters, with `tokens` JWS leaves spread through it. */
+export function jsonBody(chars: number, tokens: number, stray = false): string {
+  const recordChars = 170;
+  const records = Math.max(1, Math.round(chars / recordChars));
+  const slots = tokenSlots(records, tokens);
+  const items: unknown[] = [];
+  let n = 0;
+  for (let i = 0; i < records; i++) {
+    items.push({
+      id: i,
+      name: `record ${i}`,
+      note: 'lorem ipsum dolor sit amet, consectetur adipiscing elit '.repeat(2),
+      token: slots.has(i) ? benchToken(n++) : null,
+      // One header-like word without a token: defeats an `eyJ` prefilter.
+      tag: stray && i === records >> 1 ? 'eyJzdHJheSI6dHJ1ZX0' : 'plain',
+    });
+  }
+  return JSON.stringify({ items });
+}
+
+/** A plain-text (log-like) body of about `chars` characters with `tokens` tokens in its lines. */
+export function textBody(chars: number, tokens: number): string {
+  const line = '2026-01-01T00:00:00Z INFO request handled in 12 ms, user=sample status=ok.\n';
+  const lines = Math.max(1, Math.round(chars / line.length));
+  const slots = tokenSlots(lines, tokens);
+  const parts: string[] = [];
+  let n = 0;
+  for (let i = 0; i < lines; i++) {
+    parts.push(slots.has(i) ? `2026-01-01T00:00:00Z INFO token=${benchToken(n++)} ok.\n` : line);
+  }
+  return parts.join('');
+}
+
+/** One run of valid-looking headers joined by dots (`eyJhbGciOi….eyJhbGciOi….…`), no token. */
+export function dotChainedHeaders(chars: number): string {
+  const header = base64url.encode(JSON.stringify({ alg: 'HS256' }));
+  return `${header}.`.repeat(Math.ceil(chars / (header.length + 1))).slice(0, chars);
+}
+
+/** Long runs of `eyJ` without dots (the regex backtracks over each run at every `eyJ`). */
+export function longEyjRuns(chars: number): string {
+  const run = `${'eyJ'.repeat(100)} `;
+  return run.repeat(Math.ceil(chars / run.length)).slice(0, chars);
+}
+
+/** Near-miss fragments (`eyJ`, headers without payloads, dot chains of `eyJ`) and one token at the end. */
+export function nearMissText(chars: number): string {
+  const fragments = ['eyJ', HEADER, 'eyJ.eyJ.eyJ.eyJ.eyJ', 'eyJ'.repeat(50)];
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < chars; i++) {
+    const piece = `${fragments[i % fragments.length]} ${i % 7 === 0 ? 'x'.repeat(200) : ''}`;
+    parts.push(piece);
+    size += piece.length;
+  }
+  parts.push(` ${benchToken(0)}`);
+  return parts.join('');
+}

@@ -1,0 +1,168 @@
+// Bench rows: findTokens and extractSightings on plain and adversarial bodies, against the regex.
+import type { CapturedExchange } from '../../lib/capture/exchange';
+import { extractSightings } from '../../lib/capture/extract';
+import { findTokens } from '../../lib/jose/find';
+import {
+  countRegexMatches,
+  dotChainedHeaders,
+  jsonBody,
+  longEyjRuns,
+  MB,
+  nearMissText,
+  textBody,
+} from './bodies';
+import { ratioRow, valueRow, type BenchRow } from './measure';
+
+/** Detection on ordinary bodies: at most twice the regex (jumping between `indexOf` hits). */
+const FIND_BUDGET = 2;
+/** Extraction adds JSON paths and the other parts of the exchange: at most 3× the regex. */
+const EXTRACT_BUDGET = 3;
+/** Hostile shapes: at most 5× the regex per MB. */
+const ADVERSARIAL_BUDGET = 5;
+/** Linear: the ratio to the (linear) regex at 10× the size within 1.5× of the ratio at 1 MB. */
+const LINEAR_BUDGET = 1.5;
+
+interface BodyCase {
+  input: string;
+  body: string;
+  mimeType: string;
+  adversarial: boolean;
+}
+
+const REGEX = 'regex eyJ….….… over the same string';
+
+function exchangeWith(body: string, mimeType: string): CapturedExchange {
+  return {
+    id: 'bench',
+    time: 0,
+    method: 'GET',
+    url: 'https://app.example/api/items?page=1',
+    status: 200,
+    requestHeaders: [{ name: 'Accept', value: 'application/json' }],
+    responseHeaders: [{ name: 'Content-Type', value: mimeType }],
+    responseBody: body,
+    responseMimeType: mimeType,
+    source: 'network',
+  };
+}
+
+function sizeLabel(chars: number): string {
+  return chars >= MB ? `${chars / MB} MB` : `${chars / 1000} KB`;
+}
+
+function plainCases(quick: boolean): BodyCase[] {
+  const cases: BodyCase[] = [];
+  const sizes = quick ? [100_000, MB] : [100_000, MB, 10 * MB];
+  for (const [kind, make, mimeType] of [
+    ['JSON', jsonBody, 'application/json'],
+    ['text', textBody, 'text/plain'],
+  ] as const) {
+    for (const chars of sizes) {
+      for (const tokens of chars >= MB ? [0, 1, 1000] : [0, 1]) {
+        const body = make(chars, tokens);
+        const label = `${sizeLabel(chars)} ${kind}, ${tokens} token${tokens === 1 ? '' : 's'}`;
+        cases.push({ input: label, body, mimeType, adversarial: false });
+      }
+    }
+  }
+  cases.push({
+    input: '1 MB JSON, 0 tokens, one stray eyJ',
+    body: jsonBody(MB, 0, true),
+    mimeType: 'application/json',
+    adversarial: false,
+  });
+  return cases;
+}
+
+function adversarialCases(quick: boolean): BodyCase[] {
+  const big = quick ? [MB] : [MB, 10 * MB];
+  const cases: BodyCase[] = [];
+  for (const chars of big) {
+    cases.push({
+      input: `${sizeLabel(chars)} dot-chained valid-looking headers`,
+      body: dotChainedHeaders(chars),
+      mimeType: 'text/plain',
+      adversarial: true,
+    });
+    cases.push({
+      input: `${sizeLabel(chars)} near-miss eyJ fragments`,
+      body: nearMissText(chars),
+      mimeType: 'text/plain',
+      adversarial: true,
+    });
+  }
+  // The regex is quadratic on these (it backtracks over each run), so sizes stay small.
+  for (const chars of [100_000, MB]) {
+    cases.push({
+      input: `${sizeLabel(chars)} long eyJ runs`,
+      body: longEyjRuns(chars),
+      mimeType: 'text/plain',
+      adversarial: true,
+    });
+  }
+  return cases;
+}
+
+/**
+ * Growth of the ratio to the regex (which is linear on these shapes) from the smaller body to the
+ * larger: 1× means the finder's cost per MB stays put. Both ratios come from interleaved samples,
+ * so load on the machine cancels out.
+ */
+function linearityRow(name: string, small: BenchRow, large: BenchRow): BenchRow {
+  return valueRow({
+    group: 'detection',
+    name: `${name} linear`,
+    input: `${large.input} vs ${small.input}`,
+    unit: '×',
+    value: large.value.median / small.value.median,
+    budget: LINEAR_BUDGET,
+    baseline: 'ratio to the regex at 10× the size / ratio at 1 MB',
+  });
+}
+
+/** All detection and extraction rows. `quick` leaves out the 10 MB bodies. */
+export async function benchDetection(quick: boolean): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const item of [...plainCases(quick), ...adversarialCases(quick)]) {
+    const runs = item.body.length >= 10 * MB ? 5 : 7;
+    rows.push(
+      await ratioRow(
+        {
+          group: 'detection',
+          name: 'findTokens',
+          input: item.input,
+          budget: item.adversarial ? ADVERSARIAL_BUDGET : FIND_BUDGET,
+          baseline: REGEX,
+        },
+        () => findTokens(item.body),
+        () => countRegexMatches(item.body),
+        { runs },
+      ),
+    );
+    const exchange = exchangeWith(item.body, item.mimeType);
+    rows.push(
+      await ratioRow(
+        {
+          group: 'detection',
+          name: 'extractSightings',
+          input: item.input,
+          budget: item.adversarial ? ADVERSARIAL_BUDGET : EXTRACT_BUDGET,
+          baseline: REGEX,
+        },
+        () => extractSightings(exchange),
+        () => countRegexMatches(item.body),
+        { runs },
+      ),
+    );
+  }
+  if (!quick) {
+    for (const shape of ['dot-chained valid-looking headers', 'near-miss eyJ fragments']) {
+      const find = (chars: number) =>
+        rows.find((r) => r.name === 'findTokens' && r.input === `${sizeLabel(chars)} ${shape}`);
+      const small = find(MB);
+      const large = find(10 * MB);
+      if (small && large) rows.push(linearityRow(`findTokens, ${shape}`, small, large));
+    }
+  }
+  return rows;
+}

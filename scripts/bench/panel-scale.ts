@@ -1,0 +1,341 @@
+// Real-panel scale run: a loopback page fires 20,000 requests (2,000 tokens) with the Uqudo panel open.
+import type { Frame, Page } from 'puppeteer-core';
+import {
+  insertText,
+  openDevtools,
+  openPanel,
+  waitFor,
+  type PanelSession,
+} from '../../tests/e2e/harness';
+import { spreadOf, valueRow, type BenchRow, type Spread } from './measure';
+import { startBurstSite, tokensIn, type BurstSite } from './panel-page';
+
+const REQUESTS = 20_000;
+const SMALL_REQUESTS = 1_000;
+/** Requests the page keeps in flight (Chromium allows 6 connections per host on HTTP/1.1). */
+const CONCURRENCY = 12;
+const FILTER_SAMPLES = 6;
+/** Pairs of bursts (with the panel / Network panel only) and the requests in each. */
+const PAGE_PAIRS = 5;
+const PAIR_REQUESTS = 2_000;
+const MB = 1024 * 1024;
+
+/** Every token the page sent or received is listed or counted as dropped. */
+const LOST_BUDGET = 0;
+/** The list keeps up: the last row within 100 ms (a few frames) of the last response. */
+const LAST_ROW_BUDGET_MS = 100;
+/** A keystroke in the filter costs about the same with 2,000 captures as with 100. */
+const FILTER_BUDGET = 1.5;
+/** The panel must not slow the page down: its burst within 1.1× of DevTools on the Network panel. */
+const PAGE_BUDGET = 1.1;
+/** The list is virtualised: a screenful of rows in the DOM, whatever the capture count. */
+const DOM_ROWS_BUDGET = 100;
+/** Heap the panel may hold after the burst (the DevTools process is shared with the page's tools). */
+const HEAP_BUDGET_MB = 150;
+/** Clear gives the memory back: within 1.25× of the heap before the burst. */
+const CLEAR_BUDGET = 1.25;
+
+interface Counts {
+  total: number;
+  shown: number;
+  dropped: number;
+  text: string;
+}
+
+async function readCounts(panel: Frame): Promise<Counts> {
+  const text = await panel.$eval('[data-testid="counts"]', (el) => el.textContent ?? '');
+  const of = /(\d+) of (\d+) tokens?/.exec(text);
+  const all = /(\d+) tokens?/.exec(text);
+  const total = Number(of?.[2] ?? all?.[1] ?? 0);
+  const shown = Number(of?.[1] ?? total);
+  const dropped = Number(/(\d+) dropped/.exec(text)?.[1] ?? 0);
+  return { total, shown, dropped, text };
+}
+
+/** Waits until the panel lists (or counts as dropped) `expected` captures; what it reached if not. */
+async function waitForCaptures(panel: Frame, expected: number, timeoutMs: number): Promise<Counts> {
+  try {
+    return await waitFor(
+      `${expected} captures in the panel`,
+      async () => {
+        const counts = await readCounts(panel);
+        return counts.total + counts.dropped >= expected ? counts : undefined;
+      },
+      timeoutMs,
+      20,
+    );
+  } catch {
+    return readCounts(panel);
+  }
+}
+
+/** The panel's JS heap after a forced garbage collection, in MB. */
+async function panelHeapMb(panel: Frame): Promise<number> {
+  const client = (panel as unknown as { client: { send(method: string): Promise<unknown> } })
+    .client;
+  await client.send('HeapProfiler.collectGarbage');
+  const usage = (await client.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usage.usedSize / MB;
+}
+
+/** Records in the panel when the counts first show `expected` captures (wall clock, ms). */
+async function watchForTotal(panel: Frame, expected: number): Promise<void> {
+  await panel.evaluate((wanted) => {
+    const w = window as unknown as { __reachedAt?: number };
+    w.__reachedAt = undefined;
+    const counts = document.querySelector('[data-testid="counts"]') as HTMLElement;
+    const reached = () => {
+      const match = /(\d+) tokens?/.exec(counts.textContent ?? '');
+      const dropped = Number(/(\d+) dropped/.exec(counts.textContent ?? '')?.[1] ?? 0);
+      if (match && Number(match[1]) + dropped >= wanted && w.__reachedAt === undefined) {
+        w.__reachedAt = Date.now();
+        observer.disconnect();
+      }
+    };
+    const observer = new MutationObserver(reached);
+    observer.observe(counts, { childList: true, characterData: true, subtree: true });
+  }, expected);
+}
+
+async function burst(page: Page, run: number, requests: number) {
+  return page.evaluate(
+    (r, n, c) =>
+      (
+        window as unknown as {
+          runBurst(
+            r: number,
+            n: number,
+            c: number,
+          ): Promise<{ burstMs: number; lastResponseAt: number }>;
+        }
+      ).runBurst(r, n, c),
+    run,
+    requests,
+    CONCURRENCY,
+  );
+}
+
+/** Median time (ms) from a filter keystroke to the list's counts changing, alternating two terms. */
+async function filterLatency(session: PanelSession): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < FILTER_SAMPLES; i++) {
+    await session.panel.evaluate(() => {
+      const w = window as unknown as { __filterProbe?: Promise<number> };
+      w.__filterProbe = new Promise<number>((resolve) => {
+        const counts = document.querySelector('[data-testid="counts"]') as HTMLElement;
+        let began: number | undefined;
+        const onInput = () => {
+          began ??= performance.now();
+        };
+        document.addEventListener('input', onInput, true);
+        const observer = new MutationObserver(() => {
+          if (began === undefined) return;
+          observer.disconnect();
+          document.removeEventListener('input', onInput, true);
+          resolve(performance.now() - began);
+        });
+        observer.observe(counts, { childList: true, characterData: true, subtree: true });
+      });
+    });
+    await insertText(session, '[data-testid="filter"]', i % 2 === 0 ? '/api/a/' : 'api');
+    samples.push(
+      await session.panel.evaluate(
+        () => (window as unknown as { __filterProbe: Promise<number> }).__filterProbe,
+      ),
+    );
+  }
+  // Back to no filter.
+  await session.panel.$eval('[data-testid="filter"]', (el) => (el as HTMLInputElement).select());
+  await session.devtools.keyboard.press('Backspace');
+  return samples;
+}
+
+/** tsx keeps function names with a `__name` helper, which functions sent to a frame then call. */
+async function defineNameHelper(frame: Frame | Page): Promise<void> {
+  await frame.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
+}
+
+async function clearPanel(session: PanelSession): Promise<void> {
+  await session.panel.click('[data-testid="clear"]');
+  await waitFor('an empty list', async () =>
+    (await readCounts(session.panel)).total === 0 ? true : undefined,
+  );
+}
+
+/**
+ * The page's own burst time with the panel shown against DevTools on the Network panel only (a
+ * second browser): PAGE_PAIRS pairs of shorter bursts, alternating which browser goes first.
+ */
+async function pageBurstRow(
+  session: PanelSession,
+  url: string,
+  fullBurstMs: number,
+): Promise<BenchRow> {
+  const networkOnly = await openDevtools(url);
+  try {
+    await defineNameHelper(networkOnly.page);
+    await networkOnly.devtools.evaluate(() =>
+      (globalThis as any).DevToolsAPI?.showPanel('network'),
+    );
+    await burst(networkOnly.page, 10, PAIR_REQUESTS);
+    const ratios: number[] = [];
+    const times = { panel: [] as number[], network: [] as number[] };
+    for (let pair = 0; pair < PAGE_PAIRS; pair++) {
+      const run = 20 + pair;
+      const panelFirst = pair % 2 === 0;
+      const first = await burst(panelFirst ? session.page : networkOnly.page, run, PAIR_REQUESTS);
+      const second = await burst(panelFirst ? networkOnly.page : session.page, run, PAIR_REQUESTS);
+      const [withPanel, plain] = panelFirst ? [first, second] : [second, first];
+      ratios.push(withPanel.burstMs / plain.burstMs);
+      times.panel.push(withPanel.burstMs);
+      times.network.push(plain.burstMs);
+      // Keep the panel's list from growing across pairs.
+      await clearPanel(session);
+    }
+    return valueRow({
+      group: 'panel',
+      name: 'page burst time with the panel',
+      input: `${PAGE_PAIRS} × ${PAIR_REQUESTS.toLocaleString('en')} requests`,
+      unit: '×',
+      value: spreadOf(ratios),
+      budget: PAGE_BUDGET,
+      baseline: `DevTools on the Network panel only (${spreadOf(times.panel).median.toFixed(0)} vs ${spreadOf(times.network).median.toFixed(0)} ms; the 20,000 burst took ${fullBurstMs.toFixed(0)} ms)`,
+    });
+  } finally {
+    await networkOnly.close();
+  }
+}
+
+/** What the scale run measured in the panel. */
+interface ScaleMeasures {
+  expected: number;
+  counts: Counts;
+  lastRowMs: number;
+  domRows: number;
+  heapBefore: number;
+  heapAfter: number;
+  heapCleared: number;
+  filterSmall: Spread;
+  filterLarge: number[];
+}
+
+/** Warm-up, filter at 100 captures, then the 20,000-request burst and what follows it. */
+async function measureScale(
+  session: PanelSession,
+  site: BurstSite,
+): Promise<ScaleMeasures & { burstMs: number }> {
+  await defineNameHelper(session.panel);
+  await defineNameHelper(session.page);
+  // One token request, awaited in the list, shows the live listener is attached.
+  await burst(session.page, 0, 11);
+  await waitForCaptures(session.panel, 1, 20_000);
+  await clearPanel(session);
+
+  await burst(session.page, 1, SMALL_REQUESTS);
+  await waitForCaptures(session.panel, tokensIn(SMALL_REQUESTS), 30_000);
+  const filterSmall = spreadOf(await filterLatency(session));
+  await clearPanel(session);
+  const heapBefore = await panelHeapMb(session.panel);
+
+  const expected = tokensIn(REQUESTS);
+  await watchForTotal(session.panel, expected);
+  const { burstMs } = await burst(session.page, 2, REQUESTS);
+  const counts = await waitForCaptures(session.panel, expected, 60_000);
+  const reachedAt = await session.panel.evaluate(
+    () => (window as unknown as { __reachedAt?: number }).__reachedAt,
+  );
+  const domRows = await session.panel.$$eval('[data-testid="token-row"]', (r) => r.length);
+  const heapAfter = await panelHeapMb(session.panel);
+  const filterLarge = await filterLatency(session);
+  await clearPanel(session);
+  const heapCleared = await panelHeapMb(session.panel);
+  const lastRowMs =
+    reachedAt === undefined ? Number.POSITIVE_INFINITY : reachedAt - site.lastResponseAt();
+  return {
+    expected,
+    counts,
+    lastRowMs,
+    domRows,
+    heapBefore,
+    heapAfter,
+    heapCleared,
+    filterSmall,
+    filterLarge,
+    burstMs,
+  };
+}
+
+/** The scale run's rows (all but the page-burst comparison). */
+function scaleRows(m: ScaleMeasures): BenchRow[] {
+  const { counts, expected } = m;
+  const input = `${REQUESTS.toLocaleString('en')} requests, ${expected.toLocaleString('en')} tokens`;
+  const row = (fields: Omit<BenchRow, 'pass' | 'value' | 'group'> & { value: Spread | number }) =>
+    valueRow({ group: 'panel', ...fields });
+  return [
+    row({
+      name: 'captures lost',
+      input,
+      unit: 'count',
+      value: Math.max(0, expected - counts.total - counts.dropped),
+      budget: LOST_BUDGET,
+      baseline: `listed ${counts.total} + dropped ${counts.dropped} of ${expected}`,
+    }),
+    row({
+      name: 'last response → last row',
+      input,
+      unit: 'ms',
+      value: m.lastRowMs,
+      budget: LAST_ROW_BUDGET_MS,
+      baseline:
+        'server clock when the last response was sent → panel clock when the count is complete',
+    }),
+    row({
+      name: 'DOM rows',
+      input: `${counts.total} captures listed`,
+      unit: 'count',
+      value: m.domRows,
+      budget: DOM_ROWS_BUDGET,
+      baseline: 'virtualised list: rows in the DOM',
+    }),
+    row({
+      name: 'panel heap after the burst',
+      input,
+      unit: 'MB',
+      value: m.heapAfter,
+      budget: HEAP_BUDGET_MB,
+      baseline: `after GC; ${m.heapBefore.toFixed(1)} MB before the burst`,
+    }),
+    row({
+      name: 'panel heap after Clear',
+      input,
+      unit: '×',
+      value: m.heapCleared / m.heapBefore,
+      budget: CLEAR_BUDGET,
+      baseline: `after GC: ${m.heapCleared.toFixed(1)} MB vs ${m.heapBefore.toFixed(1)} MB before the burst`,
+    }),
+    row({
+      name: 'filter keystroke latency',
+      input: `${counts.total} vs ${tokensIn(SMALL_REQUESTS)} captures`,
+      unit: '×',
+      value: spreadOf(m.filterLarge.map((s) => s / m.filterSmall.median)),
+      budget: FILTER_BUDGET,
+      baseline: `input event → counts updated (${spreadOf(m.filterLarge).median.toFixed(1)} vs ${m.filterSmall.median.toFixed(1)} ms)`,
+    }),
+  ];
+}
+
+/** The burst with the panel, then the page's burst time against DevTools on the Network panel only. */
+export async function benchPanelScale(): Promise<BenchRow[]> {
+  const site = await startBurstSite();
+  try {
+    const session = await openPanel(site.url);
+    try {
+      const measured = await measureScale(session, site);
+      return [...scaleRows(measured), await pageBurstRow(session, site.url, measured.burstMs)];
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await site.close();
+  }
+}
