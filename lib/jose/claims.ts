@@ -57,11 +57,28 @@ function describeValue(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
+function describePayloadType(payload: unknown): string {
+  if (Array.isArray(payload)) return 'a JSON array';
+  if (payload === null) return 'JSON null';
+  if (typeof payload === 'string') return payload === '' ? 'empty' : 'text (or a JSON string)';
+  return `a JSON ${typeof payload}`;
+}
+
 function leewayNote(leeway: number): string {
   return leeway > 0 ? `, leeway ${leeway} s` : '';
 }
 
-/** Reads a time claim; returns a finding when present but not a finite number. */
+/** Largest NumericDate accepted: 9999-12-31T23:59:59Z, the last second of a four-digit year. */
+export const MAX_NUMERIC_DATE = 253_402_300_799;
+
+/** True for an integer NumericDate from 1970 to the end of year 9999 (what the claim checks accept). */
+export function isNumericDate(value: unknown): value is number {
+  return (
+    Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_NUMERIC_DATE
+  );
+}
+
+/** Reads a time claim; returns a finding when present but not an integer NumericDate in range. */
 function readTime(
   payload: Record<string, unknown>,
   name: string,
@@ -69,11 +86,11 @@ function readTime(
 ): number | undefined {
   const value = payload[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
+  if (!isNumericDate(value)) {
     findings.push(
       createFinding(
         'claim-invalid',
-        `"${name}" is not a NumericDate (seconds): ${describeValue(value)}.`,
+        `"${name}" is not a NumericDate (whole seconds from 0 to ${MAX_NUMERIC_DATE}, the end of year 9999): ${describeValue(value)}.`,
       ),
     );
     return undefined;
@@ -88,10 +105,19 @@ function dataOf(payload: Record<string, unknown>): Record<string, unknown> | und
 
 /**
  * Checks registered time claims and the caller's expectations; returns every failure (never only
- * the first). A payload that is not a JSON object has no claims: only the expectations can fail.
+ * the first). A payload that is not a JSON object has no claims: that is itself an error
+ * (`claims-unchecked`), and the expectations fail against it.
  */
 export function checkClaims(payload: unknown, options: ClaimCheckOptions): Finding[] {
   const findings: Finding[] = [];
+  if (!isJsonObject(payload)) {
+    findings.push(
+      createFinding(
+        'claims-unchecked',
+        `The payload is ${describePayloadType(payload)}, not a JSON object, so no claim (exp, nbf, iat, iss, aud…) could be checked.`,
+      ),
+    );
+  }
   const claims = isJsonObject(payload) ? payload : {};
   const { now, leeway } = options;
 

@@ -20,12 +20,18 @@ export const FINDING_SEVERITIES = {
   'alg-not-allowed': 'error',
   /** The header lists a critical extension this tool does not understand. */
   'crit-unsupported': 'error',
+  /** A segment is not canonical unpadded base64url (padding, or non-zero unused bits). */
+  'non-canonical-encoding': 'error',
   /** The header names a key (jwk, jku, x5u, x5c); it is never used. */
   'embedded-key-ignored': 'warning',
   /** The signature does not verify with any configured candidate key. */
   'signature-invalid': 'error',
   /** Keys were configured, but none matches the token's kid/alg. */
   'key-not-found': 'error',
+  /** A configured key was left out for this token: pinned to another alg, or refused by a hygiene rule. */
+  'key-not-used': 'warning',
+  /** The key source as a whole breaks a hygiene rule (ambiguous kids, mixed secrets and public keys, only refused keys). */
+  'key-source-refused': 'error',
   /** No verification key was configured. */
   unverified: 'warning',
   /** The key source (JWKS URL) could not be loaded. */
@@ -36,8 +42,9 @@ export const FINDING_SEVERITIES = {
   'verify-failed': 'error',
   expired: 'error',
   'not-yet-valid': 'error',
-  'issued-in-future': 'warning',
-  /** A registered time claim (exp, nbf, iat) is not a NumericDate. */
+  /** `iat` is later than now plus the leeway. */
+  'issued-in-future': 'error',
+  /** A registered time claim (exp, nbf, iat) is not an integer NumericDate from 0 to 253402300799. */
   'claim-invalid': 'error',
   'iss-mismatch': 'error',
   'aud-mismatch': 'error',
@@ -52,14 +59,16 @@ export const FINDING_SEVERITIES = {
   'decrypt-failed': 'error',
   /** The decryption key's kid differs from the JWE header's kid. */
   'decrypt-key-kid-mismatch': 'warning',
+  /** The payload is not a JSON object, so no claim could be checked: the token cannot be `valid`. */
+  'claims-unchecked': 'error',
   /** The payload is not JSON; it is shown as text. */
   'payload-not-json': 'info',
   /** The payload bytes are not valid UTF-8; undecodable bytes were replaced. */
   'invalid-utf8': 'warning',
   /** The JWE header says `cty: JWT` but the plaintext is not a compact JWS. */
   'cty-mismatch': 'warning',
-  /** The decrypted content of a JWE is not signed, so its origin cannot be verified. */
-  'not-signed': 'warning',
+  /** The decrypted content of a JWE is not a signed JWS: anyone with the public encryption key can make it. */
+  'not-signed': 'error',
   /** The engine hit an unexpected condition; the token could not be fully inspected. */
   'internal-error': 'error',
 } as const satisfies Record<string, Severity>;
