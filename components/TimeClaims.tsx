@@ -1,5 +1,5 @@
 // TimeClaims: iat/nbf/exp as local and UTC dates with relative times and a live expiry countdown.
-import { formatDuration } from '../lib/jose/claims';
+import { describeRelativeTime, formatDuration } from '../lib/jose/claims';
 
 /** The registered time claims shown, in display order, with a human name. */
 const TIME_CLAIMS = [
@@ -30,10 +30,7 @@ export function formatCountdown(totalSeconds: number): string {
 
 /** "in 12 min", "3 h 2 min ago" or "now" for a time `targetMs` seen from `nowMs`. */
 export function describeRelative(targetMs: number, nowMs: number): string {
-  const diffMs = targetMs - nowMs;
-  if (Math.abs(diffMs) < 1000) return 'now';
-  const text = formatDuration(diffMs / 1000);
-  return diffMs > 0 ? `in ${text}` : `${text} ago`;
+  return describeRelativeTime(targetMs / 1000, nowMs / 1000);
 }
 
 /** "expires in 4 min 03 s" or "expired 2 min ago" for an `exp` (ms) seen from `nowMs`. */

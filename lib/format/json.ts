@@ -14,6 +14,11 @@ export interface JsonWriteOptions {
    * `Infinity` gives exactly `JSON.stringify(value, null, indent)`.
    */
   prettyDepth?: number;
+  /**
+   * Writes a string value or key (default `JSON.stringify`). A readable report shortens long
+   * strings here; the result is then JSON-like text rather than JSON.
+   */
+  string?: (value: string) => string;
 }
 
 type Frame =
@@ -36,6 +41,7 @@ type Frame =
 export function stringifyJsonLinear(value: unknown, options: JsonWriteOptions = {}): string {
   const indent = Math.max(0, Math.floor(options.indent ?? 2));
   const prettyDepth = options.prettyDepth ?? PRETTY_JSON_DEPTH;
+  const writeString = options.string ?? JSON.stringify;
   const out: string[] = [];
   const stack: Frame[] = [];
   const newline = (depth: number) => `\n${' '.repeat(indent * depth)}`;
@@ -43,7 +49,7 @@ export function stringifyJsonLinear(value: unknown, options: JsonWriteOptions = 
   // Writes a scalar, or opens a container and pushes its frame (children at depth + 1).
   const open = (item: unknown, depth: number) => {
     if (item === null || typeof item !== 'object') {
-      out.push(scalar(item));
+      out.push(typeof item === 'string' ? writeString(item) : scalar(item));
       return;
     }
     const pretty = indent > 0 && depth + 1 <= prettyDepth;
@@ -80,7 +86,7 @@ export function stringifyJsonLinear(value: unknown, options: JsonWriteOptions = 
       open(isSerializable(item) ? item : null, frame.depth);
     } else {
       const [key, member] = frame.entries[frame.index++]!;
-      out.push(JSON.stringify(key), frame.pretty ? ': ' : ':');
+      out.push(writeString(key), frame.pretty ? ': ' : ':');
       open(member, frame.depth);
     }
   }

@@ -58,9 +58,7 @@ describe('checkClaims', () => {
       'claim-invalid',
       'claim-invalid',
     ]);
-    expect(checkClaims({ iat: 1e300 }, { now: NOW, leeway: 0 })[0]?.message).toContain(
-      ': 1e+300.',
-    );
+    expect(checkClaims({ iat: 1e300 }, { now: NOW, leeway: 0 })[0]?.message).toContain(': 1e+300.');
   });
 
   it('warns about a jti that is not a UUID', () => {

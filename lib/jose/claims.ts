@@ -44,6 +44,25 @@ export function formatDuration(totalSeconds: number): string {
   return next && rest > 0 ? `${text} ${rest} ${next[0]}` : text;
 }
 
+/**
+ * "in 12 min", "3 h 2 min ago" or "now" for a time `target` seen from `now` (both Unix seconds),
+ * in {@link formatDuration}'s words. The panel and the CLI say relative times with this.
+ */
+export function describeRelativeTime(target: number, now: number): string {
+  const diff = target - now;
+  if (Math.abs(diff) < 1) return 'now';
+  const text = formatDuration(diff);
+  return diff > 0 ? `in ${text}` : `${text} ago`;
+}
+
+/** "expires in 12 min", "expired 3 min ago" or "expired just now" for an `exp` seen from `now` (Unix seconds). */
+export function describeExpiryTime(exp: number, now: number): string {
+  const diff = exp - now;
+  if (diff > 0) return `expires in ${formatDuration(diff)}`;
+  if (diff > -1) return 'expired just now';
+  return `expired ${formatDuration(diff)} ago`;
+}
+
 /** Formats a NumericDate as ISO 8601 UTC, or the raw number when it is out of Date's range. */
 export function formatNumericDate(value: number): string {
   const ms = value * 1000;
