@@ -2,13 +2,14 @@
 import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { verdictOf } from '../lib/jose/inspect';
-import type { Inspection, TokenKind } from '../lib/jose/inspect';
+import type { Inspection, SignatureStatus, TokenKind } from '../lib/jose/inspect';
 import { summarizeUqudoResult } from '../lib/uqudo/summary';
 import type { ImageRef, UqudoSummary } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
 import { FindingList } from './FindingList';
 import { JsonTree } from './JsonTree';
 import { TimeClaims } from './TimeClaims';
+import { UntrustedText } from './UntrustedText';
 import { UqudoSummaryView } from './UqudoSummaryView';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -17,6 +18,14 @@ const KIND_WORDS: Record<TokenKind, string> = {
   'uqudo-access-token': 'Uqudo access token',
   jwt: 'JWT',
   unknown: 'unknown kind',
+};
+
+/** The panel's words for each signature state (never taken from the token). */
+const SIGNATURE_WORDS: Record<SignatureStatus, string> = {
+  valid: 'signature valid',
+  invalid: 'signature invalid',
+  unverified: 'signature not checked',
+  unsupported: 'signature not checkable',
 };
 
 /** Nested tokens deeper than this are not rendered (the engine caps nesting too). */
@@ -68,6 +77,8 @@ function InspectionDetail({
   );
   const shownSummary = showsSummary ? (summary ?? computed) : undefined;
   const decryptFailed = inspection.findings.some((finding) => finding.code === 'decrypt-failed');
+  // The summary describes the payload; only a valid signature says who wrote it.
+  const signatureValid = inspection.signature === 'valid';
 
   // The parent re-renders every second for the countdown; reusing these elements lets Preact skip
   // diffing the (possibly large) trees and summary when only `now` changed.
@@ -78,7 +89,19 @@ function InspectionDetail({
           {shownSummary && (
             <section class="inspection-section" aria-label="Uqudo result">
               <h3 class="section-title">Uqudo result</h3>
-              <UqudoSummaryView summary={shownSummary} renderImageActions={renderImageActions} />
+              {signatureValid ? (
+                <UqudoSummaryView summary={shownSummary} renderImageActions={renderImageActions} />
+              ) : (
+                <div class="summary-unverified" data-testid="summary-unverified">
+                  <p class="summary-unverified-banner" role="note">
+                    content not verified — may be forged (signature {inspection.signature})
+                  </p>
+                  <UqudoSummaryView
+                    summary={shownSummary}
+                    renderImageActions={renderImageActions}
+                  />
+                </div>
+              )}
             </section>
           )}
           {!isJwe && header && (
@@ -95,23 +118,15 @@ function InspectionDetail({
           </section>
         </>
       ) : null,
-    [hasOwnContent, shownSummary, renderImageActions, isJwe, header, payload],
+    [hasOwnContent, shownSummary, renderImageActions, isJwe, header, payload, signatureValid],
   );
-
-  const meta = [
-    format === 'invalid' ? 'not a token' : format.toUpperCase(),
-    format === 'invalid' ? undefined : KIND_WORDS[kind],
-    headerText(header, 'alg'),
-    headerText(header, 'enc'),
-    headerText(header, 'kid') && `kid ${headerText(header, 'kid')}`,
-    format === 'jws' ? `signature ${inspection.signature}` : undefined,
-  ].filter((part): part is string => Boolean(part));
 
   return (
     <article class={`inspection inspection-${format}`} data-depth={depth}>
       <header class="inspection-header">
         <VerdictBadge verdict={verdictOf(inspection)} />
-        <span class="inspection-meta">{meta.join(' · ')}</span>
+        {format === 'jws' && <SignatureState status={inspection.signature} />}
+        <InspectionMeta inspection={inspection} />
       </header>
 
       <section class="inspection-section" aria-label="Findings">
@@ -173,5 +188,35 @@ function InspectionDetail({
         </section>
       )}
     </article>
+  );
+}
+
+/** The signature state in the panel's own words and styling, from the inspection only. */
+function SignatureState({ status }: { status: SignatureStatus }) {
+  const level = status === 'valid' ? 'good' : status === 'invalid' ? 'bad' : 'warn';
+  return (
+    <span class={`signature-state level-${level}`} data-signature={status}>
+      {SIGNATURE_WORDS[status]}
+    </span>
+  );
+}
+
+/** Format and kind in the panel's words; alg, enc and kid from the header shown as data. */
+function InspectionMeta({ inspection }: { inspection: Inspection }) {
+  const { format, header, kind } = inspection;
+  const values = (['alg', 'enc', 'kid'] as const).flatMap((name) => {
+    const value = headerText(header, name);
+    return value === undefined ? [] : [[name, value] as const];
+  });
+  return (
+    <span class="inspection-meta">
+      {format === 'invalid' ? 'not a token' : `${format.toUpperCase()} · ${KIND_WORDS[kind]}`}
+      {values.map(([name, value]) => (
+        <span key={name} class="inspection-meta-item">
+          {' · '}
+          {name} <UntrustedText text={value} />
+        </span>
+      ))}
+    </span>
   );
 }

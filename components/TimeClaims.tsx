@@ -1,5 +1,6 @@
 // TimeClaims: iat/nbf/exp as local and UTC dates with relative times and a live expiry countdown.
 import { describeRelativeTime, formatDuration } from '../lib/jose/claims';
+import { UntrustedText } from './UntrustedText';
 
 /** The registered time claims shown, in display order, with a human name. */
 const TIME_CLAIMS = [
@@ -125,7 +126,9 @@ export function TimeClaims({ payload, now }: TimeClaimsProps) {
                 <th scope="row" title={description}>
                   {name}
                 </th>
-                <td class="time-raw">{previewRaw(raw)}</td>
+                <td class="time-raw">
+                  <UntrustedText text={previewRaw(raw)} quoted={false} />
+                </td>
                 {ms === undefined ? (
                   <td colSpan={3} class="time-invalid level-bad">
                     not a NumericDate (seconds since 1970)

@@ -25,6 +25,7 @@ type Frame =
   | { kind: 'array'; items: unknown[]; index: number; depth: number; pretty: boolean }
   | {
       kind: 'object';
+      container: object;
       entries: [string, unknown][];
       index: number;
       depth: number;
@@ -36,7 +37,8 @@ type Frame =
  * and symbol members skipped, non-finite numbers as null — as `JSON.stringify` does) with an
  * explicit stack, so nesting depth cannot overflow the call stack. Indented to `prettyDepth`,
  * compact below it: the output is at most about `(indent × prettyDepth + 2)` times the compact
- * JSON. The text parses back to the same value.
+ * JSON. The text parses back to the same value. Throws a TypeError for a cycle, as
+ * `JSON.stringify` does.
  */
 export function stringifyJsonLinear(value: unknown, options: JsonWriteOptions = {}): string {
   const indent = Math.max(0, Math.floor(options.indent ?? 2));
@@ -44,6 +46,8 @@ export function stringifyJsonLinear(value: unknown, options: JsonWriteOptions = 
   const writeString = options.string ?? JSON.stringify;
   const out: string[] = [];
   const stack: Frame[] = [];
+  // Containers being written: meeting one again is a cycle, which JSON cannot express.
+  const writing = new Set<object>();
   const newline = (depth: number) => `\n${' '.repeat(indent * depth)}`;
 
   // Writes a scalar, or opens a container and pushes its frame (children at depth + 1).
@@ -52,11 +56,13 @@ export function stringifyJsonLinear(value: unknown, options: JsonWriteOptions = 
       out.push(typeof item === 'string' ? writeString(item) : scalar(item));
       return;
     }
+    if (writing.has(item)) throw new TypeError('Cannot write a cyclic structure as JSON');
     const pretty = indent > 0 && depth + 1 <= prettyDepth;
     if (Array.isArray(item)) {
       if (item.length === 0) out.push('[]');
       else {
         out.push('[');
+        writing.add(item);
         stack.push({ kind: 'array', items: item, index: 0, depth: depth + 1, pretty });
       }
       return;
@@ -65,7 +71,8 @@ export function stringifyJsonLinear(value: unknown, options: JsonWriteOptions = 
     if (entries.length === 0) out.push('{}');
     else {
       out.push('{');
-      stack.push({ kind: 'object', entries, index: 0, depth: depth + 1, pretty });
+      writing.add(item);
+      stack.push({ kind: 'object', container: item, entries, index: 0, depth: depth + 1, pretty });
     }
   };
 
@@ -75,6 +82,7 @@ export function stringifyJsonLinear(value: unknown, options: JsonWriteOptions = 
     const length = frame.kind === 'array' ? frame.items.length : frame.entries.length;
     if (frame.index >= length) {
       stack.pop();
+      writing.delete(frame.kind === 'array' ? frame.items : frame.container);
       if (frame.pretty) out.push(newline(frame.depth - 1));
       out.push(frame.kind === 'array' ? ']' : '}');
       continue;

@@ -87,6 +87,40 @@ export function quoteUntrusted(value: unknown, maxLength = 80): string {
   return JSON.stringify(text.length > maxLength ? `${text.slice(0, maxLength)}…` : text);
 }
 
+/** A piece of a finding message: the engine's own words, or a value it quoted from the token. */
+export interface MessagePart {
+  text: string;
+  /** True for a quoted value (`text` is the value itself, unquoted): untrusted data. */
+  quoted: boolean;
+}
+
+// A JSON string literal, as quoteUntrusted and JSON.stringify write them (escapes included).
+const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;
+
+/**
+ * Splits a finding message into the engine's words and the values it quoted (every value from a
+ * token is quoted with JSON.stringify, see {@link quoteUntrusted}), so a view can show the values
+ * as data. Joining the parts, with each quoted part re-quoted, gives the message back.
+ */
+export function splitFindingMessage(message: string): MessagePart[] {
+  const parts: MessagePart[] = [];
+  let last = 0;
+  for (const match of message.matchAll(QUOTED)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(match[0]);
+    } catch {
+      continue;
+    }
+    if (typeof value !== 'string') continue;
+    if (match.index > last) parts.push({ text: message.slice(last, match.index), quoted: false });
+    parts.push({ text: value, quoted: true });
+    last = match.index + match[0].length;
+  }
+  if (last < message.length) parts.push({ text: message.slice(last), quoted: false });
+  return parts;
+}
+
 /** What the engine was doing when jose raised an error. */
 export type JoseErrorContext = 'decode' | 'verify' | 'decrypt' | 'key';
 
