@@ -89,7 +89,7 @@ async function inspectAt(raw: string, options: InspectOptions, depth: number): P
   if (!decoded.ok) return malformedResult(`Cannot read the header: ${decoded.reason}.`);
   return format === 'jws'
     ? inspectJws(token, segments, decoded.header, options)
-    : inspectJwe(token, decoded.header, options, depth, inspectAt);
+    : inspectJwe(token, segments, decoded.header, options, depth, inspectAt);
 }
 
 /**

@@ -6,7 +6,7 @@ import { decodeHeaderSegment, decodeUtf8 } from './decode';
 import { createFinding, describeJoseError, quoteUntrusted, type Finding } from './findings';
 import type { InspectOptions, Inspection, TokenKind } from './inspect';
 import { checkDecryptionKeyAlg, listKeyManagementAlgs } from './keys';
-import { countDots } from './segments';
+import { SEGMENT_NAMES, checkCanonicalSegments, countDots } from './segments';
 
 /** A JWE inside a JWE inside a JWE is as deep as inspection goes. */
 const MAX_NESTING_DEPTH = 3;
@@ -33,6 +33,7 @@ export type InspectNested = (
  */
 export async function inspectJwe(
   token: string,
+  segments: readonly string[],
   header: Record<string, unknown>,
   options: InspectOptions,
   depth: number,
@@ -43,7 +44,8 @@ export async function inspectJwe(
     return malformedResult('The JWE header has no "alg".', header);
   if (typeof enc !== 'string' || enc === '')
     return malformedResult('The JWE header has no "enc".', header);
-  const findings: Finding[] = [];
+  // Every segment, the encrypted key too (empty for dir and ECDH-ES, which is canonical).
+  const findings: Finding[] = checkCanonicalSegments(segments, SEGMENT_NAMES.jwe);
   // jose understands no JWE extensions, so every critical one is unsupported here.
   const crit = checkCrit(header, [], findings);
   // A JWE carries no signature of its own; a nested JWS has its own status in `inner`.
