@@ -2,7 +2,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildHar, buildHarEntry } from '../../tests/fixtures/har/build';
 import { verdictOf, type Inspection } from '../jose/inspect';
-import { buildHostileCorpus, type HostileCase, type HostileCorpus } from '../jose/testing/hostile';
+import {
+  HOSTILE_CASE_NAMES,
+  buildHostileCorpus,
+  type HostileCase,
+  type HostileCorpus,
+} from '../jose/testing/hostile';
 import { runCli, type CliIo } from './run';
 
 let corpus: HostileCorpus;
@@ -45,57 +50,6 @@ function allCodes(inspection: Inspection): string[] {
   return codes;
 }
 
-function caseNames(): string[] {
-  // vitest collects before beforeAll runs: the names are fixed here, the cases built later.
-  return CASE_NAMES;
-}
-
-// Kept in sync with buildHostileCorpus (a test below checks that every built case is listed).
-const CASE_NAMES = [
-  'jwk key_ops ["encrypt"] is not used to verify',
-  'jwk use "enc" is not used to verify',
-  'jwk pinned to PS256 is not used for an RS256 token',
-  'RSA public exponent 1 (any signature verifies) is refused',
-  'RSA public exponent even is refused',
-  'RSA 1024-bit key is refused',
-  'HMAC secret shorter than the hash is refused',
-  'JWKS with two different keys under one kid is refused',
-  'JWKS mixing an HMAC secret with public keys is refused',
-  'decryption key pinned to A128GCM is not used for A128KW',
-  'decryption key with use "sig" is refused',
-  'zip bomb (zip: DEF) is not inflated',
-  'signature with non-zero unused bits',
-  'payload with non-zero unused bits, signed as sent',
-  'signature with = padding',
-  'JWE authentication tag with non-zero unused bits',
-  'header with = padding, signed as sent',
-  'payload is a JSON array',
-  'payload is text',
-  'payload is a JSON string',
-  'iat a day in the future',
-  'exp 1e300',
-  'exp with a fraction',
-  'nbf negative',
-  'exp past year 9999',
-  'exp 1e400 (Infinity)',
-  'expired',
-  'JWE whose plaintext is unsigned claims',
-  'JWE with a nested signed JWS',
-  'nested arrays, 45 KB token',
-  'nested arrays, 21 KB token',
-  'nested arrays, 100,000 levels',
-  'kid with a right-to-left override',
-  'look-alike kid',
-  'tampered Uqudo result',
-  'alg none',
-  'key confusion (HS256 with the RSA public key)',
-  'embedded jwk',
-  'jku and x5u',
-  'psychic signature (ES256 r = s = 0)',
-  'PBES2 with a huge p2c',
-  'tampered signature',
-];
-
 function caseNamed(name: string): HostileCase {
   const found = corpus.cases.find((hostile) => hostile.name === name);
   if (!found) throw new Error(`no hostile case "${name}"`);
@@ -103,11 +57,7 @@ function caseNamed(name: string): HostileCase {
 }
 
 describe('hostile corpus through `inspect`', () => {
-  it('lists every built case', () => {
-    expect(corpus.cases.map((hostile) => hostile.name).sort()).toEqual([...caseNames()].sort());
-  });
-
-  it.each(caseNames())('%s', async (name) => {
+  it.each(HOSTILE_CASE_NAMES)('%s', async (name) => {
     const hostile = caseNamed(name);
     const result = await cli(['inspect', ...KEY_ARGS, '--json', hostile.token], hostile);
     expect(result.code).toBe(hostile.exit);

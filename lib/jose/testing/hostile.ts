@@ -34,6 +34,8 @@ export interface HostileKeys {
   decryptKey: string;
   /** The key setup itself is refused (unusable key file: CLI exit 2, the panel's status says why). */
   refused?: 'keys' | 'decrypt-key';
+  /** A fresh token these keys verify, when the main RSA key is not among them. */
+  mintValid?: () => Promise<string>;
 }
 
 /** One hostile (or control) token and what every front end must make of it. */
@@ -58,6 +60,55 @@ export interface HostileCorpus {
   /** The key setup most cases use. */
   mainKeys: HostileKeys;
 }
+
+/**
+ * Every case of the corpus, in build order (cases sharing a key setup are adjacent). Fixed here so
+ * tests can name one test per case before the corpus is built; buildHostileCorpus checks it.
+ */
+export const HOSTILE_CASE_NAMES: readonly string[] = [
+  'jwk key_ops ["encrypt"] is not used to verify',
+  'jwk use "enc" is not used to verify',
+  'jwk pinned to PS256 is not used for an RS256 token',
+  'RSA public exponent 1 (any signature verifies) is refused',
+  'RSA public exponent even is refused',
+  'RSA 1024-bit key is refused',
+  'HMAC secret shorter than the hash is refused',
+  'JWKS with two different keys under one kid is refused',
+  'JWKS mixing an HMAC secret with public keys is refused',
+  'decryption key pinned to A128GCM is not used for A128KW',
+  'zip bomb (zip: DEF) is not inflated',
+  'decryption key with use "sig" is refused',
+  'signature with non-zero unused bits',
+  'payload with non-zero unused bits, signed as sent',
+  'signature with = padding',
+  'JWE authentication tag with non-zero unused bits',
+  'header with = padding, signed as sent',
+  'payload is a JSON array',
+  'payload is text',
+  'payload is a JSON string',
+  'iat a day in the future',
+  'exp 1e300',
+  'exp with a fraction',
+  'nbf negative',
+  'exp past year 9999',
+  'exp 1e400 (Infinity)',
+  'expired',
+  'JWE whose plaintext is unsigned claims',
+  'JWE with a nested signed JWS',
+  'nested arrays, 45 KB token',
+  'nested arrays, 21 KB token',
+  'nested arrays, 100,000 levels',
+  'kid with a right-to-left override',
+  'look-alike kid',
+  'tampered Uqudo result',
+  'alg none',
+  'key confusion (HS256 with the RSA public key)',
+  'embedded jwk',
+  'jku and x5u',
+  'psychic signature (ES256 r = s = 0)',
+  'PBES2 with a huge p2c',
+  'tampered signature',
+];
 
 const enc = (value: unknown): string =>
   base64url.encode(typeof value === 'string' ? value : JSON.stringify(value));
@@ -141,6 +192,7 @@ async function keyHygieneCases(m: Material): Promise<HostileCase[]> {
   const smallInput = `${smallHeader}.${enc(body)}`;
   const weakInput = `${enc({ alg: 'RS256', kid: 'exponent-one' })}.${enc(body)}`;
   const shortSecret = new TextEncoder().encode('sixteen-byte-key');
+  const longSecret = new TextEncoder().encode('a thirty-two byte HMAC secret ok');
   const shortHmac = await mintToken(claims(), { key: shortSecret, alg: 'HS256', kid: 'short' });
   const fail = { verdict: 'invalid' as const, exit: 1 as const };
   return [
@@ -206,8 +258,12 @@ async function keyHygieneCases(m: Material): Promise<HostileCase[]> {
       token: shortHmac,
       keys: {
         name: 'short-hmac',
-        keys: jwks({ kty: 'oct', k: base64url.encode(shortSecret), kid: 'short' }),
+        keys: jwks(
+          { kty: 'oct', k: base64url.encode(shortSecret), kid: 'short' },
+          { kty: 'oct', k: base64url.encode(longSecret), kid: 'long' },
+        ),
         decryptKey: JSON.stringify(m.encRsa.privateJwk),
+        mintValid: () => mintToken(claims(), { key: longSecret, alg: 'HS256', kid: 'long' }),
       },
       codes: ['key-not-used', 'alg-not-allowed'],
       ...fail,
@@ -268,6 +324,15 @@ async function decryptionHygieneCases(m: Material): Promise<HostileCase[]> {
       exit: 1,
     },
     {
+      name: 'zip bomb (zip: DEF) is not inflated',
+      class: 'handled',
+      token: `${zipHeader}..${enc('iv-iv-iv-iv-')}.${enc('x'.repeat(64))}.${enc('tag-tag-tag-tag-')}`,
+      keys: pinnedKeys,
+      codes: ['decrypt-failed'],
+      verdict: 'invalid',
+      exit: 1,
+    },
+    {
       name: 'decryption key with use "sig" is refused',
       class: 'key-hygiene',
       token: await encryptToken(inner, { key: signingEnc, alg: 'RSA-OAEP-256', enc: 'A256GCM' }),
@@ -280,15 +345,6 @@ async function decryptionHygieneCases(m: Material): Promise<HostileCase[]> {
       codes: ['encrypted'],
       verdict: 'encrypted',
       exit: 2,
-    },
-    {
-      name: 'zip bomb (zip: DEF) is not inflated',
-      class: 'handled',
-      token: `${zipHeader}..${enc('iv-iv-iv-iv-')}.${enc('x'.repeat(64))}.${enc('tag-tag-tag-tag-')}`,
-      keys: pinnedKeys,
-      codes: ['decrypt-failed'],
-      verdict: 'invalid',
-      exit: 1,
     },
   ];
 }
@@ -613,8 +669,14 @@ export async function buildHostileCorpus(): Promise<HostileCorpus> {
     provenanceAndDepthCases(material),
     spoofAndHandledCases(material),
   ]);
+  const cases = groups.flat();
+  const built = cases.map((hostile) => hostile.name);
+  if (JSON.stringify(built) !== JSON.stringify(HOSTILE_CASE_NAMES))
+    throw new Error(
+      `HOSTILE_CASE_NAMES is out of date; the corpus builds: ${JSON.stringify(built)}`,
+    );
   return {
-    cases: groups.flat(),
+    cases,
     mainKeys,
     mintValid: () => mintToken(claims(), { key: rsa }),
   };
