@@ -150,26 +150,43 @@ export function TimeClaims({ payload, now }: TimeClaimsProps) {
           })}
         </tbody>
       </table>
-      <ul class="time-status">
-        {expMs !== undefined && (
-          <li role="timer" class={`time-countdown level-${expMs > now ? 'good' : 'bad'}`}>
-            {describeExpiry(expMs, now)}
-          </li>
-        )}
-        {nbfMs !== undefined && nbfMs > now && (
-          <li class="level-warn">not valid yet: becomes valid {describeRelative(nbfMs, now)}</li>
-        )}
-        {iatMs !== undefined && iatMs > now + 1000 && (
-          <li class="level-warn">issued in the future ({describeRelative(iatMs, now)})</li>
-        )}
-        {iatMs !== undefined && expMs !== undefined && (
-          <li class="muted">
-            {expMs >= iatMs
-              ? `lifetime (exp − iat): ${formatDuration((expMs - iatMs) / 1000)}`
-              : 'exp is before iat'}
-          </li>
-        )}
-      </ul>
+      <TimeStatus iatMs={iatMs} nbfMs={nbfMs} expMs={expMs} now={now} />
     </div>
+  );
+}
+
+/** The live status lines under the table: countdown, not yet valid, issued in the future, lifetime. */
+function TimeStatus({
+  iatMs,
+  nbfMs,
+  expMs,
+  now,
+}: {
+  iatMs?: number;
+  nbfMs?: number;
+  expMs?: number;
+  now: number;
+}) {
+  return (
+    <ul class="time-status">
+      {expMs !== undefined && (
+        <li role="timer" class={`time-countdown level-${expMs > now ? 'good' : 'bad'}`}>
+          {describeExpiry(expMs, now)}
+        </li>
+      )}
+      {nbfMs !== undefined && nbfMs > now && (
+        <li class="level-warn">not valid yet: becomes valid {describeRelative(nbfMs, now)}</li>
+      )}
+      {iatMs !== undefined && iatMs > now + 1000 && (
+        <li class="level-warn">issued in the future ({describeRelative(iatMs, now)})</li>
+      )}
+      {iatMs !== undefined && expMs !== undefined && (
+        <li class="muted">
+          {expMs >= iatMs
+            ? `lifetime (exp − iat): ${formatDuration((expMs - iatMs) / 1000)}`
+            : 'exp is before iat'}
+        </li>
+      )}
+    </ul>
   );
 }

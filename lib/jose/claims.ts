@@ -127,19 +127,13 @@ function dataOf(payload: Record<string, unknown>): Record<string, unknown> | und
  * the first). A payload that is not a JSON object has no claims: that is itself an error
  * (`claims-unchecked`), and the expectations fail against it.
  */
-export function checkClaims(payload: unknown, options: ClaimCheckOptions): Finding[] {
-  const findings: Finding[] = [];
-  if (!isJsonObject(payload)) {
-    findings.push(
-      createFinding(
-        'claims-unchecked',
-        `The payload is ${describePayloadType(payload)}, not a JSON object, so no claim (exp, nbf, iat, iss, aud…) could be checked.`,
-      ),
-    );
-  }
-  const claims = isJsonObject(payload) ? payload : {};
-  const { now, leeway } = options;
-
+/** exp, nbf and iat against the clock with leeway; each present claim must be a NumericDate. */
+function checkTimeClaims(
+  claims: Record<string, unknown>,
+  now: number,
+  leeway: number,
+  findings: Finding[],
+): void {
   const exp = readTime(claims, 'exp', findings);
   if (exp !== undefined && now - leeway >= exp) {
     findings.push(
@@ -167,18 +161,15 @@ export function checkClaims(payload: unknown, options: ClaimCheckOptions): Findi
       ),
     );
   }
+}
 
+/** The caller's expectations (iss, aud, jti, nonce, session id); each one given must match. */
+function checkExpectations(
+  claims: Record<string, unknown>,
+  expected: Expectations,
+  findings: Finding[],
+): void {
   const jti = claims.jti;
-  if (typeof jti === 'string' && !isUuid(jti)) {
-    findings.push(
-      createFinding(
-        'jti-not-uuid',
-        `jti ${describeValue(jti)} is not a UUID (Uqudo session ids are).`,
-      ),
-    );
-  }
-
-  const expected = options.expectations ?? {};
   const data = dataOf(claims);
   if (expected.iss !== undefined && claims.iss !== expected.iss) {
     findings.push(
@@ -236,5 +227,30 @@ export function checkClaims(payload: unknown, options: ClaimCheckOptions): Findi
       );
     }
   }
+}
+
+export function checkClaims(payload: unknown, options: ClaimCheckOptions): Finding[] {
+  const findings: Finding[] = [];
+  if (!isJsonObject(payload)) {
+    findings.push(
+      createFinding(
+        'claims-unchecked',
+        `The payload is ${describePayloadType(payload)}, not a JSON object, so no claim (exp, nbf, iat, iss, aud…) could be checked.`,
+      ),
+    );
+  }
+  const claims = isJsonObject(payload) ? payload : {};
+  checkTimeClaims(claims, options.now, options.leeway, findings);
+  const jti = claims.jti;
+  if (typeof jti === 'string' && !isUuid(jti)) {
+    findings.push(
+      createFinding(
+        'jti-not-uuid',
+        `jti ${describeValue(jti)} is not a UUID (Uqudo session ids are).`,
+      ),
+    );
+  }
+
+  checkExpectations(claims, options.expectations ?? {}, findings);
   return findings;
 }

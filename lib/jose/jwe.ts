@@ -5,7 +5,7 @@ import { checkCrit, claimFindings, contextOf, malformedResult, readPayload } fro
 import { decodeHeaderSegment, decodeUtf8 } from './decode';
 import { createFinding, describeJoseError, quoteUntrusted, type Finding } from './findings';
 import type { InspectOptions, Inspection, TokenKind } from './inspect';
-import { checkDecryptionKeyAlg, listKeyManagementAlgs } from './keys';
+import { checkDecryptionKeyAlg, listKeyManagementAlgs, type DecryptionKey } from './keys';
 import { SEGMENT_NAMES, checkCanonicalSegments, countDots } from './segments';
 
 /** A JWE inside a JWE inside a JWE is as deep as inspection goes. */
@@ -17,6 +17,57 @@ function looksLikeCompactToken(text: string): boolean {
   if (dots !== 2 && dots !== 4) return false;
   const decoded = decodeHeaderSegment(text.slice(0, text.indexOf('.')));
   return decoded.ok && typeof decoded.header.alg === 'string';
+}
+
+/**
+ * Decrypts with the configured key when its own alg and type allow this JWE's alg; every reason
+ * it does not becomes a finding (and undefined is returned).
+ */
+async function decryptWith(
+  token: string,
+  header: Record<string, unknown>,
+  key: DecryptionKey,
+  crit: Record<string, boolean> | undefined,
+  findings: Finding[],
+): Promise<Uint8Array | undefined> {
+  const alg = String(header.alg);
+  const pinned = checkDecryptionKeyAlg(key, header);
+  if (pinned) {
+    findings.push(createFinding('decrypt-failed', pinned));
+    return undefined;
+  }
+  const algs = listKeyManagementAlgs(key);
+  if (!algs.includes(alg)) {
+    findings.push(
+      createFinding(
+        'decrypt-failed',
+        `The JWE uses alg ${quoteUntrusted(alg)}, which the ${key.kty} decryption key cannot be used with; it supports ${algs.join(', ') || 'nothing'} (jose 6 has no RSA1_5).`,
+      ),
+    );
+    return undefined;
+  }
+  if (typeof header.kid === 'string' && key.kid !== undefined && header.kid !== key.kid) {
+    findings.push(
+      createFinding(
+        'decrypt-key-kid-mismatch',
+        `The JWE is for kid ${quoteUntrusted(header.kid)}, the decryption key is kid ${quoteUntrusted(key.kid)}.`,
+      ),
+    );
+  }
+  try {
+    const decrypted = await compactDecrypt(
+      token,
+      async (protectedHeader) => importJWK(key.jwk, protectedHeader.alg),
+      {
+        keyManagementAlgorithms: algs,
+        crit,
+      },
+    );
+    return decrypted.plaintext;
+  } catch (error) {
+    findings.push(describeJoseError(error, 'decrypt'));
+    return undefined;
+  }
 }
 
 /** Inspects a nested token one level deeper (inspectAt, passed in so the modules form no cycle). */
@@ -69,44 +120,8 @@ export async function inspectJwe(
     return result(null, classifyToken(null, contextOf(options)));
   }
   const failed = (): Inspection => result(null, classifyToken(null, contextOf(options)));
-  const pinned = checkDecryptionKeyAlg(key, header);
-  if (pinned) {
-    findings.push(createFinding('decrypt-failed', pinned));
-    return failed();
-  }
-  const algs = listKeyManagementAlgs(key);
-  if (!algs.includes(alg)) {
-    findings.push(
-      createFinding(
-        'decrypt-failed',
-        `The JWE uses alg ${quoteUntrusted(alg)}, which the ${key.kty} decryption key cannot be used with; it supports ${algs.join(', ') || 'nothing'} (jose 6 has no RSA1_5).`,
-      ),
-    );
-    return failed();
-  }
-  if (typeof header.kid === 'string' && key.kid !== undefined && header.kid !== key.kid) {
-    findings.push(
-      createFinding(
-        'decrypt-key-kid-mismatch',
-        `The JWE is for kid ${quoteUntrusted(header.kid)}, the decryption key is kid ${quoteUntrusted(key.kid)}.`,
-      ),
-    );
-  }
-  let plaintext: Uint8Array;
-  try {
-    const decrypted = await compactDecrypt(
-      token,
-      async (protectedHeader) => importJWK(key.jwk, protectedHeader.alg),
-      {
-        keyManagementAlgorithms: algs,
-        crit,
-      },
-    );
-    plaintext = decrypted.plaintext;
-  } catch (error) {
-    findings.push(describeJoseError(error, 'decrypt'));
-    return failed();
-  }
+  const plaintext = await decryptWith(token, header, key, crit, findings);
+  if (!plaintext) return failed();
   const utf8 = decodeUtf8(plaintext);
   const content = utf8.text.trim();
   if (utf8.valid && looksLikeCompactToken(content)) {

@@ -30,6 +30,51 @@ export interface JwksLoaderOptions {
 
 const MAX_JWKS_BYTES = MAX_KEY_TEXT_LENGTH;
 
+/** Fetches and parses the JWKS once, within the timeout; every failure is a result, never a throw. */
+async function fetchJwks(
+  url: string,
+  fetchImpl: typeof fetch,
+  timeoutMs: number,
+): Promise<LoadResult> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<LoadResult>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve({ ok: false, error: `timed out after ${timeoutMs} ms` });
+    }, timeoutMs);
+  });
+  const attempt = (async (): Promise<LoadResult> => {
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        signal: controller.signal,
+        headers: { accept: 'application/json' },
+      });
+    } catch (error) {
+      return { ok: false, error: `network error: ${messageOf(error)}` };
+    }
+    if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
+    let body: string;
+    try {
+      body = await response.text();
+    } catch (error) {
+      return { ok: false, error: `could not read the response: ${messageOf(error)}` };
+    }
+    if (body.length > MAX_JWKS_BYTES)
+      return { ok: false, error: 'the response is too large for a JWKS' };
+    const parsed = await parseKeys(body, url);
+    return parsed.ok
+      ? { ok: true, value: { keys: parsed.keys, refused: parsed.refused } }
+      : { ok: false, error: parsed.error, ...(parsed.refused ? { refused: true as const } : {}) };
+  })();
+  try {
+    return await Promise.race([attempt, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * A resolver backed by a JWKS URL: fetched on first use, cached in memory, and refetched only
  * when a token names a kid the cache does not know (at most once per cooldown). Failures become
@@ -50,52 +95,12 @@ export function createJwksLoader(options: JwksLoaderOptions): KeyResolver {
   let lastFailure: { at: number; result: LoadResult } | undefined;
   let inflight: Promise<LoadResult> | undefined;
 
-  async function fetchKeys(): Promise<LoadResult> {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<LoadResult>((resolve) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        resolve({ ok: false, error: `timed out after ${timeoutMs} ms` });
-      }, timeoutMs);
-    });
-    const attempt = (async (): Promise<LoadResult> => {
-      let response: Response;
-      try {
-        response = await fetchImpl(options.url, {
-          signal: controller.signal,
-          headers: { accept: 'application/json' },
-        });
-      } catch (error) {
-        return { ok: false, error: `network error: ${messageOf(error)}` };
-      }
-      if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
-      let body: string;
-      try {
-        body = await response.text();
-      } catch (error) {
-        return { ok: false, error: `could not read the response: ${messageOf(error)}` };
-      }
-      if (body.length > MAX_JWKS_BYTES)
-        return { ok: false, error: 'the response is too large for a JWKS' };
-      const parsed = await parseKeys(body, options.url);
-      return parsed.ok
-        ? { ok: true, value: { keys: parsed.keys, refused: parsed.refused } }
-        : { ok: false, error: parsed.error, ...(parsed.refused ? { refused: true as const } : {}) };
-    })();
-    try {
-      return await Promise.race([attempt, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
   function load(): Promise<LoadResult> {
     if (lastFailure && now() - lastFailure.at < failureCooldownMs) {
       return Promise.resolve(lastFailure.result);
     }
     // Concurrent lookups share one request.
-    inflight ??= fetchKeys().then((result) => {
+    inflight ??= fetchJwks(options.url, fetchImpl, timeoutMs).then((result) => {
       inflight = undefined;
       if (result.ok) {
         cached = result.value;
