@@ -6,6 +6,7 @@ import type { ReplayEntry } from '../lib/replay/slice';
 import { formatImageFileName } from '../lib/uqudo/info-api';
 import { formatBytes } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
+import { VisibleText } from './UntrustedText';
 
 /** Characters of a body shown at once; the rest is behind "Show all" (and always in Copy body). */
 const SHOWN_BODY_CHARS = 20_000;
@@ -84,13 +85,14 @@ export function ReplayResultView({
       </header>
       <p class="replay-result-url">
         <code>
-          {request.method} {request.url}
+          {request.method} <VisibleText text={request.url} />
         </code>
       </p>
       {result?.kind === 'response' && (
         <p class="muted">
           {result.authorized ? 'Sent with the access token' : 'Sent without a token'} ·{' '}
-          {formatDuration(result.durationMs)} · {result.contentType || 'no content type'} ·{' '}
+          {formatDuration(result.durationMs)} ·{' '}
+          {result.contentType ? <VisibleText text={result.contentType} /> : 'no content type'} ·{' '}
           {formatBytes(result.bodySize)}
           {result.truncated ? ' (cut: too large)' : ''}
         </p>
@@ -118,8 +120,12 @@ export function ReplayResultView({
             <dl>
               {result.headers.map((header, index) => (
                 <div key={`${header.name}-${index}`}>
-                  <dt>{header.name}</dt>
-                  <dd>{header.value}</dd>
+                  <dt>
+                    <VisibleText text={header.name} />
+                  </dt>
+                  <dd>
+                    <VisibleText text={header.value} />
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -128,7 +134,12 @@ export function ReplayResultView({
             <details class="replay-body" open={!result.ok}>
               <summary>Body ({result.bodyText.length.toLocaleString()} characters)</summary>
               <CopyButton text={result.bodyText} label="Copy body" title="Copy the response body" />
-              <pre>{showAll ? result.bodyText : result.bodyText.slice(0, SHOWN_BODY_CHARS)}</pre>
+              <pre>
+                <VisibleText
+                  text={showAll ? result.bodyText : result.bodyText.slice(0, SHOWN_BODY_CHARS)}
+                  keepLayout
+                />
+              </pre>
               {!showAll && result.bodyText.length > SHOWN_BODY_CHARS && (
                 <button type="button" class="link-button" onClick={() => setShowAll(true)}>
                   Show all {result.bodyText.length.toLocaleString()} characters

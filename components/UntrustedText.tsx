@@ -43,11 +43,12 @@ export function UntrustedText({
 /**
  * Untrusted text inside a bidi isolate with its invisible, control and bidi characters shown by
  * name (`⟨U+202E⟩`), without quotes or a box: for places that already look like data (JSON tree).
+ * `keepLayout` keeps tabs and line breaks (a multi-line block).
  */
-export function VisibleText({ text }: { text: string }) {
+export function VisibleText({ text, keepLayout }: { text: string; keepLayout?: boolean }) {
   return (
     <bdi class="untrusted-text">
-      {splitVisible(text).map((segment, index) =>
+      {splitVisible(text, { keepLayout }).map((segment, index) =>
         segment.revealed ? (
           <span key={index} class="untrusted-invisible" title="invisible or control character">
             {segment.text}

@@ -74,6 +74,16 @@ describe('revealInvisible', () => {
     );
   });
 
+  it('keeps tabs and line breaks when asked to keep the layout', () => {
+    const text = '{\n\t"a": "b\u202e"\r\n}';
+    expect(
+      splitVisible(text, { keepLayout: true })
+        .map((s) => s.text)
+        .join(''),
+    ).toBe('{\n\t"a": "b⟨U+202E⟩"\r\n}');
+    expect(revealInvisible('a\nb')).toBe('a⟨U+000A⟩b');
+  });
+
   it('never splits a surrogate pair when shortening (property)', () => {
     fc.assert(
       fc.property(

@@ -30,14 +30,22 @@ export function nameCodePoint(codePoint: number): string {
   return `⟨U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}⟩`;
 }
 
+/** Tab, line feed and carriage return: layout in a multi-line block, kept as they are there. */
+const LAYOUT = new Set(['\t', '\n', '\r']);
+
 /**
  * Splits untrusted text into ordinary runs and revealed invisible characters, in order. Joining
- * the `text` of the segments gives {@link revealInvisible}'s result. Linear in the input.
+ * the `text` of the segments gives {@link revealInvisible}'s result. With `keepLayout`, tabs and
+ * line breaks stay as they are (for a multi-line block such as a response body). Linear.
  */
-export function splitVisible(text: string): VisibleSegment[] {
+export function splitVisible(
+  text: string,
+  options: { keepLayout?: boolean } = {},
+): VisibleSegment[] {
   const segments: VisibleSegment[] = [];
   let last = 0;
   for (const match of text.matchAll(INVISIBLE)) {
+    if (options.keepLayout && LAYOUT.has(match[0])) continue;
     const at = match.index;
     if (at > last) segments.push({ text: text.slice(last, at), revealed: false });
     segments.push({ text: nameCodePoint(match[0].codePointAt(0) ?? 0), revealed: true });
