@@ -6,6 +6,7 @@ import { CopyButton } from './CopyButton';
 import { InspectionView } from './InspectionView';
 import { describeRequest } from './SightingList';
 import { useNow } from './useNow';
+import { UntrustedText, VisibleText } from './UntrustedText';
 
 export interface CaptureDetailProps {
   capture: Capture;
@@ -39,7 +40,9 @@ export function CaptureDetail({
   return (
     <section class="capture-detail" data-testid="detail" aria-label="Selected token">
       <header class="capture-detail-head">
-        <h2 title={exchange.url || undefined}>{describeRequest(capture)}</h2>
+        <h2 title={exchange.url || undefined}>
+          <VisibleText text={describeRequest(capture)} />
+        </h2>
         <CopyButton text={capture.sighting.token} label="Copy token" />
       </header>
       <dl class="exchange-info">
@@ -47,14 +50,16 @@ export function CaptureDetail({
           <>
             <dt>URL</dt>
             <dd class="exchange-url">
-              <span>{exchange.url}</span>
+              <UntrustedText text={exchange.url} max={2000} />
             </dd>
             <dt>Status</dt>
             <dd>{exchange.status === 0 ? 'unknown' : exchange.status}</dd>
           </>
         )}
         <dt>Found in</dt>
-        <dd>{describeWhere(capture)}</dd>
+        <dd>
+          <VisibleText text={describeWhere(capture)} />
+        </dd>
         <dt>Source</dt>
         <dd>{SOURCE_WORDS[exchange.source]}</dd>
         {exchange.time > 0 && (
@@ -67,7 +72,7 @@ export function CaptureDetail({
           <>
             <dt>jti</dt>
             <dd>
-              <code>{capture.jti}</code>
+              <UntrustedText text={capture.jti} />
               {jtiCount > 1 && (
                 <span class="duplicate-note" data-testid="duplicate-note">
                   {' '}

@@ -6,7 +6,10 @@ export const COPY_FEEDBACK_MS = 1500;
 
 /** Props of {@link CopyButton}. */
 export interface CopyButtonProps {
-  /** The text to copy, or a function producing it (for values that are costly to serialise). */
+  /**
+   * The text to copy, or a function producing it (for values that are costly to serialise). A
+   * function that throws copies nothing: the button says "Cannot copy" and its tooltip says why.
+   */
   text: string | (() => string);
   /** Visible button label, e.g. "Copy" or "Copy JSON". */
   label: string;
@@ -14,7 +17,13 @@ export interface CopyButtonProps {
   title?: string;
 }
 
-type CopyState = 'idle' | 'copied' | 'failed';
+type CopyState = 'idle' | 'copied' | 'failed' | 'refused';
+
+const FEEDBACK_WORDS: Partial<Record<CopyState, string>> = {
+  copied: 'Copied',
+  failed: 'Copy failed',
+  refused: 'Cannot copy',
+};
 
 /**
  * Copies `text` to the clipboard. Tries `navigator.clipboard.writeText` first and falls back to a
@@ -60,6 +69,7 @@ function copyWithTextarea(text: string): boolean {
 /** A small button that copies `text` and briefly shows "Copied" (or "Copy failed"). */
 export function CopyButton({ text, label, title }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
+  const [refusal, setRefusal] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     if (state === 'idle') return undefined;
@@ -70,16 +80,24 @@ export function CopyButton({ text, label, title }: CopyButtonProps) {
   const onClick = (event: Event) => {
     // Copy buttons sit inside clickable rows (tree toggles, list rows): keep the click here.
     event.stopPropagation();
-    const value = typeof text === 'function' ? text() : text;
+    let value: string;
+    try {
+      value = typeof text === 'function' ? text() : text;
+    } catch (error) {
+      setRefusal(error instanceof Error ? error.message : String(error));
+      setState('refused');
+      return;
+    }
+    setRefusal(undefined);
     void copyText(value).then((ok) => setState(ok ? 'copied' : 'failed'));
   };
 
-  const shown = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label;
+  const shown = FEEDBACK_WORDS[state] ?? label;
   return (
     <button
       type="button"
       class={`copy-button${state === 'idle' ? '' : ` copy-${state}`}`}
-      title={title ?? label}
+      title={state === 'refused' && refusal ? `Cannot copy: ${refusal}` : (title ?? label)}
       onClick={onClick}
     >
       <span aria-live="polite">{shown}</span>

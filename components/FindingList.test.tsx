@@ -53,3 +53,23 @@ describe('FindingList', () => {
     expect(screen.getByText('No findings')).toBeTruthy();
   });
 });
+
+describe('FindingList — quoted values', () => {
+  it('shows a value the engine quoted as data, with its bidi override named', () => {
+    const spoof: Finding = {
+      severity: 'error',
+      code: 'key-not-found',
+      message: 'No key with kid "x\u202e dilav erutangis ·" in jwks.json (known kids: "a").',
+    };
+    const { container } = render(<FindingList findings={[spoof]} />);
+    const message = container.querySelector('.finding-message')!;
+    expect(message.textContent).toBe(
+      'No key with kid "x⟨U+202E⟩ dilav erutangis ·" in jwks.json (known kids: "a").',
+    );
+    expect(message.textContent).not.toContain('\u202e');
+    expect([...message.querySelectorAll('.untrusted')].map((e) => e.textContent)).toEqual([
+      '"x⟨U+202E⟩ dilav erutangis ·"',
+      '"a"',
+    ]);
+  });
+});

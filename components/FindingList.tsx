@@ -1,5 +1,7 @@
 // FindingList: every finding of an inspection with severity icon + word, message and code, errors first.
-import type { Finding, Severity } from '../lib/jose/findings';
+import { revealInvisible } from '../lib/format/visible';
+import { splitFindingMessage, type Finding, type Severity } from '../lib/jose/findings';
+import { UntrustedText } from './UntrustedText';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const SEVERITY_ICONS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -36,10 +38,26 @@ export function FindingList({ findings }: FindingListProps) {
             {SEVERITY_ICONS[finding.severity] ?? '•'}
           </span>
           <span class="finding-severity">{finding.severity}</span>
-          <span class="finding-message">{finding.message}</span>
+          <span class="finding-message" dir="ltr">
+            <FindingMessage message={finding.message} />
+          </span>
           <code class="finding-code">{finding.code}</code>
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A finding message: the engine's words as text (any invisible character shown by name), each
+ * value it quoted from the token as {@link UntrustedText}, so a crafted kid cannot read as ours.
+ */
+export function FindingMessage({ message }: { message: string }) {
+  return (
+    <>
+      {splitFindingMessage(message).map((part, index) =>
+        part.quoted ? <UntrustedText key={index} text={part.text} /> : revealInvisible(part.text),
+      )}
+    </>
   );
 }

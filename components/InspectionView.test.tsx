@@ -37,8 +37,9 @@ describe('InspectionView', () => {
   it('shows a valid Uqudo result: verdict, findings, time claims, summary, header and payload', () => {
     const { container } = render(<InspectionView inspection={validResult} now={during} />);
     expect(container.querySelector('.verdict-badge')!.textContent).toBe('signature valid');
+    expect(container.querySelector('[data-signature]')!.textContent).toBe('signature valid');
     expect(container.querySelector('.inspection-meta')!.textContent).toBe(
-      'JWS · Uqudo result · RS256 · kid 0123456789abcdef0123456789abcdef · signature valid',
+      'JWS · Uqudo result · alg "RS256" · kid "0123456789abcdef0123456789abcdef"',
     );
     expect(within(region('Findings')).getByText('Verified with key 0123…')).toBeTruthy();
     expect(container.querySelector('[role="timer"]')!.textContent).toBe('expires in 29 min 00 s');
@@ -149,7 +150,7 @@ describe('InspectionView', () => {
     expect(articles[0]!.getAttribute('data-depth')).toBe('0');
     expect(articles[1]!.getAttribute('data-depth')).toBe('1');
     const inner = region('Decrypted content');
-    expect(within(inner).getByText('signature valid')).toBeTruthy();
+    expect(within(inner).getAllByText('signature valid')).toHaveLength(2);
     expect(region('Uqudo result', inner)).toBeTruthy();
     expect(container.querySelectorAll('.uqudo-summary')).toHaveLength(1);
     expect(within(inner).getByText('Copy inner token').closest('button')).toBeTruthy();
@@ -206,5 +207,39 @@ describe('InspectionView', () => {
     const view = render(<InspectionView inspection={locked} now={now * 1000} />);
     expect(view.container.querySelector('.verdict-badge')!.textContent).toBe('encrypted');
     expect(screen.getByText('encrypted — add a private key in Settings to decrypt')).toBeTruthy();
+  });
+});
+
+describe('InspectionView — spoofing and unverified content', () => {
+  it('shows a look-alike kid as quoted data and the signature state in its own element', () => {
+    const forged: Inspection = {
+      ...validResult,
+      header: { alg: 'RS256', kid: '✔ valid (verified with Uqudo)\u202e' },
+      signature: 'invalid',
+      findings: [{ severity: 'error', code: 'signature-invalid', message: 'bad signature' }],
+    };
+    const { container } = render(<InspectionView inspection={forged} now={during} />);
+    const meta = container.querySelector('.inspection-meta')!;
+    expect(meta.textContent).toBe(
+      'JWS · Uqudo result · alg "RS256" · kid "✔ valid (verified with Uqudo)⟨U+202E⟩"',
+    );
+    expect(meta.querySelectorAll('.untrusted')).toHaveLength(2);
+    expect(container.querySelector('[data-signature]')!.textContent).toBe('signature invalid');
+    expect(container.querySelector('.verdict-badge')!.textContent).toBe('invalid');
+  });
+
+  it('puts the summary of a result whose signature is not valid under a banner', () => {
+    for (const signature of ['invalid', 'unverified'] as const) {
+      const { container } = render(
+        <InspectionView inspection={{ ...validResult, signature }} now={during} />,
+      );
+      const wrapper = container.querySelector('[data-testid="summary-unverified"]');
+      expect(wrapper?.querySelector('.uqudo-summary')).not.toBeNull();
+      expect(wrapper?.textContent).toContain('content not verified — may be forged');
+      cleanup();
+    }
+    const { container } = render(<InspectionView inspection={validResult} now={during} />);
+    expect(container.querySelector('.uqudo-summary')).not.toBeNull();
+    expect(container.querySelector('[data-testid="summary-unverified"]')).toBeNull();
   });
 });

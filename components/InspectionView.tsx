@@ -2,13 +2,14 @@
 import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { verdictOf } from '../lib/jose/inspect';
-import type { Inspection, TokenKind } from '../lib/jose/inspect';
+import type { Inspection, SignatureStatus, TokenKind } from '../lib/jose/inspect';
 import { summarizeUqudoResult } from '../lib/uqudo/summary';
 import type { ImageRef, UqudoSummary } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
 import { FindingList } from './FindingList';
 import { JsonTree } from './JsonTree';
 import { TimeClaims } from './TimeClaims';
+import { UntrustedText } from './UntrustedText';
 import { UqudoSummaryView } from './UqudoSummaryView';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -17,6 +18,14 @@ const KIND_WORDS: Record<TokenKind, string> = {
   'uqudo-access-token': 'Uqudo access token',
   jwt: 'JWT',
   unknown: 'unknown kind',
+};
+
+/** The panel's words for each signature state (never taken from the token). */
+const SIGNATURE_WORDS: Record<SignatureStatus, string> = {
+  valid: 'signature valid',
+  invalid: 'signature invalid',
+  unverified: 'signature not checked',
+  unsupported: 'signature not checkable',
 };
 
 /** Nested tokens deeper than this are not rendered (the engine caps nesting too). */
@@ -74,44 +83,24 @@ function InspectionDetail({
   const contentViews = useMemo(
     () =>
       hasOwnContent ? (
-        <>
-          {shownSummary && (
-            <section class="inspection-section" aria-label="Uqudo result">
-              <h3 class="section-title">Uqudo result</h3>
-              <UqudoSummaryView summary={shownSummary} renderImageActions={renderImageActions} />
-            </section>
-          )}
-          {!isJwe && header && (
-            <section class="inspection-section" aria-label="Header">
-              <JsonTree value={header} label="Header" />
-            </section>
-          )}
-          <section class="inspection-section" aria-label={isJwe ? 'Decrypted payload' : 'Payload'}>
-            <JsonTree
-              value={payload}
-              label={isJwe ? 'Decrypted payload' : 'Payload'}
-              defaultExpandDepth={2}
-            />
-          </section>
-        </>
+        <PayloadViews
+          summary={shownSummary}
+          signature={inspection.signature}
+          renderImageActions={renderImageActions}
+          isJwe={isJwe}
+          header={header}
+          payload={payload}
+        />
       ) : null,
-    [hasOwnContent, shownSummary, renderImageActions, isJwe, header, payload],
+    [hasOwnContent, shownSummary, renderImageActions, isJwe, header, payload, inspection.signature],
   );
-
-  const meta = [
-    format === 'invalid' ? 'not a token' : format.toUpperCase(),
-    format === 'invalid' ? undefined : KIND_WORDS[kind],
-    headerText(header, 'alg'),
-    headerText(header, 'enc'),
-    headerText(header, 'kid') && `kid ${headerText(header, 'kid')}`,
-    format === 'jws' ? `signature ${inspection.signature}` : undefined,
-  ].filter((part): part is string => Boolean(part));
 
   return (
     <article class={`inspection inspection-${format}`} data-depth={depth}>
       <header class="inspection-header">
         <VerdictBadge verdict={verdictOf(inspection)} />
-        <span class="inspection-meta">{meta.join(' · ')}</span>
+        {format === 'jws' && <SignatureState status={inspection.signature} />}
+        <InspectionMeta inspection={inspection} />
       </header>
 
       <section class="inspection-section" aria-label="Findings">
@@ -119,59 +108,197 @@ function InspectionDetail({
         <FindingList findings={inspection.findings} />
       </section>
 
-      {isJwe && header && (
-        <section class="inspection-section" aria-label="Protected header">
-          <JsonTree value={header} label="Protected header" />
-        </section>
-      )}
+      {isJwe && header && <HeaderTree header={header} label="Protected header" />}
 
-      {isJwe && !inner && !hasOwnContent && (
-        <p class={`jwe-status level-${decryptFailed ? 'bad' : 'info'}`}>
-          {decryptFailed
-            ? 'Could not decrypt with the configured private key — see the findings above.'
-            : 'encrypted — add a private key in Settings to decrypt'}
-        </p>
-      )}
+      {isJwe && !inner && !hasOwnContent && <JweStatus decryptFailed={decryptFailed} />}
 
       {hasOwnContent && (
         <>
-          {isJsonObject(payload) && (
-            <section class="inspection-section" aria-label="Time claims">
-              <h3 class="section-title">Time claims</h3>
-              <TimeClaims payload={payload} now={now} />
-            </section>
-          )}
+          {isJsonObject(payload) && <TimeClaimsSection payload={payload} now={now} />}
           {contentViews}
         </>
       )}
 
-      {format === 'invalid' && header && (
-        <section class="inspection-section" aria-label="Header">
-          <JsonTree value={header} label="Header (as decoded)" />
-        </section>
-      )}
+      {format === 'invalid' && header && <HeaderTree header={header} label="Header (as decoded)" />}
 
       {inner && (
-        <section class="inspection-section inspection-inner" aria-label="Decrypted content">
-          <h3 class="section-title">
-            Decrypted content: a nested {inner.format === 'jws' ? 'JWS' : 'token'}{' '}
-            {typeof payload === 'string' && (
-              <CopyButton text={payload} label="Copy inner token" title="Copy the nested token" />
-            )}
-          </h3>
-          {depth + 1 < MAX_RENDER_NESTING ? (
-            <InspectionDetail
-              inspection={inner}
-              summary={summary}
-              now={now}
-              renderImageActions={renderImageActions}
-              depth={depth + 1}
-            />
-          ) : (
-            <p class="level-warn">Nested too deeply to show.</p>
-          )}
-        </section>
+        <InnerToken
+          inspection={inspection}
+          inner={inner}
+          summary={summary}
+          now={now}
+          renderImageActions={renderImageActions}
+          depth={depth}
+        />
       )}
     </article>
+  );
+}
+
+/** A header as a JSON tree in its own section (a JWE's protected header, a malformed token's). */
+function HeaderTree({ header, label }: { header: Record<string, unknown>; label: string }) {
+  return (
+    <section
+      class="inspection-section"
+      aria-label={label === 'Protected header' ? 'Protected header' : 'Header'}
+    >
+      <JsonTree value={header} label={label} />
+    </section>
+  );
+}
+
+/** The payload's time claims with live relative times. */
+function TimeClaimsSection({ payload, now }: { payload: Record<string, unknown>; now: number }) {
+  return (
+    <section class="inspection-section" aria-label="Time claims">
+      <h3 class="section-title">Time claims</h3>
+      <TimeClaims payload={payload} now={now} />
+    </section>
+  );
+}
+
+/** Why a JWE shows no content: not decrypted yet, or decryption failed. */
+function JweStatus({ decryptFailed }: { decryptFailed: boolean }) {
+  return (
+    <p class={`jwe-status level-${decryptFailed ? 'bad' : 'info'}`}>
+      {decryptFailed
+        ? 'Could not decrypt with the configured private key — see the findings above.'
+        : 'encrypted — add a private key in Settings to decrypt'}
+    </p>
+  );
+}
+
+/** The summary, header and payload trees of a token with content of its own. */
+function PayloadViews({
+  summary: shownSummary,
+  signature,
+  renderImageActions,
+  isJwe,
+  header,
+  payload,
+}: {
+  summary?: UqudoSummary;
+  signature: SignatureStatus;
+  renderImageActions?: (ref: ImageRef) => ComponentChildren;
+  isJwe: boolean;
+  header: Record<string, unknown> | null;
+  payload: unknown;
+}) {
+  return (
+    <>
+      {shownSummary && (
+        <ResultSummary
+          summary={shownSummary}
+          signature={signature}
+          renderImageActions={renderImageActions}
+        />
+      )}
+      {!isJwe && header && (
+        <section class="inspection-section" aria-label="Header">
+          <JsonTree value={header} label="Header" />
+        </section>
+      )}
+      <section class="inspection-section" aria-label={isJwe ? 'Decrypted payload' : 'Payload'}>
+        <JsonTree
+          value={payload}
+          label={isJwe ? 'Decrypted payload' : 'Payload'}
+          defaultExpandDepth={2}
+        />
+      </section>
+    </>
+  );
+}
+
+/**
+ * The Uqudo summary of a result. It describes the payload, and only a valid signature says who
+ * wrote it: otherwise it sits under a banner and (by CSS) loses its green.
+ */
+function ResultSummary({
+  summary,
+  signature,
+  renderImageActions,
+}: {
+  summary: UqudoSummary;
+  signature: SignatureStatus;
+  renderImageActions?: (ref: ImageRef) => ComponentChildren;
+}) {
+  const view = <UqudoSummaryView summary={summary} renderImageActions={renderImageActions} />;
+  return (
+    <section class="inspection-section" aria-label="Uqudo result">
+      <h3 class="section-title">Uqudo result</h3>
+      {signature === 'valid' ? (
+        view
+      ) : (
+        <div class="summary-unverified" data-testid="summary-unverified">
+          <p class="summary-unverified-banner" role="note">
+            content not verified — may be forged (signature {signature})
+          </p>
+          {view}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The decrypted nested token of a JWE, inspected recursively (up to a depth). */
+function InnerToken({
+  inspection,
+  inner,
+  summary,
+  now,
+  renderImageActions,
+  depth,
+}: InspectionViewProps & { inner: Inspection; depth: number }) {
+  const { payload } = inspection;
+  return (
+    <section class="inspection-section inspection-inner" aria-label="Decrypted content">
+      <h3 class="section-title">
+        Decrypted content: a nested {inner.format === 'jws' ? 'JWS' : 'token'}{' '}
+        {typeof payload === 'string' && (
+          <CopyButton text={payload} label="Copy inner token" title="Copy the nested token" />
+        )}
+      </h3>
+      {depth + 1 < MAX_RENDER_NESTING ? (
+        <InspectionDetail
+          inspection={inner}
+          summary={summary}
+          now={now}
+          renderImageActions={renderImageActions}
+          depth={depth + 1}
+        />
+      ) : (
+        <p class="level-warn">Nested too deeply to show.</p>
+      )}
+    </section>
+  );
+}
+
+/** The signature state in the panel's own words and styling, from the inspection only. */
+function SignatureState({ status }: { status: SignatureStatus }) {
+  const level = status === 'valid' ? 'good' : status === 'invalid' ? 'bad' : 'warn';
+  return (
+    <span class={`signature-state level-${level}`} data-signature={status}>
+      {SIGNATURE_WORDS[status]}
+    </span>
+  );
+}
+
+/** Format and kind in the panel's words; alg, enc and kid from the header shown as data. */
+function InspectionMeta({ inspection }: { inspection: Inspection }) {
+  const { format, header, kind } = inspection;
+  const values = (['alg', 'enc', 'kid'] as const).flatMap((name) => {
+    const value = headerText(header, name);
+    return value === undefined ? [] : [[name, value] as const];
+  });
+  return (
+    <span class="inspection-meta">
+      {format === 'invalid' ? 'not a token' : `${format.toUpperCase()} · ${KIND_WORDS[kind]}`}
+      {values.map(([name, value]) => (
+        <span key={name} class="inspection-meta-item">
+          {' · '}
+          {name} <UntrustedText text={value} />
+        </span>
+      ))}
+    </span>
   );
 }

@@ -25,7 +25,10 @@ afterEach(() => {
 
 /** The tree row (li) whose key is `name`. */
 function rowOf(name: string): HTMLElement {
-  const key = screen.getAllByText(name).find((element) => element.classList.contains('json-key'));
+  const key = screen
+    .getAllByText(name)
+    .map((element) => element.closest('.json-key'))
+    .find((element) => element !== null);
   const row = key?.closest('li');
   if (!row) throw new Error(`no row for key ${name}`);
   return row;
@@ -50,12 +53,19 @@ describe('appendJsonPath', () => {
 });
 
 describe('stringifyForCopy', () => {
-  it('copies strings raw, other values as indented JSON, cycles without throwing', () => {
+  it('copies strings raw, other values as indented JSON, and refuses cycles', () => {
     expect(stringifyForCopy('eyJ.a.b')).toBe('eyJ.a.b');
     expect(stringifyForCopy({ a: [1] })).toBe('{\n  "a": [\n    1\n  ]\n}');
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(stringifyForCopy(cyclic)).toBe('[object Object]');
+    expect(() => stringifyForCopy(cyclic)).toThrow(/cyclic/);
+  });
+
+  it('copies 100,000 levels of nesting as the same JSON, in linear size', () => {
+    const text = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const copied = stringifyForCopy(JSON.parse(text));
+    expect(copied.replace(/\s/g, '')).toBe(text);
+    expect(copied.length).toBeLessThan(text.length + 1000);
   });
 });
 
@@ -203,5 +213,33 @@ describe('JsonTree', () => {
   it('renders a bare primitive root', () => {
     const { container } = render(<JsonTree value="not json" />);
     expect(container.querySelector('.json-string')?.textContent).toBe('"not json"');
+  });
+});
+
+describe('JsonTree — hostile values', () => {
+  it('renders 100,000 levels lazily and Copy JSON copies the same JSON', async () => {
+    const text = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    render(<JsonTree value={JSON.parse(text)} label="Payload" defaultExpandDepth={2} />);
+    fireEvent.click(screen.getByText('Copy JSON'));
+    await screen.findByText('Copied');
+    const copied = writeText.mock.calls[0]![0] as string;
+    expect(copied).not.toBe('[object Object]');
+    expect(copied.replace(/\s/g, '')).toBe(text);
+  });
+
+  it('names invisible characters in keys and strings', () => {
+    const { container } = render(<JsonTree value={{ 'k\u200b': 'v\u202ex' }} />);
+    expect(container.querySelector('.json-key')!.textContent).toBe('k⟨U+200B⟩');
+    expect(container.querySelector('.json-string')!.textContent).toBe('"v⟨U+202E⟩x"');
+  });
+
+  it('says it cannot copy a value that is not JSON data instead of copying something else', async () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    render(<JsonTree value={cyclic} label="Payload" defaultExpandDepth={0} />);
+    fireEvent.click(screen.getByText('Copy JSON'));
+    const button = (await screen.findByText('Cannot copy')).closest('button')!;
+    expect(button.getAttribute('title')).toMatch(/^Cannot copy: .*cyclic/);
+    expect(writeText).not.toHaveBeenCalled();
   });
 });

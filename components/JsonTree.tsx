@@ -1,6 +1,8 @@
 // JsonTree: a collapsible, lazily rendered JSON tree with copy buttons; renders text only.
 import { useMemo, useState } from 'preact/hooks';
+import { stringifyJsonLinear } from '../lib/format/json';
 import { CopyButton } from './CopyButton';
+import { VisibleText } from './UntrustedText';
 
 /** Strings longer than this are truncated until the user asks for more. */
 export const STRING_PREVIEW_CHARS = 200;
@@ -42,18 +44,15 @@ export function appendJsonPath(path: string, key: string | number): string {
 
 /**
  * Text put on the clipboard for a node: strings as-is (so a token copies cleanly), everything
- * else as indented JSON. Cyclic or absurdly deep values fall back to `String(value)`.
+ * else as JSON of the same value — indented near the top and compact below, so any nesting depth
+ * (100,000 levels) copies in size linear in the value. Throws for a value that is not JSON data
+ * (a cycle), which the copy button reports instead of copying something else.
  */
 export function stringifyForCopy(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === undefined) return 'undefined';
   if (typeof value === 'bigint') return value.toString();
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    // JSON.stringify throws on cycles (TypeError) and on very deep nesting (RangeError).
-    return String(value);
-  }
+  return stringifyJsonLinear(value);
 }
 
 /** A collapsible JSON tree; children render only when their parent is expanded. */
@@ -102,7 +101,9 @@ function NodeName({ name }: { name: string }) {
   return (
     <>
       <span class="json-key">
-        {name.length > KEY_PREVIEW_CHARS ? `${name.slice(0, KEY_PREVIEW_CHARS)}…` : name}
+        <VisibleText
+          text={name.length > KEY_PREVIEW_CHARS ? `${name.slice(0, KEY_PREVIEW_CHARS)}…` : name}
+        />
       </span>
       <span class="json-punct">: </span>
     </>
@@ -236,7 +237,11 @@ function PrimitiveValue({ value }: { value: unknown }) {
 function StringValue({ value }: { value: string }) {
   const [limit, setLimit] = useState(STRING_PREVIEW_CHARS);
   if (value.length <= STRING_PREVIEW_CHARS) {
-    return <span class="json-string">{JSON.stringify(value)}</span>;
+    return (
+      <span class="json-string">
+        <VisibleText text={JSON.stringify(value)} />
+      </span>
+    );
   }
   const shownChars = Math.min(limit, value.length);
   const remaining = value.length - shownChars;
@@ -244,7 +249,9 @@ function StringValue({ value }: { value: string }) {
   const quoted = JSON.stringify(value.slice(0, shownChars));
   return (
     <span class="json-string-long">
-      <span class="json-string">{remaining > 0 ? `${quoted.slice(0, -1)}…` : quoted}</span>
+      <span class="json-string">
+        <VisibleText text={remaining > 0 ? `${quoted.slice(0, -1)}…` : quoted} />
+      </span>
       {remaining > 0 ? (
         <>
           <span class="json-count">

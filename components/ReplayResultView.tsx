@@ -3,10 +3,12 @@ import { useState } from 'preact/hooks';
 import { renderCurl } from '../lib/replay/curl';
 import { explainReplay, type Explanation } from '../lib/replay/explain';
 import type { ReplayEntry } from '../lib/replay/slice';
+import type { ReplayResponse } from '../lib/replay/send';
 import { formatImageFileName } from '../lib/uqudo/info-api';
 import { formatBytes } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
 import { ExplanationBasisNote } from './ExplanationBasisNote';
+import { VisibleText } from './UntrustedText';
 
 /** Characters of a body shown at once; the rest is behind "Show all" (and always in Copy body). */
 const SHOWN_BODY_CHARS = 20_000;
@@ -32,7 +34,6 @@ export function ReplayResultView({
   onCancel,
 }: ReplayResultViewProps) {
   const [includeToken, setIncludeToken] = useState(false);
-  const [showAll, setShowAll] = useState(false);
   const { request, result } = entry;
   const origin = originOf(request.url);
   const isTokenRequest = request.purpose === 'token';
@@ -85,13 +86,14 @@ export function ReplayResultView({
       </header>
       <p class="replay-result-url">
         <code>
-          {request.method} {request.url}
+          {request.method} <VisibleText text={request.url} />
         </code>
       </p>
       {result?.kind === 'response' && (
         <p class="muted">
           {result.authorized ? 'Sent with the access token' : 'Sent without a token'} ·{' '}
-          {formatDuration(result.durationMs)} · {result.contentType || 'no content type'} ·{' '}
+          {formatDuration(result.durationMs)} ·{' '}
+          {result.contentType ? <VisibleText text={result.contentType} /> : 'no content type'} ·{' '}
           {formatBytes(result.bodySize)}
           {result.truncated ? ' (cut: too large)' : ''}
         </p>
@@ -113,33 +115,7 @@ export function ReplayResultView({
       {entry.captured && (
         <p class="muted">The result was added to the list as a replay capture, with its checks.</p>
       )}
-      {result?.kind === 'response' && (
-        <>
-          <details class="replay-headers">
-            <summary>Response headers ({result.headers.length})</summary>
-            <dl>
-              {result.headers.map((header, index) => (
-                <div key={`${header.name}-${index}`}>
-                  <dt>{header.name}</dt>
-                  <dd>{header.value}</dd>
-                </div>
-              ))}
-            </dl>
-          </details>
-          {typeof result.bodyText === 'string' && result.bodyText !== '' && (
-            <details class="replay-body" open={!result.ok}>
-              <summary>Body ({result.bodyText.length.toLocaleString()} characters)</summary>
-              <CopyButton text={result.bodyText} label="Copy body" title="Copy the response body" />
-              <pre>{showAll ? result.bodyText : result.bodyText.slice(0, SHOWN_BODY_CHARS)}</pre>
-              {!showAll && result.bodyText.length > SHOWN_BODY_CHARS && (
-                <button type="button" class="link-button" onClick={() => setShowAll(true)}>
-                  Show all {result.bodyText.length.toLocaleString()} characters
-                </button>
-              )}
-            </details>
-          )}
-        </>
-      )}
+      {result?.kind === 'response' && <ResponseDetails response={result} />}
       <footer class="replay-result-foot">
         <CopyButton text={curl} label="Copy as cURL" title="Copy this request as a cURL command" />
         {!isTokenRequest && (
@@ -215,4 +191,45 @@ function originOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The response's headers and body, untrusted text shown through VisibleText. */
+function ResponseDetails({ response }: { response: ReplayResponse }) {
+  const [showAll, setShowAll] = useState(false);
+  return (
+    <>
+      <details class="replay-headers">
+        <summary>Response headers ({response.headers.length})</summary>
+        <dl>
+          {response.headers.map((header, index) => (
+            <div key={`${header.name}-${index}`}>
+              <dt>
+                <VisibleText text={header.name} />
+              </dt>
+              <dd>
+                <VisibleText text={header.value} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+      {typeof response.bodyText === 'string' && response.bodyText !== '' && (
+        <details class="replay-body" open={!response.ok}>
+          <summary>Body ({response.bodyText.length.toLocaleString()} characters)</summary>
+          <CopyButton text={response.bodyText} label="Copy body" title="Copy the response body" />
+          <pre>
+            <VisibleText
+              text={showAll ? response.bodyText : response.bodyText.slice(0, SHOWN_BODY_CHARS)}
+              keepLayout
+            />
+          </pre>
+          {!showAll && response.bodyText.length > SHOWN_BODY_CHARS && (
+            <button type="button" class="link-button" onClick={() => setShowAll(true)}>
+              Show all {response.bodyText.length.toLocaleString()} characters
+            </button>
+          )}
+        </details>
+      )}
+    </>
+  );
 }

@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { describeWhere, type Capture } from '../lib/store';
 import { VerdictBadge } from './VerdictBadge';
+import { VisibleText } from './UntrustedText';
 
 /** Fixed row height in pixels: virtualisation computes positions from it (keep in sync with CSS). */
 export const ROW_HEIGHT = 24;
@@ -154,14 +155,14 @@ function SightingRow({ capture, selected, seen, onSelect }: SightingRowProps) {
     >
       <span class="cell-time">{formatTime(capture.exchange.time)}</span>
       <span class="cell-request" title={capture.exchange.url || undefined}>
-        {describeRequest(capture)}
+        <VisibleText text={describeRequest(capture)} />
       </span>
       <span class="cell-where" title={where}>
-        {where}
+        <VisibleText text={where} />
       </span>
       <span class="cell-kind">{describeKind(capture)}</span>
       <span class="cell-jti" title={capture.jti || undefined}>
-        {shorten(capture.jti)}
+        <VisibleText text={shorten(capture.jti)} />
         {duplicate && <span class="duplicate-mark"> ×{seen}</span>}
       </span>
       <span class="cell-verdict">

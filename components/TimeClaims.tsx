@@ -1,5 +1,6 @@
 // TimeClaims: iat/nbf/exp as local and UTC dates with relative times and a live expiry countdown.
-import { formatDuration } from '../lib/jose/claims';
+import { describeRelativeTime, formatDuration } from '../lib/jose/claims';
+import { UntrustedText } from './UntrustedText';
 
 /** The registered time claims shown, in display order, with a human name. */
 const TIME_CLAIMS = [
@@ -30,10 +31,7 @@ export function formatCountdown(totalSeconds: number): string {
 
 /** "in 12 min", "3 h 2 min ago" or "now" for a time `targetMs` seen from `nowMs`. */
 export function describeRelative(targetMs: number, nowMs: number): string {
-  const diffMs = targetMs - nowMs;
-  if (Math.abs(diffMs) < 1000) return 'now';
-  const text = formatDuration(diffMs / 1000);
-  return diffMs > 0 ? `in ${text}` : `${text} ago`;
+  return describeRelativeTime(targetMs / 1000, nowMs / 1000);
 }
 
 /** "expires in 4 min 03 s" or "expired 2 min ago" for an `exp` (ms) seen from `nowMs`. */
@@ -128,7 +126,9 @@ export function TimeClaims({ payload, now }: TimeClaimsProps) {
                 <th scope="row" title={description}>
                   {name}
                 </th>
-                <td class="time-raw">{previewRaw(raw)}</td>
+                <td class="time-raw">
+                  <UntrustedText text={previewRaw(raw)} quoted={false} />
+                </td>
                 {ms === undefined ? (
                   <td colSpan={3} class="time-invalid level-bad">
                     not a NumericDate (seconds since 1970)
@@ -150,26 +150,43 @@ export function TimeClaims({ payload, now }: TimeClaimsProps) {
           })}
         </tbody>
       </table>
-      <ul class="time-status">
-        {expMs !== undefined && (
-          <li role="timer" class={`time-countdown level-${expMs > now ? 'good' : 'bad'}`}>
-            {describeExpiry(expMs, now)}
-          </li>
-        )}
-        {nbfMs !== undefined && nbfMs > now && (
-          <li class="level-warn">not valid yet: becomes valid {describeRelative(nbfMs, now)}</li>
-        )}
-        {iatMs !== undefined && iatMs > now + 1000 && (
-          <li class="level-warn">issued in the future ({describeRelative(iatMs, now)})</li>
-        )}
-        {iatMs !== undefined && expMs !== undefined && (
-          <li class="muted">
-            {expMs >= iatMs
-              ? `lifetime (exp − iat): ${formatDuration((expMs - iatMs) / 1000)}`
-              : 'exp is before iat'}
-          </li>
-        )}
-      </ul>
+      <TimeStatus iatMs={iatMs} nbfMs={nbfMs} expMs={expMs} now={now} />
     </div>
+  );
+}
+
+/** The live status lines under the table: countdown, not yet valid, issued in the future, lifetime. */
+function TimeStatus({
+  iatMs,
+  nbfMs,
+  expMs,
+  now,
+}: {
+  iatMs?: number;
+  nbfMs?: number;
+  expMs?: number;
+  now: number;
+}) {
+  return (
+    <ul class="time-status">
+      {expMs !== undefined && (
+        <li role="timer" class={`time-countdown level-${expMs > now ? 'good' : 'bad'}`}>
+          {describeExpiry(expMs, now)}
+        </li>
+      )}
+      {nbfMs !== undefined && nbfMs > now && (
+        <li class="level-warn">not valid yet: becomes valid {describeRelative(nbfMs, now)}</li>
+      )}
+      {iatMs !== undefined && iatMs > now + 1000 && (
+        <li class="level-warn">issued in the future ({describeRelative(iatMs, now)})</li>
+      )}
+      {iatMs !== undefined && expMs !== undefined && (
+        <li class="muted">
+          {expMs >= iatMs
+            ? `lifetime (exp − iat): ${formatDuration((expMs - iatMs) / 1000)}`
+            : 'exp is before iat'}
+        </li>
+      )}
+    </ul>
   );
 }

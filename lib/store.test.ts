@@ -361,6 +361,24 @@ describe('settings', () => {
     );
   });
 
+  it('reports a JWKS refused by the key hygiene rules in the key status', async () => {
+    const fake = createFakeInspect();
+    const message =
+      'JWKS https://id.test/jwks: The key set is refused: 2 different keys share kid "k". The signature was not checked.';
+    const { store } = setup({
+      inspect: async (token, options) => ({
+        ...(await fake.inspect(token, options)),
+        signature: 'unverified',
+        findings: [{ severity: 'error', code: 'key-source-refused', message }],
+      }),
+    });
+    store.addExchange(jwtResponse({ jti: 'a' }));
+    await vi.waitFor(() =>
+      expect(store.getState().keySetup).toEqual({ state: 'error', description: message }),
+    );
+    expect(store.getState().captures[0]?.verdict).toBe('invalid');
+  });
+
   it('rebuilds keys on reloadKeys even when the source is unchanged', async () => {
     const prepareKeys = vi.fn(readyKeys);
     const { store } = setup({ prepareKeys });

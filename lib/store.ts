@@ -481,7 +481,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     );
     const problem = all
       .flatMap((inspection) => inspection.findings)
-      .find((finding) => finding.code === 'keys-unavailable');
+      .find((finding) => ['keys-unavailable', 'key-source-refused'].includes(finding.code));
     if (problem) {
       return current.state === 'error' && current.description === problem.message
         ? current

@@ -16,6 +16,8 @@ export interface CliArguments {
   expectations: Expectations;
   allowedAlgs: string[];
   json: boolean;
+  /** Exit 1 unless every token's verdict is `valid` (for CI gates). */
+  strict: boolean;
   help: boolean;
 }
 
@@ -38,9 +40,11 @@ Options:
   --expect-session-id V  expected data.sessionId (face sessions)
   --allow-alg ALG        accept this JWS algorithm; repeatable (default: RS/PS/ES*, EdDSA)
   --json                 print JSON instead of a readable report
+  --strict               exit 1 unless every token's verdict is "valid" (scan: and at least one token)
   -h, --help             print this help
 
-Exit status: 0 no error finding, 1 error finding (inspect), 2 usage error or unreadable file.
+Exit status: 0 no error finding (inspect; scan: the HAR was read), 1 error finding (inspect) or,
+with --strict, a verdict other than "valid", 2 usage error or unreadable file / unusable key file.
 `;
 
 const VALUE_OPTIONS = new Set([
@@ -93,6 +97,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     expectations: {},
     allowedAlgs: [],
     json: false,
+    strict: false,
     help: false,
   };
   const given = new Set<string>();
@@ -109,8 +114,9 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
       optionsEnded = true;
       continue;
     }
-    if (arg === '--json' || arg === '--help' || arg === '-h') {
+    if (arg === '--json' || arg === '--strict' || arg === '--help' || arg === '-h') {
       if (arg === '--json') args.json = true;
+      else if (arg === '--strict') args.strict = true;
       else args.help = true;
       continue;
     }

@@ -1,4 +1,4 @@
-// JSON output of the CLI: the contract's Inspection object, and a writer that survives any nesting depth.
+// JSON output of the CLI: the contract's Inspection object (written by lib/format/json, linear in any nesting).
 import type { Finding } from '../jose/findings';
 import type { Inspection } from '../jose/inspect';
 
@@ -43,87 +43,4 @@ export function toScanJson(result: ScanResult): Record<string, unknown> {
   if (result.path !== undefined) json.path = result.path;
   json.inspection = toInspectionJson(result.inspection);
   return json;
-}
-
-/**
- * `JSON.stringify(value, null, indent)` for JSON data, except that it never overflows the stack:
- * decoded token payloads can be nested thousands of levels deep, which makes the built-in throw.
- */
-export function stringifyJson(value: unknown, indent = 2): string {
-  try {
-    return JSON.stringify(value, null, indent) ?? 'null';
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return stringifyJsonIteratively(value, indent);
-  }
-}
-
-type Frame =
-  | { kind: 'array'; items: unknown[]; index: number; depth: number; wrote: boolean }
-  | { kind: 'object'; entries: [string, unknown][]; index: number; depth: number; wrote: boolean };
-
-/**
- * The same output as `JSON.stringify(value, null, indent)` for JSON data (plain objects, arrays,
- * strings, finite numbers, booleans, null; `undefined` members skipped), with an explicit stack.
- */
-export function stringifyJsonIteratively(value: unknown, indent = 2): string {
-  const out: string[] = [];
-  const stack: Frame[] = [];
-  const newline = (depth: number) => (indent > 0 ? `\n${' '.repeat(indent * depth)}` : '');
-  const colon = indent > 0 ? ': ' : ':';
-
-  // Writes a scalar, or opens a container and pushes its frame.
-  const open = (item: unknown, depth: number) => {
-    if (item === null || typeof item !== 'object') {
-      out.push(scalar(item));
-      return;
-    }
-    if (Array.isArray(item)) {
-      if (item.length === 0) out.push('[]');
-      else {
-        out.push('[');
-        stack.push({ kind: 'array', items: item, index: 0, depth: depth + 1, wrote: false });
-      }
-      return;
-    }
-    const entries = Object.entries(item).filter(([, member]) => isSerializable(member));
-    if (entries.length === 0) out.push('{}');
-    else {
-      out.push('{');
-      stack.push({ kind: 'object', entries, index: 0, depth: depth + 1, wrote: false });
-    }
-  };
-
-  open(value, 0);
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
-    const length = frame.kind === 'array' ? frame.items.length : frame.entries.length;
-    if (frame.index >= length) {
-      stack.pop();
-      out.push(newline(frame.depth - 1), frame.kind === 'array' ? ']' : '}');
-      continue;
-    }
-    if (frame.wrote) out.push(',');
-    frame.wrote = true;
-    out.push(newline(frame.depth));
-    if (frame.kind === 'array') {
-      const item = frame.items[frame.index++];
-      open(isSerializable(item) ? item : null, frame.depth);
-    } else {
-      const [key, member] = frame.entries[frame.index++]!;
-      out.push(JSON.stringify(key), colon);
-      open(member, frame.depth);
-    }
-  }
-  return out.join('');
-}
-
-function isSerializable(value: unknown): boolean {
-  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
-}
-
-function scalar(value: unknown): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  return 'null';
 }

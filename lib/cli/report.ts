@@ -10,6 +10,10 @@ import {
   type UqudoSummary,
 } from '../uqudo/summary';
 import type { ScanResult } from './json';
+import { clipText, formatValue, oneLine } from './text';
+import { formatTimeClaims } from './times';
+
+export { formatString, formatValue } from './text';
 
 /** Output styling: ANSI colours only when writing to a terminal. */
 export interface ReportStyle {
@@ -22,14 +26,8 @@ export interface ReportOptions {
   now?: number;
 }
 
-/** Strings longer than this are shortened in the readable report (the --json output keeps them). */
-const MAX_SHOWN_STRING = 120;
-/** How much of a shortened string is shown. */
-const SHOWN_PREFIX = 60;
 /** Image references listed in the readable report's summary; the rest are counted. */
 const MAX_SHOWN_IMAGES = 100;
-/** Objects nested deeper than this are elided in the readable report. */
-const MAX_SHOWN_DEPTH = 40;
 
 const ANSI = { red: 31, green: 32, yellow: 33, blue: 34, dim: 2, bold: 1 } as const;
 
@@ -107,7 +105,8 @@ export function formatInspectionReport(
     appendLines(lines, formatUqudoSummary(summary, style));
   }
   lines.push('');
-  appendLines(lines, formatSection(inspection, style, ''));
+  const now = options.now ?? Date.now() / 1000;
+  appendLines(lines, formatSection(inspection, style, '', now));
   lines.push(
     '',
     paint(style, 'dim', 'Diagnostics for developers: trust decisions belong on your backend.'),
@@ -115,7 +114,12 @@ export function formatInspectionReport(
   return `${lines.join('\n')}\n`;
 }
 
-function formatSection(inspection: Inspection, style: ReportStyle, indent: string): string[] {
+function formatSection(
+  inspection: Inspection,
+  style: ReportStyle,
+  indent: string,
+  now: number,
+): string[] {
   const lines = [
     `${indent}${paint(style, 'bold', 'Format:')} ${inspection.format.toUpperCase()}   ${paint(style, 'bold', 'Kind:')} ${inspection.kind}   ${paint(style, 'bold', 'Signature:')} ${inspection.signature}`,
   ];
@@ -126,6 +130,11 @@ function formatSection(inspection: Inspection, style: ReportStyle, indent: strin
   if (inspection.payload !== null && inspection.payload !== undefined) {
     lines.push(`${indent}${paint(style, 'bold', 'Payload:')}`);
     appendLines(lines, indentLines(formatValue(inspection.payload), `${indent}  `));
+    const times = formatTimeClaims(inspection.payload, now);
+    if (times.length > 0) {
+      lines.push(`${indent}${paint(style, 'bold', 'Times:')}`);
+      for (const line of times) lines.push(`${indent}  ${line}`);
+    }
   }
   lines.push(`${indent}${paint(style, 'bold', 'Findings:')}`);
   if (inspection.findings.length === 0) lines.push(`${indent}  (none)`);
@@ -133,7 +142,7 @@ function formatSection(inspection: Inspection, style: ReportStyle, indent: strin
     lines.push(`${indent}  ${formatFinding(finding, style)}`);
   if (inspection.inner) {
     lines.push('', `${indent}${paint(style, 'bold', 'Inner token (decrypted):')}`);
-    appendLines(lines, formatSection(inspection.inner, style, `${indent}  `));
+    appendLines(lines, formatSection(inspection.inner, style, `${indent}  `, now));
   }
   return lines;
 }
@@ -254,69 +263,6 @@ function appendLines(target: string[], more: readonly string[]): void {
 
 function indentLines(text: string, indent: string): string[] {
   return text.split('\n').map((line) => `${indent}${line}`);
-}
-
-/** Untrusted text on one line, shortened like {@link formatString} but without JSON quotes. */
-function clipText(text: string): string {
-  return oneLine(
-    text.length > MAX_SHOWN_STRING
-      ? `${clipPrefix(text, SHOWN_PREFIX)}… (${text.length} chars)`
-      : text,
-  );
-}
-
-/** Control characters from untrusted tokens could drive the terminal: show them escaped. */
-function oneLine(text: string): string {
-  return escapeControls(text.replace(/\r?\n/g, ' '));
-}
-
-function escapeControls(text: string): string {
-  // C0/C1 controls and bidi overrides (which can reorder what the terminal shows).
-  return text.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
-/**
- * A string as JSON text, or when longer than {@link MAX_SHOWN_STRING} its start and its length:
- * `"abc…" (123456 chars)`. Inline NFC photos are hundreds of KB of base64; nobody reads them here.
- */
-export function formatString(value: string): string {
-  if (value.length <= MAX_SHOWN_STRING) return escapeControls(JSON.stringify(value));
-  return `${escapeControls(JSON.stringify(`${clipPrefix(value, SHOWN_PREFIX)}…`))} (${value.length} chars)`;
-}
-
-/** The first `length` UTF-16 units, one fewer when that would split a surrogate pair. */
-function clipPrefix(value: string, length: number): string {
-  const last = value.charCodeAt(length - 1);
-  return value.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
-}
-
-/**
- * JSON-like pretty print for reading: long strings shortened, very deep nesting elided, control
- * characters escaped (the value comes from an untrusted token).
- */
-export function formatValue(value: unknown, depth = 0): string {
-  const pad = '  '.repeat(depth + 1);
-  const closePad = '  '.repeat(depth);
-  if (typeof value === 'string') return formatString(value);
-  if (value === null || typeof value !== 'object') {
-    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'null';
-  }
-  if (depth >= MAX_SHOWN_DEPTH) return Array.isArray(value) ? '[…]' : '{…}';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[\n${value.map((item) => `${pad}${formatValue(item, depth + 1)}`).join(',\n')}\n${closePad}]`;
-  }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return '{}';
-  return `{\n${entries
-    .map(
-      ([key, member]) =>
-        `${pad}${escapeControls(JSON.stringify(key))}: ${formatValue(member, depth + 1)}`,
-    )
-    .join(',\n')}\n${closePad}}`;
 }
 
 /** A readable table of a HAR scan: one row per token, then notes about bodies that were not read. */

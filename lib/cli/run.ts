@@ -1,15 +1,19 @@
 // runCli: the `inspect` and `scan` commands on top of the token engine, given injected I/O.
+import { stringifyJsonLinear } from '../format/json';
 import {
+  checkVerificationKeySet,
   createStaticKeyResolver,
   parseDecryptionKey,
   parseKeys,
+  type KeyResolver,
+  type RefusedKey,
   type VerificationKey,
 } from '../jose/keys';
 import { readHarEntries, type HarEntries } from '../capture/har';
 import { normalizeTokenInput } from '../jose/find';
-import { inspectToken, type InspectOptions, type Inspection } from '../jose/inspect';
+import { inspectToken, verdictOf, type InspectOptions, type Inspection } from '../jose/inspect';
 import { parseArguments, USAGE, type CliArguments } from './args';
-import { stringifyJson, toInspectionJson, toScanJson } from './json';
+import { toInspectionJson, toScanJson, type ScanResult } from './json';
 import { formatInspectionReport, formatScanTable, type ReportStyle } from './report';
 import { scanHarEntries } from './scan';
 
@@ -26,7 +30,10 @@ export interface CliIo {
   color: boolean;
 }
 
-/** Exit status: 0 no error finding, 1 an error finding, 2 usage error or unreadable input. */
+/**
+ * Exit status: 0 no error finding (scan: the HAR was read), 1 an error finding (inspect) or a
+ * verdict other than `valid` under `--strict`, 2 usage error, unreadable input or unusable key file.
+ */
 export type ExitCode = 0 | 1 | 2;
 
 /**
@@ -76,9 +83,15 @@ async function runInspect(
   const inspection = await inspectToken(token, options);
   io.writeStdout(
     args.json
-      ? `${stringifyJson(toInspectionJson(inspection))}\n`
+      ? `${stringifyJsonLinear(toInspectionJson(inspection))}\n`
       : formatInspectionReport(inspection, style, { now: options.now }),
   );
+  if (args.strict) {
+    const verdict = verdictOf(inspection);
+    if (verdict === 'valid') return 0;
+    io.writeStderr(`strict: the verdict is "${verdict}", not "valid"\n`);
+    return 1;
+  }
   return hasErrorFinding(inspection) ? 1 : 0;
 }
 
@@ -98,12 +111,44 @@ async function runScan(
   }
   if (!har.ok) return fail(io, `"${file}" is not a readable HAR: ${har.error}`);
   const outcome = await scanHarEntries(har.entries, options);
-  io.writeStdout(
-    args.json
-      ? `${stringifyJson(outcome.results.map(toScanJson))}\n`
-      : formatScanTable(outcome.results, { entries: outcome.entries, notes: outcome.notes }, style),
+  if (args.json) writeScanJson(outcome.results, io);
+  else
+    io.writeStdout(
+      formatScanTable(outcome.results, { entries: outcome.entries, notes: outcome.notes }, style),
+    );
+  if (!args.strict) return 0;
+  const failing = outcome.results.filter((result) => verdictOf(result.inspection) !== 'valid');
+  if (outcome.results.length > 0 && failing.length === 0) return 0;
+  io.writeStderr(
+    outcome.results.length === 0
+      ? 'strict: no token found in the HAR\n'
+      : `strict: ${failing.length} of ${outcome.results.length} token sightings are not "valid"\n`,
   );
-  return 0;
+  return 1;
+}
+
+/**
+ * Writes the scan as one JSON array, one result at a time: the text of one result never depends on
+ * another's, so a hostile token cannot take the other results down with it.
+ */
+function writeScanJson(results: readonly ScanResult[], io: CliIo): void {
+  io.writeStdout('[');
+  results.forEach((result, index) => {
+    let text: string;
+    try {
+      // Each element sits one level deep in the array: indent its lines by one level.
+      text = stringifyJsonLinear(toScanJson(result)).replace(/\n/g, '\n  ');
+    } catch (error) {
+      text = stringifyJsonLinear({
+        entry: result.entry,
+        url: result.url,
+        location: result.location,
+        error: `could not write this result: ${messageOf(error)}`,
+      }).replace(/\n/g, '\n  ');
+    }
+    io.writeStdout(`${index > 0 ? ',' : ''}\n  ${text}`);
+  });
+  io.writeStdout(results.length > 0 ? '\n]\n' : ']\n');
 }
 
 /** Keys, decryption key, expectations, clock and allowlist from the arguments; files read here. */
@@ -113,19 +158,9 @@ async function loadInspectOptions(
 ): Promise<{ ok: true; value: InspectOptions } | { ok: false; error: string }> {
   const options: InspectOptions = {};
   if (args.keyFiles.length > 0) {
-    const keys: VerificationKey[] = [];
-    for (const file of args.keyFiles) {
-      let text: string;
-      try {
-        text = await io.readTextFile(file);
-      } catch (error) {
-        return { ok: false, error: `cannot read key file "${file}": ${messageOf(error)}` };
-      }
-      const parsed = await parseKeys(text, file);
-      if (!parsed.ok) return { ok: false, error: `no usable key in "${file}": ${parsed.error}` };
-      keys.push(...parsed.keys);
-    }
-    options.keys = createStaticKeyResolver(keys);
+    const keys = await loadKeyFiles(args.keyFiles, io);
+    if (!keys.ok) return keys;
+    options.keys = keys.value;
   }
   if (args.decryptKeyFile !== undefined) {
     const file = args.decryptKeyFile;
@@ -145,6 +180,35 @@ async function loadInspectOptions(
   if (args.leeway !== undefined) options.leeway = args.leeway;
   if (args.allowedAlgs.length > 0) options.allowedAlgs = args.allowedAlgs;
   return { ok: true, value: options };
+}
+
+/**
+ * Reads every `--keys` file into one resolver. A key a hygiene rule refused is a warning on stderr
+ * (a token naming it is told why); a file with no usable key, or keys that are ambiguous
+ * together (one kid for two keys, secrets mixed with public keys), is an error (exit 2).
+ */
+async function loadKeyFiles(
+  files: readonly string[],
+  io: CliIo,
+): Promise<{ ok: true; value: KeyResolver } | { ok: false; error: string }> {
+  const keys: VerificationKey[] = [];
+  const refused: RefusedKey[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await io.readTextFile(file);
+    } catch (error) {
+      return { ok: false, error: `cannot read key file "${file}": ${messageOf(error)}` };
+    }
+    const parsed = await parseKeys(text, file);
+    if (!parsed.ok) return { ok: false, error: `no usable key in "${file}": ${parsed.error}` };
+    for (const line of parsed.skipped) io.writeStderr(`warning: "${file}": ${line}\n`);
+    keys.push(...parsed.keys);
+    refused.push(...parsed.refused);
+  }
+  const ambiguous = files.length > 1 ? checkVerificationKeySet(keys) : undefined;
+  if (ambiguous) return { ok: false, error: `the keys of ${files.join(', ')}: ${ambiguous}` };
+  return { ok: true, value: createStaticKeyResolver(keys, refused) };
 }
 
 /** True when the inspection or its inner token has an error-severity finding. */

@@ -44,6 +44,25 @@ export function formatDuration(totalSeconds: number): string {
   return next && rest > 0 ? `${text} ${rest} ${next[0]}` : text;
 }
 
+/**
+ * "in 12 min", "3 h 2 min ago" or "now" for a time `target` seen from `now` (both Unix seconds),
+ * in {@link formatDuration}'s words. The panel and the CLI say relative times with this.
+ */
+export function describeRelativeTime(target: number, now: number): string {
+  const diff = target - now;
+  if (Math.abs(diff) < 1) return 'now';
+  const text = formatDuration(diff);
+  return diff > 0 ? `in ${text}` : `${text} ago`;
+}
+
+/** "expires in 12 min", "expired 3 min ago" or "expired just now" for an `exp` seen from `now` (Unix seconds). */
+export function describeExpiryTime(exp: number, now: number): string {
+  const diff = exp - now;
+  if (diff > 0) return `expires in ${formatDuration(diff)}`;
+  if (diff > -1) return 'expired just now';
+  return `expired ${formatDuration(diff)} ago`;
+}
+
 /** Formats a NumericDate as ISO 8601 UTC, or the raw number when it is out of Date's range. */
 export function formatNumericDate(value: number): string {
   const ms = value * 1000;
@@ -57,11 +76,28 @@ function describeValue(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
+function describePayloadType(payload: unknown): string {
+  if (Array.isArray(payload)) return 'a JSON array';
+  if (payload === null) return 'JSON null';
+  if (typeof payload === 'string') return payload === '' ? 'empty' : 'text (or a JSON string)';
+  return `a JSON ${typeof payload}`;
+}
+
 function leewayNote(leeway: number): string {
   return leeway > 0 ? `, leeway ${leeway} s` : '';
 }
 
-/** Reads a time claim; returns a finding when present but not a finite number. */
+/** Largest NumericDate accepted: 9999-12-31T23:59:59Z, the last second of a four-digit year. */
+export const MAX_NUMERIC_DATE = 253_402_300_799;
+
+/** True for an integer NumericDate from 1970 to the end of year 9999 (what the claim checks accept). */
+export function isNumericDate(value: unknown): value is number {
+  return (
+    Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_NUMERIC_DATE
+  );
+}
+
+/** Reads a time claim; returns a finding when present but not an integer NumericDate in range. */
 function readTime(
   payload: Record<string, unknown>,
   name: string,
@@ -69,11 +105,11 @@ function readTime(
 ): number | undefined {
   const value = payload[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
+  if (!isNumericDate(value)) {
     findings.push(
       createFinding(
         'claim-invalid',
-        `"${name}" is not a NumericDate (seconds): ${describeValue(value)}.`,
+        `"${name}" is not a NumericDate (whole seconds from 0 to ${MAX_NUMERIC_DATE}, the end of year 9999): ${describeValue(value)}.`,
       ),
     );
     return undefined;
@@ -88,13 +124,16 @@ function dataOf(payload: Record<string, unknown>): Record<string, unknown> | und
 
 /**
  * Checks registered time claims and the caller's expectations; returns every failure (never only
- * the first). A payload that is not a JSON object has no claims: only the expectations can fail.
+ * the first). A payload that is not a JSON object has no claims: that is itself an error
+ * (`claims-unchecked`), and the expectations fail against it.
  */
-export function checkClaims(payload: unknown, options: ClaimCheckOptions): Finding[] {
-  const findings: Finding[] = [];
-  const claims = isJsonObject(payload) ? payload : {};
-  const { now, leeway } = options;
-
+/** exp, nbf and iat against the clock with leeway; each present claim must be a NumericDate. */
+function checkTimeClaims(
+  claims: Record<string, unknown>,
+  now: number,
+  leeway: number,
+  findings: Finding[],
+): void {
   const exp = readTime(claims, 'exp', findings);
   if (exp !== undefined && now - leeway >= exp) {
     findings.push(
@@ -122,18 +161,15 @@ export function checkClaims(payload: unknown, options: ClaimCheckOptions): Findi
       ),
     );
   }
+}
 
+/** The caller's expectations (iss, aud, jti, nonce, session id); each one given must match. */
+function checkExpectations(
+  claims: Record<string, unknown>,
+  expected: Expectations,
+  findings: Finding[],
+): void {
   const jti = claims.jti;
-  if (typeof jti === 'string' && !isUuid(jti)) {
-    findings.push(
-      createFinding(
-        'jti-not-uuid',
-        `jti ${describeValue(jti)} is not a UUID (Uqudo session ids are).`,
-      ),
-    );
-  }
-
-  const expected = options.expectations ?? {};
   const data = dataOf(claims);
   if (expected.iss !== undefined && claims.iss !== expected.iss) {
     findings.push(
@@ -191,5 +227,30 @@ export function checkClaims(payload: unknown, options: ClaimCheckOptions): Findi
       );
     }
   }
+}
+
+export function checkClaims(payload: unknown, options: ClaimCheckOptions): Finding[] {
+  const findings: Finding[] = [];
+  if (!isJsonObject(payload)) {
+    findings.push(
+      createFinding(
+        'claims-unchecked',
+        `The payload is ${describePayloadType(payload)}, not a JSON object, so no claim (exp, nbf, iat, iss, aud…) could be checked.`,
+      ),
+    );
+  }
+  const claims = isJsonObject(payload) ? payload : {};
+  checkTimeClaims(claims, options.now, options.leeway, findings);
+  const jti = claims.jti;
+  if (typeof jti === 'string' && !isUuid(jti)) {
+    findings.push(
+      createFinding(
+        'jti-not-uuid',
+        `jti ${describeValue(jti)} is not a UUID (Uqudo session ids are).`,
+      ),
+    );
+  }
+
+  checkExpectations(claims, options.expectations ?? {}, findings);
   return findings;
 }

@@ -33,6 +33,15 @@ describe('findTokens', () => {
     expect(text.slice(hit?.start, hit?.end)).toBe(jws);
   });
 
+  it('keeps base64 padding after the last segment, so the token is checked as sent', () => {
+    // An ES256 signature is 86 characters: "==" completes its last quantum.
+    expect(findTokens(`{"jws":"${jws}=="}`).map((t) => t.token)).toEqual([`${jws}==`]);
+    expect(findTokens(`${jws}==`).map((t) => t.token)).toEqual([`${jws}==`]);
+    // Not padding: one '=' cannot complete it, and "=x" is the start of something else.
+    expect(findTokens(`${jws}= `).map((t) => t.token)).toEqual([jws]);
+    expect(findTokens(`t=${jws}&u=1`).map((t) => t.token)).toEqual([jws]);
+  });
+
   it('finds a JWE (5 segments, header with enc) and tells it from a JWS', () => {
     expect(findTokens(`a ${jwe} b ${jws}`).map((t) => [t.format, t.token])).toEqual([
       ['jwe', jwe],

@@ -182,6 +182,19 @@ function endsCleanly(bounds: number[], last: number): boolean {
 }
 
 /**
+ * How many '=' right after a token's last segment are base64 padding of it (1 or 2, completing a
+ * 4-character quantum, then a boundary). They are kept with the token so the inspection sees the
+ * string as sent — padded base64url is non-canonical — instead of a cleaned-up one that verifies.
+ */
+function trailingPadding(text: string, end: number, segmentLength: number): number {
+  let count = 0;
+  while (count < 2 && text.charCodeAt(end + count) === 61) count++;
+  if (count === 0 || (segmentLength + count) % 4 !== 0) return 0;
+  const next = text.charCodeAt(end + count);
+  return Number.isNaN(next) || !(isBase64urlCode(next) || next === DOT || next === 61) ? count : 0;
+}
+
+/**
  * Looks for tokens in one run of base64url characters and dots. `bounds` holds the position before
  * the run, every dot, and the run's end: segment k spans bounds[k] + 1 … bounds[k + 1].
  */
@@ -219,7 +232,8 @@ function collectFromRun(
         : // Only an unsigned (alg none) JWS has an empty signature.
           lengthOf(bounds, last) > 0 || alg.toLowerCase() === 'none';
     if (shapeOk && endsCleanly(bounds, last) && endOf(bounds, last) - start <= MAX_TOKEN_LENGTH) {
-      const end = endOf(bounds, last);
+      const end =
+        endOf(bounds, last) + trailingPadding(text, endOf(bounds, last), lengthOf(bounds, last));
       found.push({ token: text.slice(start, end), format, start, end });
       k = last + 1;
       continue;

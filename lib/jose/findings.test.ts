@@ -7,8 +7,16 @@ import {
   generateKeyPair,
   importJWK,
 } from 'jose';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FINDING_SEVERITIES, createFinding, describeJoseError, quoteUntrusted } from './findings';
+import { propertyParameters } from '../../tests/fast-check';
+import {
+  FINDING_SEVERITIES,
+  createFinding,
+  describeJoseError,
+  quoteUntrusted,
+  splitFindingMessage,
+} from './findings';
 
 describe('FINDING_SEVERITIES', () => {
   it('has the severities the CLI contract fixes', () => {
@@ -23,7 +31,13 @@ describe('FINDING_SEVERITIES', () => {
       unverified: 'warning',
       expired: 'error',
       'not-yet-valid': 'error',
-      'issued-in-future': 'warning',
+      'issued-in-future': 'error',
+      'non-canonical-encoding': 'error',
+      'claims-unchecked': 'error',
+      'claim-invalid': 'error',
+      'not-signed': 'error',
+      'key-source-refused': 'error',
+      'key-not-used': 'warning',
       'iss-mismatch': 'error',
       'aud-mismatch': 'error',
       'jti-mismatch': 'error',
@@ -104,5 +118,32 @@ describe('quoteUntrusted', () => {
     expect(quoteUntrusted('RS256')).toBe('"RS256"');
     expect(quoteUntrusted(undefined)).toBe('"undefined"');
     expect(quoteUntrusted('k'.repeat(500))).toBe(`"${'k'.repeat(80)}…"`);
+  });
+});
+
+describe('splitFindingMessage', () => {
+  it('finds every value quoted with quoteUntrusted, whatever it holds (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 30 }),
+        fc.string({ maxLength: 30 }),
+        (kid, alg) => {
+          const message = `No key with kid ${quoteUntrusted(kid)} can verify ${quoteUntrusted(alg)}.`;
+          const parts = splitFindingMessage(message);
+          expect(parts.filter((p) => p.quoted).map((p) => p.text)).toEqual([kid, alg]);
+          expect(parts[0]).toEqual({ text: 'No key with kid ', quoted: false });
+          expect(parts.map((p) => (p.quoted ? JSON.stringify(p.text) : p.text)).join('')).toBe(
+            message,
+          );
+        },
+      ),
+      propertyParameters(),
+    );
+  });
+
+  it('keeps a message without quotes whole', () => {
+    expect(splitFindingMessage('Expired 2 min ago.')).toEqual([
+      { text: 'Expired 2 min ago.', quoted: false },
+    ]);
   });
 });

@@ -20,12 +20,18 @@ export const FINDING_SEVERITIES = {
   'alg-not-allowed': 'error',
   /** The header lists a critical extension this tool does not understand. */
   'crit-unsupported': 'error',
+  /** A segment is not canonical unpadded base64url (padding, or non-zero unused bits). */
+  'non-canonical-encoding': 'error',
   /** The header names a key (jwk, jku, x5u, x5c); it is never used. */
   'embedded-key-ignored': 'warning',
   /** The signature does not verify with any configured candidate key. */
   'signature-invalid': 'error',
   /** Keys were configured, but none matches the token's kid/alg. */
   'key-not-found': 'error',
+  /** A configured key was left out for this token: pinned to another alg, or refused by a hygiene rule. */
+  'key-not-used': 'warning',
+  /** The key source as a whole breaks a hygiene rule (ambiguous kids, mixed secrets and public keys, only refused keys). */
+  'key-source-refused': 'error',
   /** No verification key was configured. */
   unverified: 'warning',
   /** The key source (JWKS URL) could not be loaded. */
@@ -36,8 +42,9 @@ export const FINDING_SEVERITIES = {
   'verify-failed': 'error',
   expired: 'error',
   'not-yet-valid': 'error',
-  'issued-in-future': 'warning',
-  /** A registered time claim (exp, nbf, iat) is not a NumericDate. */
+  /** `iat` is later than now plus the leeway. */
+  'issued-in-future': 'error',
+  /** A registered time claim (exp, nbf, iat) is not an integer NumericDate from 0 to 253402300799. */
   'claim-invalid': 'error',
   'iss-mismatch': 'error',
   'aud-mismatch': 'error',
@@ -52,14 +59,16 @@ export const FINDING_SEVERITIES = {
   'decrypt-failed': 'error',
   /** The decryption key's kid differs from the JWE header's kid. */
   'decrypt-key-kid-mismatch': 'warning',
+  /** The payload is not a JSON object, so no claim could be checked: the token cannot be `valid`. */
+  'claims-unchecked': 'error',
   /** The payload is not JSON; it is shown as text. */
   'payload-not-json': 'info',
   /** The payload bytes are not valid UTF-8; undecodable bytes were replaced. */
   'invalid-utf8': 'warning',
   /** The JWE header says `cty: JWT` but the plaintext is not a compact JWS. */
   'cty-mismatch': 'warning',
-  /** The decrypted content of a JWE is not signed, so its origin cannot be verified. */
-  'not-signed': 'warning',
+  /** The decrypted content of a JWE is not a signed JWS: anyone with the public encryption key can make it. */
+  'not-signed': 'error',
   /** The engine hit an unexpected condition; the token could not be fully inspected. */
   'internal-error': 'error',
 } as const satisfies Record<string, Severity>;
@@ -76,6 +85,40 @@ export function createFinding(code: FindingCode, message: string): Finding {
 export function quoteUntrusted(value: unknown, maxLength = 80): string {
   const text = String(value);
   return JSON.stringify(text.length > maxLength ? `${text.slice(0, maxLength)}…` : text);
+}
+
+/** A piece of a finding message: the engine's own words, or a value it quoted from the token. */
+export interface MessagePart {
+  text: string;
+  /** True for a quoted value (`text` is the value itself, unquoted): untrusted data. */
+  quoted: boolean;
+}
+
+// A JSON string literal, as quoteUntrusted and JSON.stringify write them (escapes included).
+const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;
+
+/**
+ * Splits a finding message into the engine's words and the values it quoted (every value from a
+ * token is quoted with JSON.stringify, see {@link quoteUntrusted}), so a view can show the values
+ * as data. Joining the parts, with each quoted part re-quoted, gives the message back.
+ */
+export function splitFindingMessage(message: string): MessagePart[] {
+  const parts: MessagePart[] = [];
+  let last = 0;
+  for (const match of message.matchAll(QUOTED)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(match[0]);
+    } catch {
+      continue;
+    }
+    if (typeof value !== 'string') continue;
+    if (match.index > last) parts.push({ text: message.slice(last, match.index), quoted: false });
+    parts.push({ text: value, quoted: true });
+    last = match.index + match[0].length;
+  }
+  if (last < message.length) parts.push({ text: message.slice(last), quoted: false });
+  return parts;
 }
 
 /** What the engine was doing when jose raised an error. */

@@ -211,6 +211,7 @@ describe('signature failures and key selection', () => {
       kty: 'RSA',
       key: new Uint8Array([1, 2, 3]),
       source: 'bogus',
+      thumbprint: 'bogus',
     };
     const result = await inspectToken(token, {
       keys: async () => ({ status: 'found', keys: [bogus] }),
@@ -354,7 +355,7 @@ describe('claims', () => {
     expect(finding(result, 'not-yet-valid')?.message).toMatch(
       /^Not valid for another 5 min \(nbf /,
     );
-    expect(finding(result, 'issued-in-future')?.severity).toBe('warning');
+    expect(finding(result, 'issued-in-future')?.severity).toBe('error');
     expect(finding(result, 'aud-mismatch')?.message).toBe(
       'Expected aud "client-c", the token has ["client-a","client-b"].',
     );

@@ -1,6 +1,7 @@
 // Turns the panel's key settings into what inspectToken needs: a key resolver and a decryption key.
 import {
   createJwksLoader,
+  createRefusedKeyResolver,
   createStaticKeyResolver,
   parseDecryptionKey,
   parseKeys,
@@ -52,10 +53,19 @@ export async function prepareKeys(
     };
   }
   const parsed = await parseKeys(source.text);
-  if (!parsed.ok) return { state: 'error', description: parsed.error };
+  if (!parsed.ok) {
+    // Keys that were read but refused (weak, ambiguous) still answer every token with the reason.
+    return parsed.refused
+      ? {
+          state: 'error',
+          description: parsed.error,
+          resolver: createRefusedKeyResolver(`The pasted keys are refused: ${parsed.error}`),
+        }
+      : { state: 'error', description: parsed.error };
+  }
   return {
     state: 'ready',
-    resolver: createStaticKeyResolver(parsed.keys),
+    resolver: createStaticKeyResolver(parsed.keys, parsed.refused),
     description: parsed.description,
   };
 }

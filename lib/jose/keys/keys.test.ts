@@ -7,7 +7,7 @@ import {
   parseKeys,
   selectKeys,
   type VerificationKey,
-} from './keys';
+} from './index';
 import {
   buildJwks,
   generateTestKeyPair,
@@ -15,7 +15,7 @@ import {
   readRfc7520Vector,
   readTestCertificate,
   type TestKeys,
-} from './testing/tokens';
+} from '../testing/tokens';
 
 let keys: TestKeys;
 
@@ -76,7 +76,7 @@ describe('parseKeys', () => {
     if (!result.ok) return;
     expect(result.keys.map((k) => k.kid)).toEqual(['rsa-main']);
     expect(result.description).toContain(
-      'skipped: key "rsa-other": skipped, it is an encryption key',
+      'skipped: key "rsa-other": refused, it is an encryption key (use "enc")',
     );
     expect(result.description).toContain('entry 2 is not an object');
   });

@@ -1,0 +1,61 @@
+// Inspection of a compact JWS: header policy, canonical segments, payload, signature and claims.
+import { classifyToken } from '../uqudo/classify';
+import { checkCrit, claimFindings, contextOf, malformedResult, readPayload } from './checks';
+import { decodeSegmentBytes } from './decode';
+import { createFinding, type Finding } from './findings';
+import type { InspectOptions, Inspection } from './inspect';
+import { SEGMENT_NAMES, checkCanonicalSegments, stripPadding } from './segments';
+import { checkSignature } from './signature';
+
+/** Header parameters that name a key; the token must never choose its own verification key. */
+const EMBEDDED_KEY_HEADERS = ['jwk', 'jku', 'x5u', 'x5c'] as const;
+
+/**
+ * Inspects a compact JWS whose header is already decoded: canonical encoding of every segment,
+ * `crit`, embedded keys, the payload, the signature with the configured keys, then the claims.
+ */
+export async function inspectJws(
+  token: string,
+  segments: string[],
+  header: Record<string, unknown>,
+  options: InspectOptions,
+): Promise<Inspection> {
+  const alg = header.alg;
+  if (typeof alg !== 'string' || alg === '')
+    return malformedResult('The header has no "alg".', header);
+  const [, payloadSegment = '', signatureSegment = ''] = segments;
+  const findings: Finding[] = [];
+  const crit = checkCrit(header, ['b64'], findings);
+  // RFC 7797: with "b64": false (declared critical) the payload segment is the payload itself.
+  const unencoded =
+    header.b64 === false && Array.isArray(header.crit) && header.crit.includes('b64');
+  findings.push(
+    ...checkCanonicalSegments(segments, SEGMENT_NAMES.jws, new Set(unencoded ? [1] : [])),
+  );
+  const payloadBytes = unencoded
+    ? new TextEncoder().encode(payloadSegment)
+    : decodeSegmentBytes(stripPadding(payloadSegment));
+  if (!payloadBytes) return malformedResult('The payload is not valid base64url.', header);
+  if (!decodeSegmentBytes(stripPadding(signatureSegment)))
+    return malformedResult('The signature is not valid base64url.', header);
+  const named = EMBEDDED_KEY_HEADERS.filter((name) => Object.hasOwn(header, name));
+  if (named.length > 0) {
+    findings.push(
+      createFinding(
+        'embedded-key-ignored',
+        `The header names its own key (${named.join(', ')}); it was ignored: only keys you configured are used.`,
+      ),
+    );
+  }
+  const payload = readPayload(payloadBytes, findings);
+  const signature = await checkSignature(token, header, alg, crit, options, findings);
+  findings.push(...claimFindings(payload, options));
+  return {
+    format: 'jws',
+    header,
+    payload,
+    signature,
+    kind: classifyToken(payload, contextOf(options)),
+    findings,
+  };
+}
