@@ -36,8 +36,13 @@ describe.each([
     expect(result.header).toEqual(vector.signing.protected);
     expect(result.payload).toBe(FRODO_TEXT);
     expect(result.signature).toBe('valid');
-    expect(codes(result.findings)).toEqual(['payload-not-json', 'verified-with-key']);
-    expect(verdictOf(result)).toBe('valid');
+    // A text payload has no claims to check: the signature is valid, the verdict is not (issue 9).
+    expect(codes(result.findings)).toEqual([
+      'payload-not-json',
+      'verified-with-key',
+      'claims-unchecked',
+    ]);
+    expect(verdictOf(result)).toBe('invalid');
   });
 
   it('reports signature-invalid when one byte of the payload is flipped', async () => {
@@ -77,7 +82,8 @@ describe('JWS vector 4.4 (HS256)', () => {
     const result = await inspectToken(compact, { hmacSecret: secret });
     expect(result.signature).toBe('valid');
     expect(result.payload).toBe(FRODO_TEXT);
-    expect(verdictOf(result)).toBe('valid');
+    expect(codes(result.findings)).toContain('claims-unchecked');
+    expect(verdictOf(result)).toBe('invalid');
   });
 
   it('verifies with the vector JWK given as a key (oct keys are HMAC secrets)', async () => {
@@ -90,7 +96,8 @@ describe('JWS vector 4.4 (HS256)', () => {
     expect(tampered.signature).toBe('invalid');
     expect(codes(tampered.findings)).toContain('signature-invalid');
     const wrong = await inspectToken(compact, {
-      hmacSecret: new TextEncoder().encode('not the secret'),
+      // As long as the hash (32 bytes): a shorter secret is refused before verifying.
+      hmacSecret: new TextEncoder().encode('not the secret, but 32 bytes lon'),
     });
     expect(wrong.signature).toBe('invalid');
   });
@@ -124,8 +131,10 @@ describe.each([
     expect(result.header).toMatchObject({ alg, enc });
     expect(result.payload).toBe(JWE_TEXT);
     expect(result.inner).toBeUndefined();
-    expect(codes(result.findings)).toEqual(['payload-not-json', 'not-signed']);
-    expect(verdictOf(result)).toBe('unverified');
+    expect(codes(result.findings)).toEqual(['payload-not-json', 'not-signed', 'claims-unchecked']);
+    // Unsigned content inside a JWE is an error: anyone with the public key can make it.
+    expect(result.findings.find((f) => f.code === 'not-signed')?.severity).toBe('error');
+    expect(verdictOf(result)).toBe('invalid');
   });
 
   it('stays encrypted (info) without a key', async () => {
