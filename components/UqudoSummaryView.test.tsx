@@ -58,6 +58,25 @@ describe('UqudoSummaryView', () => {
     expect(screen.getByText(/0 problems, 2 to look at/)).toBeTruthy();
   });
 
+  it('shows payload strings as data: a right-to-left override in a name is made visible', () => {
+    const spoofed = structuredClone(passport) as typeof passport;
+    const front = spoofed.data.documents[0]!.scan.front as Record<string, unknown>;
+    front.fullName = 'SAMPLE \u202e dilav erutangis';
+    const reading = spoofed.data.documents[0]!.reading as { data: Record<string, unknown> } | null;
+    if (reading?.data.personalDetails) {
+      (reading.data.personalDetails as Record<string, unknown>).nameOfHolder =
+        'SAMPLE \u202e dilav erutangis';
+    }
+    const summary = summarizeUqudoResult(spoofed, { now: spoofed.iat * 1000 });
+    render(<UqudoSummaryView summary={summary} />);
+    const header = screen
+      .getByRole('region', { name: 'Document PASSPORT' })
+      .querySelector('.summary-document-header') as HTMLElement;
+    expect(header.textContent).toContain('⟨U+202E⟩');
+    expect(header.textContent).not.toContain('\u202e');
+    expect(header.querySelector('bdi.untrusted-text')).not.toBeNull();
+  });
+
   it('marks a bad UAE ID result red: expired document, fraud scores, risks, background check', () => {
     const { container } = render(<UqudoSummaryView summary={badSummary} />);
     const document = screen.getByRole('region', { name: 'Document UAE_ID' });

@@ -10,6 +10,7 @@ import {
   type UqudoSummary,
 } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
+import { VisibleText } from './UntrustedText';
 import { InlinePhotoPreview } from './InlinePhotoPreview';
 
 /** Word read by assistive technology (and shown on hover) for each level. */
@@ -118,11 +119,13 @@ function DocumentCard({ document }: { document: DocumentSummary }) {
     >
       <header class="summary-document-header" title={document.path}>
         <LevelMarker level={level} />
-        <strong class="summary-document-type">{document.documentType}</strong>
+        <strong class="summary-document-type">
+          <VisibleText text={document.documentType} />
+        </strong>
         {facts.map(([label, value]) => (
           <span key={label} class="summary-fact">
             <span class="muted">{label} </span>
-            {value}
+            <VisibleText text={value} />
           </span>
         ))}
         {highlights.dateOfExpiry && (
@@ -130,7 +133,7 @@ function DocumentCard({ document }: { document: DocumentSummary }) {
             class={`summary-fact summary-expiry level-${highlights.expired === true ? 'bad' : highlights.expired === false ? 'good' : 'info'}`}
           >
             <span class="muted">Expires </span>
-            {highlights.dateOfExpiry}
+            <VisibleText text={highlights.dateOfExpiry} />
             {highlights.expired === true && <strong class="summary-expired"> expired</strong>}
           </span>
         )}
@@ -177,8 +180,14 @@ function SummaryRow({ entry }: { entry: SummaryItem }) {
     <li class={`summary-item level-${entry.level}`} title={entry.path}>
       <LevelMarker level={entry.level} />
       <span class="summary-label">{entry.label}</span>
-      <span class="summary-value">{entry.value}</span>
-      {entry.detail && <span class="summary-detail muted">{entry.detail}</span>}
+      <span class="summary-value">
+        <VisibleText text={entry.value} />
+      </span>
+      {entry.detail && (
+        <span class="summary-detail muted">
+          <VisibleText text={entry.detail} />
+        </span>
+      )}
     </li>
   );
 }
@@ -206,14 +215,22 @@ function ImageList({
         <tbody>
           {images.map((ref) => (
             <tr key={ref.path} data-image-id={ref.id}>
-              <td>{ref.key}</td>
-              <td>{ref.documentType ?? '—'}</td>
               <td>
-                <code>{ref.id}</code>{' '}
+                <VisibleText text={ref.key} />
+              </td>
+              <td>
+                {ref.documentType !== undefined ? <VisibleText text={ref.documentType} /> : '—'}
+              </td>
+              <td>
+                <code>
+                  <VisibleText text={ref.id} />
+                </code>{' '}
                 <CopyButton text={ref.id} label="Copy" title="Copy the image id" />
               </td>
               <td>
-                <code class="muted">{ref.path}</code>
+                <code class="muted">
+                  <VisibleText text={ref.path} />
+                </code>
               </td>
               {renderImageActions && (
                 <td class="summary-image-actions">{renderImageActions(ref)}</td>
