@@ -1,0 +1,222 @@
+// groupSessions / createSessionIndex: captured exchanges → Uqudo sessions (by jti, data.sessionId, UQ-Session-ID).
+import { sessionIdOf } from '../jose/inspect';
+import { buildSession, type Session, type SessionOptions } from './build';
+import {
+  isAccessToken,
+  isUqudoResult,
+  readAccessTokenClient,
+  readAccessTokenScopes,
+} from './claims';
+import type { SessionEvidence } from './evidence';
+import type {
+  AccessTokenRef,
+  ResultCopy,
+  SessionItem,
+  SessionSighting,
+  SessionState,
+  TimelineRole,
+} from './state';
+
+/** How many recent returned results a mangled posted copy is matched against by prefix. */
+const RECENT_RESULTS = 8;
+/** A posted copy is attributed to a returned result sharing at least this long a prefix. */
+const MIN_PREFIX = 40;
+/** Access tokens remembered for linking (bounded: page traffic is untrusted). */
+const MAX_ACCESS_TOKENS = 256;
+
+/** An incrementally built set of sessions: `add` touches only the sessions of one exchange. */
+export interface SessionIndex {
+  /** Adds one exchange (in capture order); returns the ids of the sessions it touched. */
+  add(item: SessionItem): string[];
+  /** The session with this id, built (and cached) from its state. */
+  get(id: string): Session | undefined;
+  /** Every session, oldest first. */
+  list(): Session[];
+}
+
+function isBearerSighting(sighting: SessionSighting): boolean {
+  return sighting.location === 'request.header' && sighting.path?.toLowerCase() === 'authorization';
+}
+
+function isIssuedAccessToken(sighting: SessionSighting): boolean {
+  return sighting.location === 'response.body' && sighting.path === '$.access_token';
+}
+
+function describeWhere(sighting: SessionSighting): string {
+  return sighting.path === undefined ? sighting.location : `${sighting.location} ${sighting.path}`;
+}
+
+/** Creates an empty session index. Items must be added in time order ("nearest preceding" links). */
+export function createSessionIndex(options: SessionOptions = {}): SessionIndex {
+  const states = new Map<string, SessionState>();
+  const accessTokens = new Map<string, AccessTokenRef>();
+  const resultOwners = new Map<string, string>();
+  const recent: { token: string; id: string }[] = [];
+  const cache = new Map<string, { version: number; session: Session }>();
+  let lastAccessToken: AccessTokenRef | undefined;
+  let lastTokenRequest: SessionEvidence | undefined;
+
+  function stateFor(id: string): SessionState {
+    let state = states.get(id);
+    if (!state) {
+      state = { id, returned: [], posted: [], inUrl: [], sent: [], exchanges: [], version: 0 };
+      if (lastAccessToken) state.accessToken = lastAccessToken;
+      else if (lastTokenRequest) state.precedingTokenRequest = lastTokenRequest;
+      states.set(id, state);
+    }
+    return state;
+  }
+
+  function rememberAccessToken(sighting: SessionSighting, evidence: SessionEvidence) {
+    const known = accessTokens.get(sighting.token);
+    if (known) return known;
+    const inspection = sighting.inspection;
+    const issued = isIssuedAccessToken(sighting);
+    const tokenRequest = issued && evidence.tokenRequest ? evidence : undefined;
+    const clientId =
+      (inspection && readAccessTokenClient(inspection)) ?? tokenRequest?.requestedClientId;
+    const scopes = inspection ? readAccessTokenScopes(inspection) : [];
+    const ref: AccessTokenRef = {
+      token: sighting.token,
+      ...(issued && { issuedBy: evidence }),
+      ...(tokenRequest && { tokenRequest }),
+      ...(clientId !== undefined && { clientId }),
+      scopes: scopes.length > 0 ? scopes : issued ? (evidence.grantedScopes ?? []) : [],
+    };
+    if (accessTokens.size >= MAX_ACCESS_TOKENS) {
+      const oldest = accessTokens.keys().next().value;
+      if (oldest !== undefined) accessTokens.delete(oldest);
+    }
+    accessTokens.set(sighting.token, ref);
+    return ref;
+  }
+
+  /** The session a result sighting belongs to: its own id, the exact token, a shared prefix, or the header. */
+  function ownerOf(sighting: SessionSighting, evidence: SessionEvidence): string | undefined {
+    const own = sighting.inspection ? sessionIdOf(sighting.inspection) : undefined;
+    if (own !== undefined) return own;
+    const exact = resultOwners.get(sighting.token);
+    if (exact !== undefined) return exact;
+    const prefix = sighting.token.slice(0, MIN_PREFIX);
+    if (prefix.length === MIN_PREFIX) {
+      for (let i = recent.length - 1; i >= 0; i -= 1) {
+        if (recent[i]!.token.startsWith(prefix)) return recent[i]!.id;
+      }
+    }
+    return evidence.uqSessionId;
+  }
+
+  function isResultSighting(sighting: SessionSighting, evidence: SessionEvidence): boolean {
+    const inspection = sighting.inspection;
+    if (inspection && isUqudoResult(inspection)) return true;
+    if (inspection && isAccessToken(inspection)) return false;
+    if (isBearerSighting(sighting) || isIssuedAccessToken(sighting)) return false;
+    // An undecrypted JWE or a mangled copy: a result when the SDK asked for one, or a known copy.
+    if (sighting.location.startsWith('response') && evidence.uqSessionId !== undefined) return true;
+    return sighting.location.startsWith('request') && ownerOf(sighting, evidence) !== undefined;
+  }
+
+  function recordResult(state: SessionState, copy: ResultCopy): TimelineRole {
+    if (copy.location.startsWith('response')) {
+      state.returned.push(copy);
+      resultOwners.set(copy.token, state.id);
+      recent.push({ token: copy.token, id: state.id });
+      if (recent.length > RECENT_RESULTS) recent.shift();
+      return 'result-returned';
+    }
+    if (copy.location === 'request.query') state.inUrl.push(copy);
+    if (copy.evidence.uqudoApi) return 'sdk-call';
+    state.posted.push(copy);
+    return 'result-posted';
+  }
+
+  function add(item: SessionItem): string[] {
+    const evidence = item.evidence;
+    if (evidence.source === 'replay') return []; // the panel's own requests are not page traffic
+    if (evidence.tokenRequest) lastTokenRequest = evidence;
+    let bearer: AccessTokenRef | undefined;
+    const touched = new Map<string, { where: string[]; role: TimelineRole }>();
+    const touch = (id: string, role: TimelineRole, where?: string) => {
+      const entry = touched.get(id) ?? { where: [], role };
+      if (role === 'result-returned' || role === 'result-posted') entry.role = role;
+      if (where !== undefined) entry.where.push(where);
+      touched.set(id, entry);
+    };
+    for (const sighting of item.sightings) {
+      if (typeof sighting?.token !== 'string') continue;
+      const inspection = sighting.inspection;
+      if (
+        isBearerSighting(sighting) ||
+        isIssuedAccessToken(sighting) ||
+        (inspection && isAccessToken(inspection))
+      ) {
+        const ref = rememberAccessToken(sighting, evidence);
+        if (isBearerSighting(sighting)) bearer = ref;
+        else lastAccessToken = ref;
+        continue;
+      }
+      if (!isResultSighting(sighting, evidence)) continue;
+      const id = ownerOf(sighting, evidence);
+      if (id === undefined) continue;
+      const state = stateFor(id);
+      const copy: ResultCopy = {
+        token: sighting.token,
+        ...(inspection && { inspection }),
+        evidence,
+        location: sighting.location,
+        ...(sighting.path !== undefined && { path: sighting.path }),
+      };
+      touch(id, recordResult(state, copy), describeWhere(sighting));
+    }
+    if (evidence.uqSessionId !== undefined && touched.size === 0)
+      touch(evidence.uqSessionId, 'sdk-call');
+    if (bearer) lastAccessToken = bearer;
+    for (const [id, entry] of touched) {
+      const state = stateFor(id);
+      // The first Bearer the session's own requests used beats the nearest preceding guess.
+      if (bearer && !state.accessTokenUsed) {
+        state.accessToken = bearer;
+        state.accessTokenUsed = true;
+      }
+      if (evidence.uqSessionId !== undefined || evidence.uqNonce !== undefined) {
+        state.sent.push({
+          evidence,
+          ...(evidence.uqSessionId !== undefined && { uqSessionId: evidence.uqSessionId }),
+          ...(evidence.uqNonce !== undefined && { uqNonce: evidence.uqNonce }),
+        });
+      }
+      state.exchanges.push({ evidence, where: entry.where, role: entry.role });
+      state.version += 1;
+    }
+    return [...touched.keys()];
+  }
+
+  function get(id: string): Session | undefined {
+    const state = states.get(id);
+    if (!state) return undefined;
+    const cached = cache.get(id);
+    if (cached && cached.version === state.version) return cached.session;
+    const session = buildSession(state, options);
+    cache.set(id, { version: state.version, session });
+    return session;
+  }
+
+  return {
+    add,
+    get,
+    list: () => [...states.keys()].map((id) => get(id)!),
+  };
+}
+
+/** Groups exchanges into sessions (sorted by time first); linear in the items and their sightings. */
+export function groupSessions(
+  items: readonly SessionItem[],
+  options: SessionOptions = {},
+): Session[] {
+  const index = createSessionIndex(options);
+  const ordered = items
+    .map((item, position) => ({ item, position }))
+    .sort((a, b) => a.item.evidence.time - b.item.evidence.time || a.position - b.position);
+  for (const { item } of ordered) index.add(item);
+  return index.list();
+}
