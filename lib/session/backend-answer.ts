@@ -43,7 +43,7 @@ function isSuccess(status: number): boolean {
 /**
  * For every posted copy: an invalid, expired, wrong-nonce or replayed result answered 2xx is
  * `backend-accepted-invalid`; a valid one (signature verified, nothing against it) answered 4xx/5xx
- * is `backend-rejected-valid`. Unknown statuses (0) and unverified results say nothing.
+ * (and carrying a nonce) is `backend-rejected-valid`. Unknown statuses (0) and unverified results say nothing.
  */
 export function checkBackendAnswers(state: SessionState, claims: ResultClaims): SessionFinding[] {
   const findings: SessionFinding[] = [];
@@ -64,6 +64,8 @@ export function checkBackendAnswers(state: SessionState, claims: ResultClaims): 
       );
     } else if (
       reasons.length === 0 &&
+      // Without a nonce the backend cannot bind the result to its session: refusing it is fair.
+      claims.nonce !== undefined &&
       status >= 400 &&
       copy.inspection &&
       verdictOf(copy.inspection) === 'valid'
