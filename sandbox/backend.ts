@@ -59,55 +59,70 @@ function refuse(status: number, error: string, message: string): Checked {
   return { ok: false, status, error, message };
 }
 
+/** What the strict mode remembers: nonces it minted, results already used. */
+interface StrictState {
+  keys: ReturnType<typeof createLocalJWKSet>;
+  decryptionJwk: JWK;
+  now: () => number;
+  minted: Set<string>;
+  used: Set<string>;
+}
+
+/** Decrypts a JWE with the sandbox key, then verifies the JWS with the JWKS (RS256, exp). */
+async function verifyResult(state: StrictState, token: string): Promise<Checked> {
+  let jws = token;
+  if (token.split('.').length === 5) {
+    try {
+      const key = await importJWK(state.decryptionJwk, 'RSA-OAEP-256');
+      jws = new TextDecoder().decode((await compactDecrypt(token, key)).plaintext);
+    } catch {
+      return refuse(400, 'decrypt_failed', 'the JWE does not decrypt with our key');
+    }
+  }
+  try {
+    const { payload } = await jwtVerify(jws, state.keys, {
+      algorithms: ['RS256'],
+      currentDate: new Date(state.now()),
+    });
+    return { ok: true, payload };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return refuse(400, 'expired', 'the result has expired');
+    if (error instanceof errors.JWKSNoMatchingKey) {
+      return refuse(400, 'unknown_kid', 'no published key matches the kid');
+    }
+    if (error instanceof errors.JOSEAlgNotAllowed) {
+      return refuse(400, 'alg_not_allowed', 'only RS256 results are accepted');
+    }
+    return refuse(400, 'signature_invalid', 'the result does not verify with the Uqudo JWKS');
+  }
+}
+
+/** Uqudo's recommended backend checks: signature, exp, the nonce we minted, one-time use. */
+async function checkStrict(state: StrictState, token: string): Promise<Checked> {
+  const verified = await verifyResult(state, token);
+  if (!verified.ok) return verified;
+  const data = verified.payload.data as Record<string, unknown> | undefined;
+  const nonce = typeof data?.nonce === 'string' ? data.nonce : undefined;
+  if (nonce === undefined || !state.minted.has(nonce)) {
+    return refuse(400, 'nonce_mismatch', 'data.nonce is not a nonce this backend minted');
+  }
+  const id = typeof data?.sessionId === 'string' ? data.sessionId : verified.payload.jti;
+  if (typeof id !== 'string') return refuse(400, 'no_session_id', 'the result has no jti');
+  if (state.used.has(id)) return refuse(409, 'replayed', 'this result was already used');
+  remember(state.used, id);
+  return verified;
+}
+
 /** Creates the demo backend of one sandbox. */
 export function createDemoBackend(ctx: BackendContext): DemoBackend {
-  const keys = createLocalJWKSet(ctx.jwks);
-  const minted = new Set<string>();
-  const used = new Set<string>();
-
-  async function verify(token: string): Promise<Checked> {
-    let jws = token;
-    if (token.split('.').length === 5) {
-      try {
-        const key = await importJWK(ctx.decryptionJwk, 'RSA-OAEP-256');
-        jws = new TextDecoder().decode((await compactDecrypt(token, key)).plaintext);
-      } catch {
-        return refuse(400, 'decrypt_failed', 'the JWE does not decrypt with our key');
-      }
-    }
-    try {
-      const { payload } = await jwtVerify(jws, keys, {
-        algorithms: ['RS256'],
-        currentDate: new Date(ctx.now()),
-      });
-      return { ok: true, payload };
-    } catch (error) {
-      if (error instanceof errors.JWTExpired)
-        return refuse(400, 'expired', 'the result has expired');
-      if (error instanceof errors.JWKSNoMatchingKey) {
-        return refuse(400, 'unknown_kid', 'no published key matches the kid');
-      }
-      if (error instanceof errors.JOSEAlgNotAllowed) {
-        return refuse(400, 'alg_not_allowed', 'only RS256 results are accepted');
-      }
-      return refuse(400, 'signature_invalid', 'the result does not verify with the Uqudo JWKS');
-    }
-  }
-
-  async function checkStrict(token: string): Promise<Checked> {
-    const verified = await verify(token);
-    if (!verified.ok) return verified;
-    const data = verified.payload.data as Record<string, unknown> | undefined;
-    const nonce = typeof data?.nonce === 'string' ? data.nonce : undefined;
-    if (nonce === undefined || !minted.has(nonce)) {
-      return refuse(400, 'nonce_mismatch', 'data.nonce is not a nonce this backend minted');
-    }
-    const id = typeof data?.sessionId === 'string' ? data.sessionId : verified.payload.jti;
-    if (typeof id !== 'string') return refuse(400, 'no_session_id', 'the result has no jti');
-    if (used.has(id)) return refuse(409, 'replayed', 'this result was already used');
-    remember(used, id);
-    return verified;
-  }
+  const state: StrictState = {
+    keys: createLocalJWKSet(ctx.jwks),
+    decryptionJwk: ctx.decryptionJwk,
+    now: ctx.now,
+    minted: new Set<string>(),
+    used: new Set<string>(),
+  };
+  const { minted, used } = state;
 
   return {
     async handleSession(req, res) {
@@ -146,7 +161,7 @@ export function createDemoBackend(ctx: BackendContext): DemoBackend {
         sendJson(res, 200, { accepted: true, mode });
         return;
       }
-      const checked = await checkStrict(token);
+      const checked = await checkStrict(state, token);
       if (!checked.ok) {
         sendError(res, checked.status, checked.error, checked.message);
         return;

@@ -46,29 +46,37 @@ function describeWhere(sighting: SessionSighting): string {
   return sighting.path === undefined ? sighting.location : `${sighting.location} ${sighting.path}`;
 }
 
-/** Creates an empty session index. Items must be added in time order ("nearest preceding" links). */
-export function createSessionIndex(options: SessionOptions = {}): SessionIndex {
-  const states = new Map<string, SessionState>();
-  const accessTokens = new Map<string, AccessTokenRef>();
-  const resultOwners = new Map<string, string>();
-  const recent: { token: string; id: string }[] = [];
-  const cache = new Map<string, { version: number; session: Session }>();
-  let lastAccessToken: AccessTokenRef | undefined;
-  let lastTokenRequest: SessionEvidence | undefined;
+/** Where an exchange touched a session, before it is recorded. */
+type Touches = Map<string, { where: string[]; role: TimelineRole }>;
 
-  function stateFor(id: string): SessionState {
-    let state = states.get(id);
+/** The index's state; methods stay small, the public face is SessionIndex. */
+class Grouper {
+  private readonly states = new Map<string, SessionState>();
+  private readonly accessTokens = new Map<string, AccessTokenRef>();
+  private readonly resultOwners = new Map<string, string>();
+  private readonly recent: { token: string; id: string }[] = [];
+  private readonly cache = new Map<string, { version: number; session: Session }>();
+  private lastAccessToken: AccessTokenRef | undefined;
+  private lastTokenRequest: SessionEvidence | undefined;
+
+  constructor(private readonly options: SessionOptions) {}
+
+  private stateFor(id: string): SessionState {
+    let state = this.states.get(id);
     if (!state) {
       state = { id, returned: [], posted: [], inUrl: [], sent: [], exchanges: [], version: 0 };
-      if (lastAccessToken) state.accessToken = lastAccessToken;
-      else if (lastTokenRequest) state.precedingTokenRequest = lastTokenRequest;
-      states.set(id, state);
+      if (this.lastAccessToken) state.accessToken = this.lastAccessToken;
+      else if (this.lastTokenRequest) state.precedingTokenRequest = this.lastTokenRequest;
+      this.states.set(id, state);
     }
     return state;
   }
 
-  function rememberAccessToken(sighting: SessionSighting, evidence: SessionEvidence) {
-    const known = accessTokens.get(sighting.token);
+  private rememberAccessToken(
+    sighting: SessionSighting,
+    evidence: SessionEvidence,
+  ): AccessTokenRef {
+    const known = this.accessTokens.get(sighting.token);
     if (known) return known;
     const inspection = sighting.inspection;
     const issued = isIssuedAccessToken(sighting);
@@ -83,45 +91,46 @@ export function createSessionIndex(options: SessionOptions = {}): SessionIndex {
       ...(clientId !== undefined && { clientId }),
       scopes: scopes.length > 0 ? scopes : issued ? (evidence.grantedScopes ?? []) : [],
     };
-    if (accessTokens.size >= MAX_ACCESS_TOKENS) {
-      const oldest = accessTokens.keys().next().value;
-      if (oldest !== undefined) accessTokens.delete(oldest);
+    if (this.accessTokens.size >= MAX_ACCESS_TOKENS) {
+      const oldest = this.accessTokens.keys().next().value;
+      if (oldest !== undefined) this.accessTokens.delete(oldest);
     }
-    accessTokens.set(sighting.token, ref);
+    this.accessTokens.set(sighting.token, ref);
     return ref;
   }
 
   /** The session a result sighting belongs to: its own id, the exact token, a shared prefix, or the header. */
-  function ownerOf(sighting: SessionSighting, evidence: SessionEvidence): string | undefined {
+  private ownerOf(sighting: SessionSighting, evidence: SessionEvidence): string | undefined {
     const own = sighting.inspection ? sessionIdOf(sighting.inspection) : undefined;
     if (own !== undefined) return own;
-    const exact = resultOwners.get(sighting.token);
+    const exact = this.resultOwners.get(sighting.token);
     if (exact !== undefined) return exact;
     const prefix = sighting.token.slice(0, MIN_PREFIX);
     if (prefix.length === MIN_PREFIX) {
-      for (let i = recent.length - 1; i >= 0; i -= 1) {
-        if (recent[i]!.token.startsWith(prefix)) return recent[i]!.id;
+      for (let i = this.recent.length - 1; i >= 0; i -= 1) {
+        if (this.recent[i]!.token.startsWith(prefix)) return this.recent[i]!.id;
       }
     }
     return evidence.uqSessionId;
   }
 
-  function isResultSighting(sighting: SessionSighting, evidence: SessionEvidence): boolean {
+  private isResultSighting(sighting: SessionSighting, evidence: SessionEvidence): boolean {
     const inspection = sighting.inspection;
     if (inspection && isUqudoResult(inspection)) return true;
     if (inspection && isAccessToken(inspection)) return false;
-    if (isBearerSighting(sighting) || isIssuedAccessToken(sighting)) return false;
     // An undecrypted JWE or a mangled copy: a result when the SDK asked for one, or a known copy.
     if (sighting.location.startsWith('response') && evidence.uqSessionId !== undefined) return true;
-    return sighting.location.startsWith('request') && ownerOf(sighting, evidence) !== undefined;
+    return (
+      sighting.location.startsWith('request') && this.ownerOf(sighting, evidence) !== undefined
+    );
   }
 
-  function recordResult(state: SessionState, copy: ResultCopy): TimelineRole {
+  private recordResult(state: SessionState, copy: ResultCopy): TimelineRole {
     if (copy.location.startsWith('response')) {
       state.returned.push(copy);
-      resultOwners.set(copy.token, state.id);
-      recent.push({ token: copy.token, id: state.id });
-      if (recent.length > RECENT_RESULTS) recent.shift();
+      this.resultOwners.set(copy.token, state.id);
+      this.recent.push({ token: copy.token, id: state.id });
+      if (this.recent.length > RECENT_RESULTS) this.recent.shift();
       return 'result-returned';
     }
     if (copy.location === 'request.query') state.inUrl.push(copy);
@@ -130,35 +139,23 @@ export function createSessionIndex(options: SessionOptions = {}): SessionIndex {
     return 'result-posted';
   }
 
-  function add(item: SessionItem): string[] {
+  /** Files each sighting (access token or result copy); returns the Bearer used, if any. */
+  private fileSightings(item: SessionItem, touches: Touches): AccessTokenRef | undefined {
     const evidence = item.evidence;
-    if (evidence.source === 'replay') return []; // the panel's own requests are not page traffic
-    if (evidence.tokenRequest) lastTokenRequest = evidence;
     let bearer: AccessTokenRef | undefined;
-    const touched = new Map<string, { where: string[]; role: TimelineRole }>();
-    const touch = (id: string, role: TimelineRole, where?: string) => {
-      const entry = touched.get(id) ?? { where: [], role };
-      if (role === 'result-returned' || role === 'result-posted') entry.role = role;
-      if (where !== undefined) entry.where.push(where);
-      touched.set(id, entry);
-    };
     for (const sighting of item.sightings) {
       if (typeof sighting?.token !== 'string') continue;
       const inspection = sighting.inspection;
-      if (
-        isBearerSighting(sighting) ||
-        isIssuedAccessToken(sighting) ||
-        (inspection && isAccessToken(inspection))
-      ) {
-        const ref = rememberAccessToken(sighting, evidence);
-        if (isBearerSighting(sighting)) bearer = ref;
-        else lastAccessToken = ref;
+      const bearerUse = isBearerSighting(sighting);
+      if (bearerUse || isIssuedAccessToken(sighting) || (inspection && isAccessToken(inspection))) {
+        const ref = this.rememberAccessToken(sighting, evidence);
+        if (bearerUse) bearer = ref;
+        else this.lastAccessToken = ref;
         continue;
       }
-      if (!isResultSighting(sighting, evidence)) continue;
-      const id = ownerOf(sighting, evidence);
+      if (!this.isResultSighting(sighting, evidence)) continue;
+      const id = this.ownerOf(sighting, evidence);
       if (id === undefined) continue;
-      const state = stateFor(id);
       const copy: ResultCopy = {
         token: sighting.token,
         ...(inspection && { inspection }),
@@ -166,13 +163,27 @@ export function createSessionIndex(options: SessionOptions = {}): SessionIndex {
         location: sighting.location,
         ...(sighting.path !== undefined && { path: sighting.path }),
       };
-      touch(id, recordResult(state, copy), describeWhere(sighting));
+      const role = this.recordResult(this.stateFor(id), copy);
+      const entry = touches.get(id) ?? { where: [], role };
+      if (role === 'result-returned' || role === 'result-posted') entry.role = role;
+      entry.where.push(describeWhere(sighting));
+      touches.set(id, entry);
     }
-    if (evidence.uqSessionId !== undefined && touched.size === 0)
-      touch(evidence.uqSessionId, 'sdk-call');
-    if (bearer) lastAccessToken = bearer;
-    for (const [id, entry] of touched) {
-      const state = stateFor(id);
+    return bearer;
+  }
+
+  add(item: SessionItem): string[] {
+    const evidence = item.evidence;
+    if (evidence.source === 'replay') return []; // the panel's own requests are not page traffic
+    if (evidence.tokenRequest) this.lastTokenRequest = evidence;
+    const touches: Touches = new Map();
+    const bearer = this.fileSightings(item, touches);
+    if (evidence.uqSessionId !== undefined && touches.size === 0) {
+      touches.set(evidence.uqSessionId, { where: [], role: 'sdk-call' });
+    }
+    if (bearer) this.lastAccessToken = bearer;
+    for (const [id, entry] of touches) {
+      const state = this.stateFor(id);
       // The first Bearer the session's own requests used beats the nearest preceding guess.
       if (bearer && !state.accessTokenUsed) {
         state.accessToken = bearer;
@@ -188,23 +199,31 @@ export function createSessionIndex(options: SessionOptions = {}): SessionIndex {
       state.exchanges.push({ evidence, where: entry.where, role: entry.role });
       state.version += 1;
     }
-    return [...touched.keys()];
+    return [...touches.keys()];
   }
 
-  function get(id: string): Session | undefined {
-    const state = states.get(id);
+  get(id: string): Session | undefined {
+    const state = this.states.get(id);
     if (!state) return undefined;
-    const cached = cache.get(id);
+    const cached = this.cache.get(id);
     if (cached && cached.version === state.version) return cached.session;
-    const session = buildSession(state, options);
-    cache.set(id, { version: state.version, session });
+    const session = buildSession(state, this.options);
+    this.cache.set(id, { version: state.version, session });
     return session;
   }
 
+  list(): Session[] {
+    return [...this.states.keys()].map((id) => this.get(id)!);
+  }
+}
+
+/** Creates an empty session index. Items must be added in time order ("nearest preceding" links). */
+export function createSessionIndex(options: SessionOptions = {}): SessionIndex {
+  const grouper = new Grouper(options);
   return {
-    add,
-    get,
-    list: () => [...states.keys()].map((id) => get(id)!),
+    add: (item) => grouper.add(item),
+    get: (id) => grouper.get(id),
+    list: () => grouper.list(),
   };
 }
 
