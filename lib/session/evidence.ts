@@ -209,15 +209,12 @@ export function extractSessionEvidence(exchange: CapturedExchange): SessionEvide
     plainHttpRemote: parsed?.protocol === 'http:' && !isLoopbackHost(host),
     tokenInQuery: hasTokenInQuery(parsed?.query ?? ''),
   };
-  const headers: [keyof SessionEvidence, string][] = [
-    ['uqSessionId', 'uq-session-id'],
-    ['uqNonce', 'uq-nonce'],
-    ['uqUserId', 'uq-user-id'],
-  ];
-  for (const [field, name] of headers) {
-    const value = headerValue(exchange.requestHeaders, name);
-    if (value !== undefined) (evidence as unknown as Record<string, string>)[field] = cap(value);
-  }
+  const uqSessionId = headerValue(exchange.requestHeaders, 'uq-session-id');
+  const uqNonce = headerValue(exchange.requestHeaders, 'uq-nonce');
+  const uqUserId = headerValue(exchange.requestHeaders, 'uq-user-id');
+  if (uqSessionId !== undefined) evidence.uqSessionId = cap(uqSessionId);
+  if (uqNonce !== undefined) evidence.uqNonce = cap(uqNonce);
+  if (uqUserId !== undefined) evidence.uqUserId = cap(uqUserId);
   if (tokenRequest) Object.assign(evidence, readTokenRequest(exchange), readTokenAnswer(exchange));
   return evidence;
 }
