@@ -83,10 +83,15 @@ async function verifyResult(state: StrictState, token: string): Promise<Checked>
     const { payload } = await jwtVerify(jws, state.keys, {
       algorithms: ['RS256'],
       currentDate: new Date(state.now()),
+      // The result must be meant for this integrator: aud is its client id.
+      audience: DEMO_CREDENTIALS.clientId,
     });
     return { ok: true, payload };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return refuse(400, 'expired', 'the result has expired');
+    if (error instanceof errors.JWTClaimValidationFailed) {
+      return refuse(400, 'aud_mismatch', 'the result is not meant for this client');
+    }
     if (error instanceof errors.JWKSNoMatchingKey) {
       return refuse(400, 'unknown_kid', 'no published key matches the kid');
     }
@@ -97,7 +102,7 @@ async function verifyResult(state: StrictState, token: string): Promise<Checked>
   }
 }
 
-/** Uqudo's recommended backend checks: signature, exp, the nonce we minted, one-time use. */
+/** Uqudo's recommended backend checks: signature, exp, aud, the nonce we minted, one-time use. */
 async function checkStrict(state: StrictState, token: string): Promise<Checked> {
   const verified = await verifyResult(state, token);
   if (!verified.ok) return verified;
