@@ -1,5 +1,8 @@
 // Real-HTTP tests of the demo backend: nonce + token hand-out, naive and strict result checks, and the acceptance test.
-import { decodeJwt } from 'jose';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeJwt, exportPKCS8, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   judgeAnswer,
@@ -126,6 +129,47 @@ describe('POST /demo/backend/result', () => {
       const answer = await sendResult('strict', await token);
       expect(answer.status, reason).toBe(400);
       expect(JSON.parse(answer.body!), reason).toMatchObject({ error: reason });
+    }
+  });
+});
+
+describe('strict backend: aud', () => {
+  it('refuses a well-signed result meant for another client (400 aud_mismatch)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backend-aud-'));
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const keyPath = join(dir, 'key.pem');
+    writeFileSync(keyPath, await exportPKCS8(privateKey));
+    const own = await startSandbox({ port: 0, signingKeyPath: keyPath });
+    try {
+      const jwks = (await (await fetch(`${own.url}/api/.well-known/jwks.json`)).json()) as {
+        keys: { kid: string }[];
+      };
+      const session = (await (
+        await fetch(`${own.url}/demo/backend/session`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"withToken":false}',
+        })
+      ).json()) as { nonce: string };
+      const sign = (aud: string) =>
+        new SignJWT({ data: { nonce: session.nonce }, jti: crypto.randomUUID() })
+          .setProtectedHeader({ alg: 'RS256', kid: jwks.keys[0]!.kid })
+          .setAudience(aud)
+          .setExpirationTime('10m')
+          .sign(privateKey);
+      const answer = async (token: string) =>
+        fetch(`${own.url}/demo/backend/result?mode=strict`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ jwsResult: token }),
+        });
+      const other = await answer(await sign('someone-else'));
+      expect(other.status).toBe(400);
+      expect(await other.json()).toMatchObject({ error: 'aud_mismatch' });
+      expect((await answer(await sign(own.credentials.clientId))).status).toBe(200);
+    } finally {
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
