@@ -52,6 +52,17 @@ export interface Auth {
   handleToken(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** Checks the bearer token and scope; answers 401/403 itself and resolves false when refused. */
   requireScope(req: IncomingMessage, res: ServerResponse, scope: string): Promise<boolean>;
+  /** Issues a token like the token endpoint does, for a known client (the demo backend's own call). */
+  issueToken(clientId: string, scopes?: readonly string[]): Promise<TokenAnswer>;
+}
+
+/** The token endpoint's answer. */
+export interface TokenAnswer {
+  access_token: string;
+  token_type: 'bearer';
+  expires_in: number;
+  scope: string;
+  jti: string;
 }
 
 type Authorization = { ok: true; scopes: Set<string> } | { ok: false; message: string };
@@ -94,6 +105,13 @@ export function createAuth(ctx: AuthContext): Auth {
       return true;
     },
     handleToken: (req, res) => answerTokenRequest(req, res, ctx),
+    async issueToken(clientId, scopes) {
+      const client = CLIENTS.find((c) => c.clientId === clientId);
+      if (!client) throw new Error(`unknown client ${clientId}`);
+      const granted = scopes ?? client.scopes;
+      if (granted.some((s) => !client.scopes.includes(s))) throw new Error('scope not granted');
+      return signTokenAnswer(ctx, client.clientId, granted.join(' '));
+    },
   };
 }
 
@@ -127,14 +145,22 @@ async function answerTokenRequest(
     return;
   }
   const scope = (requested.length > 0 ? requested : client.scopes).join(' ');
+  sendJson(res, 200, await signTokenAnswer(ctx, client.clientId, scope));
+}
+
+async function signTokenAnswer(
+  ctx: AuthContext,
+  clientId: string,
+  scope: string,
+): Promise<TokenAnswer> {
   const iat = Math.floor(ctx.now() / 1000);
   const jti = randomUUID();
   // Every claim inside the token is the sandbox's own: Uqudo does not document its tokens' claims.
   const accessToken = await signAccessToken(
     {
       iss: ctx.origin(),
-      sub: client.clientId,
-      client_id: client.clientId,
+      sub: clientId,
+      client_id: clientId,
       scope,
       iat,
       exp: iat + ACCESS_TOKEN_LIFETIME_SECONDS,
@@ -142,13 +168,13 @@ async function answerTokenRequest(
     },
     ctx.signing,
   );
-  sendJson(res, 200, {
+  return {
     access_token: accessToken,
     token_type: 'bearer',
     expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
     scope,
     jti,
-  });
+  };
 }
 
 function scopesOf(payload: JWTPayload): Set<string> {

@@ -25,7 +25,15 @@ export interface SessionRequest {
   encrypt?: boolean;
   lifetimeSeconds?: number;
   nonce?: string;
+  /**
+   * Sandbox only: sign an enrolment result under this `jti` instead of its session id, as if the
+   * result belonged to another session (makes `session-id-mismatch` reproducible).
+   */
+  jti?: string;
 }
+
+const UUID_PATTERN =
+  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** Answer of `POST /sandbox/sessions`: `jws` is exactly what the Info API serves (a JWE when encrypted). */
 export interface CreatedSession {
@@ -43,7 +51,7 @@ export function parseSessionRequest(
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, message: 'body must be a JSON object' };
   }
-  const { scenario, encrypt, lifetimeSeconds, nonce } = body as Record<string, unknown>;
+  const { scenario, encrypt, lifetimeSeconds, nonce, jti } = body as Record<string, unknown>;
   if (!isScenario(scenario)) {
     return { ok: false, message: `scenario must be one of: ${SCENARIOS.join(', ')}` };
   }
@@ -71,6 +79,12 @@ export function parseSessionRequest(
       message: `nonce must be a string of at most ${MAX_NONCE_LENGTH} characters`,
     };
   }
+  if (jti !== undefined && (typeof jti !== 'string' || !UUID_PATTERN.test(jti))) {
+    return { ok: false, message: 'jti must be a UUID' };
+  }
+  if (jti !== undefined && usesSeparateResultId(scenario)) {
+    return { ok: false, message: 'jti cannot be set for a face session (its jti is always fresh)' };
+  }
   return {
     ok: true,
     request: {
@@ -78,6 +92,7 @@ export function parseSessionRequest(
       ...(encrypt !== undefined && { encrypt }),
       ...(lifetimeSeconds !== undefined && { lifetimeSeconds }),
       ...(nonce !== undefined && { nonce }),
+      ...(jti !== undefined && { jti: jti as string }),
     },
   };
 }
@@ -98,7 +113,9 @@ export interface IssueContext {
 export async function issueSession(ctx: IssueContext): Promise<CreatedSession> {
   const { request, keys, store } = ctx;
   const sessionId = randomUUID();
-  const resultId = usesSeparateResultId(request.scenario) ? randomUUID() : sessionId;
+  const resultId = usesSeparateResultId(request.scenario)
+    ? randomUUID()
+    : (request.jti ?? sessionId);
   const { issuedAt, expiresAt } = planLifetime(
     request.scenario,
     Math.floor(ctx.now() / 1000),

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JWK } from 'jose';
 import { DEMO_CSP, DEMO_FILES, type Assets } from './assets';
 import { DEMO_CREDENTIALS, INFO_SCOPE, SCAN_SCOPE, type Auth } from './auth';
+import type { DemoBackend } from './backend';
 import type { CorsPolicy } from './cors';
 import { parseRequestPath, readBody, readJsonBody, sendBody, sendError, sendJson } from './http';
 import { parseSessionRequest, type CreatedSession, type SessionRequest } from './issue';
@@ -17,6 +18,7 @@ const IMAGE_ID_PATTERN = /^[0-9a-fA-F]{24}$/;
 export interface RouteContext {
   auth: Auth;
   cors: CorsPolicy;
+  backend: DemoBackend;
   store: SessionStore;
   assets: Assets;
   jwks: { keys: JWK[] };
@@ -91,7 +93,9 @@ function exactRoutes(ctx: RouteContext): Map<string, { method: string; handle: H
           sendJson(res, 200, { ...DEMO_CREDENTIALS, scenarios: SCENARIOS, cors: ctx.cors.mode }),
       },
     ],
-    ['/demo/backend/result', { method: 'POST', handle: answerDemoBackend }],
+    ['/demo/backend/session', { method: 'POST', handle: ctx.backend.handleSession }],
+    ['/demo/backend/result', { method: 'POST', handle: ctx.backend.handleResult }],
+    ['/demo/backend/reset', { method: 'POST', handle: ctx.backend.handleReset }],
     [
       '/api/.well-known/jwks.json',
       { method: 'GET', handle: (_q, res) => sendJson(res, 200, ctx.jwks) },
@@ -194,22 +198,6 @@ async function answerCreateSession(
   }
   const created = await ctx.createSession(result.request, req.socket.remoteAddress ?? '127.0.0.1');
   sendJson(res, 201, created);
-}
-
-async function answerDemoBackend(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = await readJsonBody(req, res);
-  if (!body.ok) return;
-  const jwsResult = (body.value as { jwsResult?: unknown } | null)?.jwsResult;
-  if (typeof jwsResult !== 'string' || jwsResult === '') {
-    sendError(res, 400, 'bad_request', 'body must be {"jwsResult": "<token>"}');
-    return;
-  }
-  const segments = jwsResult.split('.').length;
-  sendJson(res, 200, {
-    received: true,
-    format: segments === 3 ? 'jws' : segments === 5 ? 'jwe' : 'unknown',
-    length: jwsResult.length,
-  });
 }
 
 /** Decodes a path segment; a malformed escape is kept as-is and then fails id validation (400). */

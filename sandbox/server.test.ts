@@ -710,7 +710,7 @@ describe('demo page and backend', () => {
       body: JSON.stringify({ jwsResult: jws }),
     });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ received: true, format: 'jws' });
+    expect(await ok.json()).toEqual({ accepted: true, mode: 'naive' });
     await expectError(
       await fetch(url('/demo/backend/result'), {
         method: 'POST',

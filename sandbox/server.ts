@@ -9,6 +9,7 @@ import {
   SCAN_ONLY_CREDENTIALS,
   type ClientCredentials,
 } from './auth';
+import { createDemoBackend } from './backend';
 import { createCorsPolicy, type CorsMode } from './cors';
 import { BodyTooLargeError, sendError } from './http';
 import {
@@ -79,13 +80,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       now,
       nfcPhotoBase64: assets.nfcPhotoBase64,
     });
+  const auth = createAuth({ signing: keys.signing, jwks, origin: () => origin, now });
+  const decryptionJwk = keys.encryption.privateJwk;
   const route = createRouter({
-    auth: createAuth({ signing: keys.signing, jwks, origin: () => origin, now }),
+    auth,
     cors,
+    backend: createDemoBackend({ auth, jwks, decryptionJwk, now }),
     store,
     assets,
     jwks,
-    decryptionJwk: keys.encryption.privateJwk,
+    decryptionJwk,
     createSession,
   });
 

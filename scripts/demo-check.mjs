@@ -4,14 +4,17 @@ import { describeRowKey, judgeVerdicts } from './demo-verdicts.mjs';
 const STEP_TIMEOUT_MS = 30_000;
 
 /**
- * Clicks every scenario button of the demo page in turn and waits for each flow to finish.
+ * Clicks every scenario button of the demo page in turn and waits for each flow to finish (the
+ * "Integration mistakes" buttons, `data-variant`, rerun a scenario for the session checks: skipped).
  * Returns, per button, the scenario name (the button id without `run-`) and the token the page
  * received (its "Last result"), from which the panel rows are found.
  * @param {import('puppeteer-core').Page} page
  * @returns {Promise<{ scenario: string, token: string, problem?: string }[]>}
  */
 export async function runScenarios(page) {
-  const ids = await page.$$eval('button[data-scenario]', (buttons) => buttons.map((b) => b.id));
+  const ids = await page.$$eval('button[data-scenario]:not([data-variant])', (buttons) =>
+    buttons.map((b) => b.id),
+  );
   const runs = [];
   for (const id of ids) {
     await page.waitForSelector(`#${id}:not([disabled])`, { timeout: STEP_TIMEOUT_MS });
