@@ -1,6 +1,6 @@
 // KeyLine: the key line wired to the store — label, key status, iss suggestion, host access.
 import { useStore } from 'zustand';
-import { selectJwksUrl, selectKeySourceLabel, selectKeySuggestion } from '../lib/key-status';
+import { selectJwksUrl, selectKeySourceLabel, selectKeySuggestion } from '../lib/store/key-status';
 import type { OriginAccess } from '../lib/settings/access';
 import type { InspectorStore } from '../lib/store';
 import { KeySourceBar } from './KeySourceBar';
