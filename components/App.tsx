@@ -1,81 +1,70 @@
 // App: the Uqudo panel's shell — toolbar, notices, token list, detail, settings and import panels.
-import type { ComponentChildren } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
-import { useStore } from 'zustand';
-import { MAX_HAR_CHARS } from '../lib/capture/har';
 import {
+  selectCaptureFacts,
   selectJtiCounts,
   selectSelectedCapture,
+  selectSelectedJtiCount,
   selectVisibleCaptures,
   type Capture,
-  type InspectorStore,
 } from '../lib/store';
 import type { ImageRef } from '../lib/uqudo/summary';
 import { CaptureDetail } from './CaptureDetail';
 import { EmptyState } from './EmptyState';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ImageFetchButton } from './ImageFetchButton';
 import { ImportPanel } from './ImportPanel';
 import { KeyLine } from './KeyLine';
 import { NoticeBar } from './NoticeBar';
 import type { OriginAccess } from '../lib/settings/access';
+import { ReplayPanel } from './ReplayPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SightingList } from './SightingList';
+import { useInspector, useInspectorStore } from './store-context';
 import { Toolbar } from './Toolbar';
 
 export interface AppProps {
-  store: InspectorStore;
   /** Host-permission access (browser.permissions), injected by the composition root. */
   originAccess?: OriginAccess;
-  /** Replay controls for the selected capture (the replay feature plugs in here). */
-  renderReplay?: (capture: Capture) => ComponentChildren;
-  /** Per-image replay actions inside the Uqudo summary of the selected capture. */
-  renderImageActions?: (capture: Capture, ref: ImageRef) => ComponentChildren;
 }
 
 type SidePanel = 'none' | 'settings' | 'import';
 
-/** The whole panel UI over one store. */
-export function App({ store, originAccess, renderReplay, renderImageActions }: AppProps) {
-  const total = useStore(store, (state) => state.captures.length);
-  const visible = useStore(store, selectVisibleCaptures);
-  const jtiCounts = useStore(store, selectJtiCounts);
-  const selected = useStore(store, selectSelectedCapture);
-  const selectedId = useStore(store, (state) => state.selectedId);
-  const filter = useStore(store, (state) => state.filter);
-  const pending = useStore(store, (state) => state.pending);
-  const dropped = useStore(store, (state) => state.dropped);
-  const settings = useStore(store, (state) => state.settings);
-  const keySetup = useStore(store, (state) => state.keySetup);
-  const decryptionSetup = useStore(store, (state) => state.decryptionSetup);
-  const hasDecryptionKey = useStore(store, (state) => state.secrets.decryptionKey !== '');
-  const notices = useStore(store, (state) => state.notices);
-  const unavailableBodies = useStore(store, (state) => state.unavailableBodies);
+/** The whole panel UI over the store of the surrounding StoreContext. */
+export function App({ originAccess }: AppProps) {
+  const store = useInspectorStore();
+  const total = useInspector((state) => state.captures.length);
+  const visible = useInspector(selectVisibleCaptures);
+  const jtiCounts = useInspector(selectJtiCounts);
+  const selected = useInspector(selectSelectedCapture);
+  const selectedJtiCount = useInspector(selectSelectedJtiCount);
+  const selectedId = useInspector((state) => state.selectedId);
+  const filter = useInspector((state) => state.filter);
+  const pending = useInspector((state) => state.pending);
+  const dropped = useInspector((state) => state.dropped);
+  const settings = useInspector((state) => state.settings);
+  const keySetup = useInspector((state) => state.keySetup);
+  const decryptionSetup = useInspector((state) => state.decryptionSetup);
+  const hasDecryptionKey = useInspector((state) => state.secrets.decryptionKey !== '');
+  const notices = useInspector((state) => state.notices);
+  const unavailableBodies = useInspector((state) => state.unavailableBodies);
 
   const [side, setSide] = useState<SidePanel>('none');
   const [dragging, setDragging] = useState(false);
   const toggle = (panel: SidePanel) => setSide((current) => (current === panel ? 'none' : panel));
-
-  const importFile = useCallback(
-    async (file: File) => {
-      if (file.size > MAX_HAR_CHARS) {
-        store.notify(
-          'error',
-          `${file.name} is too large to import (${Math.round(file.size / 1048576)} MB).`,
-        );
-        return;
-      }
-      let text: string;
-      try {
-        text = await file.text();
-      } catch (error) {
-        store.notify(
-          'error',
-          `Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        return;
-      }
-      store.importHar(text);
-    },
+  const importFile = (file: File) => void store.importHarFile(file);
+  const renderReplay = useCallback(
+    (capture: Capture) => <ReplayPanel store={store} capture={capture} />,
+    [store],
+  );
+  const renderImageActions = useCallback(
+    (capture: Capture, ref: ImageRef) => (
+      <ImageFetchButton
+        store={store}
+        imageRef={ref}
+        sessionId={selectCaptureFacts(capture).sessionId}
+      />
+    ),
     [store],
   );
 
@@ -98,7 +87,7 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
         event.preventDefault();
         setDragging(false);
         const file = event.dataTransfer?.files?.[0];
-        if (file) void importFile(file);
+        if (file) importFile(file);
       }}
     >
       <Toolbar
@@ -111,17 +100,13 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
         preserveLog={settings.preserveLog}
         onPreserveLog={(preserveLog) => store.updateSettings({ preserveLog })}
         onClear={store.clear}
-        onHarFile={(file) => void importFile(file)}
+        onHarFile={importFile}
         importOpen={side === 'import'}
         onToggleImport={() => toggle('import')}
         settingsOpen={side === 'settings'}
         onToggleSettings={() => toggle('settings')}
       />
-      <KeyLine
-        store={store}
-        originAccess={originAccess}
-        onOpenSettings={() => setSide('settings')}
-      />
+      <KeyLine originAccess={originAccess} onOpenSettings={() => setSide('settings')} />
       <NoticeBar
         notices={notices}
         unavailableBodies={unavailableBodies}
@@ -165,7 +150,7 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
             }}
             onHarFile={(file) => {
               setSide('none');
-              void importFile(file);
+              importFile(file);
             }}
             onClose={() => setSide('none')}
           />
@@ -177,7 +162,7 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
               <ErrorBoundary key={selected.id}>
                 <CaptureDetail
                   capture={selected}
-                  jtiCount={selected.jti ? (jtiCounts.get(selected.jti) ?? 0) : 0}
+                  jtiCount={selectedJtiCount}
                   renderReplay={renderReplay}
                   renderImageActions={renderImageActions}
                 />
