@@ -1,27 +1,15 @@
 // App: the Uqudo panel's shell — toolbar, notices, token list, detail, settings and import panels.
-import { useCallback, useState } from 'preact/hooks';
-import {
-  selectCaptureFacts,
-  selectJtiCounts,
-  selectSelectedCapture,
-  selectSelectedJtiCount,
-  selectVisibleCaptures,
-  type Capture,
-} from '../lib/store';
-import type { ImageRef } from '../lib/uqudo/summary';
-import { CaptureDetail } from './CaptureDetail';
-import { EmptyState } from './EmptyState';
-import { ErrorBoundary } from './ErrorBoundary';
-import { ImageFetchButton } from './ImageFetchButton';
+import { useState } from 'preact/hooks';
+import { DetailPane } from './DetailPane';
 import { ImportPanel } from './ImportPanel';
 import { KeyLine } from './KeyLine';
 import { NoticeBar } from './NoticeBar';
 import type { OriginAccess } from '../lib/settings/access';
-import { ReplayPanel } from './ReplayPanel';
-import { SettingsPanel } from './SettingsPanel';
-import { SightingList } from './SightingList';
+import { SettingsPane } from './SettingsPane';
+import { ListPane } from './ListPane';
 import { useInspector, useInspectorStore } from './store-context';
 import { Toolbar } from './Toolbar';
+import { useFileDrop } from './useFileDrop';
 
 export interface AppProps {
   /** Host-permission access (browser.permissions), injected by the composition root. */
@@ -34,65 +22,24 @@ type SidePanel = 'none' | 'settings' | 'import';
 export function App({ originAccess }: AppProps) {
   const store = useInspectorStore();
   const total = useInspector((state) => state.captures.length);
-  const visible = useInspector(selectVisibleCaptures);
-  const jtiCounts = useInspector(selectJtiCounts);
-  const selected = useInspector(selectSelectedCapture);
-  const selectedJtiCount = useInspector(selectSelectedJtiCount);
-  const selectedId = useInspector((state) => state.selectedId);
+  const shown = useInspector((state) => state.visible.length);
   const filter = useInspector((state) => state.filter);
   const pending = useInspector((state) => state.pending);
   const dropped = useInspector((state) => state.dropped);
   const settings = useInspector((state) => state.settings);
-  const keySetup = useInspector((state) => state.keySetup);
-  const decryptionSetup = useInspector((state) => state.decryptionSetup);
-  const hasDecryptionKey = useInspector((state) => state.secrets.decryptionKey !== '');
   const notices = useInspector((state) => state.notices);
   const unavailableBodies = useInspector((state) => state.unavailableBodies);
 
   const [side, setSide] = useState<SidePanel>('none');
-  const [dragging, setDragging] = useState(false);
   const toggle = (panel: SidePanel) => setSide((current) => (current === panel ? 'none' : panel));
   const importFile = (file: File) => void store.importHarFile(file);
-  const renderReplay = useCallback(
-    (capture: Capture) => <ReplayPanel store={store} capture={capture} />,
-    [store],
-  );
-  const renderImageActions = useCallback(
-    (capture: Capture, ref: ImageRef) => (
-      <ImageFetchButton
-        store={store}
-        imageRef={ref}
-        sessionId={selectCaptureFacts(capture).sessionId}
-      />
-    ),
-    [store],
-  );
-
-  const hasFiles = (event: DragEvent) =>
-    Array.from(event.dataTransfer?.types ?? []).includes('Files');
+  const drop = useFileDrop(importFile);
 
   return (
-    <div
-      class="app"
-      onDragOver={(event) => {
-        if (!hasFiles(event)) return;
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={(event) => {
-        // Leaving a child element also fires dragleave; only the panel's edge ends the drag.
-        if (event.relatedTarget === null) setDragging(false);
-      }}
-      onDrop={(event) => {
-        event.preventDefault();
-        setDragging(false);
-        const file = event.dataTransfer?.files?.[0];
-        if (file) importFile(file);
-      }}
-    >
+    <div class="app" {...drop.handlers}>
       <Toolbar
         total={total}
-        shown={visible.length}
+        shown={shown}
         pending={pending}
         dropped={dropped}
         filter={filter}
@@ -114,32 +61,9 @@ export function App({ originAccess }: AppProps) {
         onDismiss={store.dismissNotice}
       />
       <div class="app-body">
-        <div class="list-pane">
-          {visible.length > 0 ? (
-            <SightingList
-              captures={visible}
-              selectedId={selectedId}
-              jtiCounts={jtiCounts}
-              onSelect={store.select}
-              onNext={store.selectNext}
-              onPrev={store.selectPrev}
-            />
-          ) : (
-            <EmptyState filtered={total > 0} onClearFilter={() => store.setFilter('')} />
-          )}
-        </div>
+        <ListPane />
         {side === 'settings' ? (
-          <SettingsPanel
-            settings={settings}
-            keySetup={keySetup}
-            decryptionSetup={decryptionSetup}
-            hasDecryptionKey={hasDecryptionKey}
-            onChange={store.updateSettings}
-            onDecryptionKey={store.setDecryptionKey}
-            onReloadKeys={store.reloadKeys}
-            originAccess={originAccess}
-            onClose={() => setSide('none')}
-          />
+          <SettingsPane originAccess={originAccess} onClose={() => setSide('none')} />
         ) : side === 'import' ? (
           <ImportPanel
             onPaste={(text) => {
@@ -155,30 +79,11 @@ export function App({ originAccess }: AppProps) {
             onClose={() => setSide('none')}
           />
         ) : (
-          <div class="detail-pane">
-            {selected ? (
-              // A detail that fails to render (odd payload) must not take the list down with it;
-              // selecting another row starts a fresh boundary.
-              <ErrorBoundary key={selected.id}>
-                <CaptureDetail
-                  capture={selected}
-                  jtiCount={selectedJtiCount}
-                  renderReplay={renderReplay}
-                  renderImageActions={renderImageActions}
-                />
-              </ErrorBoundary>
-            ) : (
-              <p class="detail-placeholder muted">
-                {total > 0
-                  ? 'Select a token (click, or ↑ / ↓ in the list) to see every check.'
-                  : 'Checks of the selected token appear here.'}
-              </p>
-            )}
-          </div>
+          <DetailPane />
         )}
       </div>
       <footer class="app-footer">Diagnostics only — trust decisions belong on your backend.</footer>
-      {dragging && (
+      {drop.dragging && (
         <div class="drop-overlay" aria-hidden="true">
           Drop a HAR file to check every token in it
         </div>
