@@ -8,10 +8,7 @@ import type { OriginAccess } from './settings/access';
 import type { PanelSettings } from './settings/settings';
 import type { SettingsStorage } from './settings/storage';
 import { createInspectorStore, type InspectorStore, type InspectorStoreDeps } from './store';
-
-/** Text of the notice when the panel runs outside DevTools. */
-const NO_NETWORK_API =
-  'The DevTools network API is not available here: open this page as the Uqudo panel in DevTools.';
+import { NO_NETWORK_API, describeSettingsNotSaved, describeTokenNotRemembered } from './store/text';
 
 /** Everything the panel touches outside itself. Missing ports fall back to inert defaults. */
 export interface PanelPorts {
@@ -88,8 +85,7 @@ function storeDeps(
     // The token goes to storage.session only, and only after the user opted in.
     replay.saveToken = (entry) => {
       void replayStorage.saveToken(entry).then((result) => {
-        if (!result.ok)
-          store().notify('warning', `The token could not be remembered: ${result.error}`);
+        if (!result.ok) store().notify('warning', describeTokenNotRemembered(result.error));
       });
     };
     replay.saveApiBase = (selection) => void replayStorage.saveApiBase(selection);
@@ -97,7 +93,7 @@ function storeDeps(
   if (settingsStorage) {
     deps.saveSettings = (next) => {
       void settingsStorage.save(next).then((result) => {
-        if (!result.ok) store().notify('warning', `Settings could not be saved: ${result.error}`);
+        if (!result.ok) store().notify('warning', describeSettingsNotSaved(result.error));
       });
     };
   }

@@ -39,6 +39,20 @@ export function describeFileUnreadable(name: string, error: unknown): string {
   return `Could not read ${name}: ${describeError(error)}`;
 }
 
+/** The panel runs outside DevTools (no network API to capture from). */
+export const NO_NETWORK_API =
+  'The DevTools network API is not available here: open this page as the Uqudo panel in DevTools.';
+
+/** Saving settings failed. */
+export function describeSettingsNotSaved(error: string): string {
+  return `Settings could not be saved: ${error}`;
+}
+
+/** Remembering the replay token failed. */
+export function describeTokenNotRemembered(error: string): string {
+  return `The token could not be remembered: ${error}`;
+}
+
 export const PASTE_TOO_LARGE = 'The pasted text is too large (limit 16 MB).';
 export const PASTE_EMPTY = 'Paste a token first.';
 export const KEY_TOO_LONG = 'That is too long to be a private key.';
