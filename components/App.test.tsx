@@ -5,15 +5,14 @@ import { resolve } from 'node:path';
 import { CompactEncrypt, SignJWT, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { watchNetwork, type NetworkWatch } from '../lib/capture/network';
-import { inspectToken } from '../lib/jose/inspect';
+import { createPanel, type Panel } from '../lib/panel';
 import { normalizeSettings, type PanelSettings } from '../lib/settings/settings';
 import {
   SETTINGS_STORAGE_KEY,
   createSettingsStorage,
   type SettingsArea,
 } from '../lib/settings/storage';
-import { createInspectorStore, type InspectorStore } from '../lib/store';
+import type { InspectorStore } from '../lib/store';
 import {
   createFakeDevtoolsNetwork,
   type FakeDevtoolsNetwork,
@@ -24,7 +23,8 @@ import {
   buildHarEntry,
   isoAfterEpoch2026,
 } from '../tests/fixtures/har/build';
-import { App, type AppProps } from './App';
+import { App } from './App';
+import { StoreContext } from './store-context';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { OriginAccess } from '../lib/settings/access';
 import { createFakeArea } from '../lib/settings/testing/fake-area';
@@ -41,13 +41,12 @@ const LONG = { timeout: 15_000 };
 
 interface PanelOptions {
   entries?: readonly unknown[];
-  renderReplay?: AppProps['renderReplay'];
   settings?: Partial<PanelSettings>;
   area?: SettingsArea;
   originAccess?: OriginAccess;
 }
 
-let running: NetworkWatch | undefined;
+let running: Panel | undefined;
 
 afterEach(() => {
   running?.stop();
@@ -55,12 +54,12 @@ afterEach(() => {
   cleanup();
 });
 
-/** Wires store, fake network and App exactly as entrypoints/devtools-panel/main.tsx does. */
-function renderPanel(options: PanelOptions = {}) {
+/** The panel as entrypoints/devtools-panel/main.tsx composes it (createPanel), over a fake network. */
+async function renderPanel(options: PanelOptions = {}) {
   const network: FakeDevtoolsNetwork = createFakeDevtoolsNetwork(options.entries ?? []);
-  const storage = createSettingsStorage(options.area ?? createFakeArea().area);
-  const store: InspectorStore = createInspectorStore({
-    inspect: inspectToken,
+  const panel = await createPanel({
+    network,
+    settingsStorage: createSettingsStorage(options.area ?? createFakeArea().area),
     now: () => NOW_MS,
     // Never reach the real network from tests.
     fetch: () => Promise.reject(new TypeError('offline test')),
@@ -69,15 +68,15 @@ function renderPanel(options: PanelOptions = {}) {
       pastedKeys: FLOW_JWKS,
       ...options.settings,
     }),
-    saveSettings: (settings) => void storage.save(settings),
+    ...(options.originAccess ? { originAccess: options.originAccess } : {}),
   });
-  running = watchNetwork(network, {
-    onExchange: store.addExchange,
-    onNavigated: store.navigated,
-  });
+  running = panel;
+  const store: InspectorStore = panel.store;
   const view = render(
     <ErrorBoundary>
-      <App store={store} originAccess={options.originAccess} renderReplay={options.renderReplay} />
+      <StoreContext.Provider value={store}>
+        <App originAccess={panel.originAccess} />
+      </StoreContext.Provider>
     </ErrorBoundary>,
   );
   return { network, store, view };
@@ -129,7 +128,7 @@ function unsignedToken(payload: Record<string, unknown>): string {
 
 describe('App with the devtools network', () => {
   it('shows every token of the backfilled flow with the test-contract attributes', async () => {
-    renderPanel({ entries: FLOW_ENTRIES });
+    await renderPanel({ entries: FLOW_ENTRIES });
     await flowCaptured();
 
     // The result seen as the base64 application/jwt Info response and as a JSON request body.
@@ -165,7 +164,7 @@ describe('App with the devtools network', () => {
   });
 
   it('adds requests that finish while the panel is open, newest first', async () => {
-    const { network } = renderPanel();
+    const { network } = await renderPanel();
     expect(screen.getByText('No tokens captured yet')).toBeTruthy();
     expect(document.body.textContent).toMatch(/Reload the page/);
     network.finish(tokenEntry('https://app.example/first', { jti: 'live-1' }, 10));
@@ -178,7 +177,7 @@ describe('App with the devtools network', () => {
 
   it('clears on navigation unless Preserve log is ticked (and persists that choice)', async () => {
     const { area, data } = createFakeArea();
-    const { network } = renderPanel({ entries: FLOW_ENTRIES, area });
+    const { network } = await renderPanel({ entries: FLOW_ENTRIES, area });
     await flowCaptured();
     network.navigate('https://shop.example/next');
     await waitFor(() => expect(rows()).toHaveLength(0));
@@ -197,7 +196,7 @@ describe('App with the devtools network', () => {
     const entries = Array.from({ length: 5_000 }, (_, index) =>
       tokenEntry(`https://app.example/r/${index}`, { jti: `j${index}` }, index),
     );
-    const { store } = renderPanel({ entries, settings: { pastedKeys: '' } });
+    const { store } = await renderPanel({ entries, settings: { pastedKeys: '' } });
     // 5,000 real inspections: on a loaded 2-core CI machine this takes far longer than locally.
     await waitFor(
       () => {
@@ -223,7 +222,7 @@ describe('App with the devtools network', () => {
 
 describe('App: paste, import, filter, keyboard', () => {
   it('checks a pasted token and shows its detail', async () => {
-    renderPanel();
+    await renderPanel();
     fireEvent.click(screen.getByTestId('paste-toggle'));
     const result = (
       JSON.parse(FLOW_HAR) as { log: { entries: { request: { postData?: { text: string } } }[] } }
@@ -243,7 +242,7 @@ describe('App: paste, import, filter, keyboard', () => {
   });
 
   it('reports pasted text without a token as malformed, not as a crash', async () => {
-    renderPanel();
+    await renderPanel();
     fireEvent.click(screen.getByTestId('paste-toggle'));
     fireEvent.input(screen.getByTestId('paste-token'), { target: { value: 'hello <b>world</b>' } });
     fireEvent.click(screen.getByTestId('paste-submit'));
@@ -252,7 +251,7 @@ describe('App: paste, import, filter, keyboard', () => {
   });
 
   it('imports a HAR file from the picker and by drag and drop', async () => {
-    renderPanel();
+    await renderPanel();
     const picker = screen.getByTestId('har-file-toolbar') as HTMLInputElement;
     Object.defineProperty(picker, 'files', {
       value: [new File([FLOW_HAR], 'flow.har', { type: 'application/json' })],
@@ -277,7 +276,7 @@ describe('App: paste, import, filter, keyboard', () => {
   });
 
   it('imports malformed HAR entries without crashing', async () => {
-    renderPanel();
+    await renderPanel();
     const picker = screen.getByTestId('har-file-toolbar') as HTMLInputElement;
     Object.defineProperty(picker, 'files', {
       value: [new File([fixture('malformed-entries.har')], 'bad.har')],
@@ -289,7 +288,7 @@ describe('App: paste, import, filter, keyboard', () => {
   });
 
   it('filters over URL, jti and findings text', async () => {
-    renderPanel({ entries: FLOW_ENTRIES });
+    await renderPanel({ entries: FLOW_ENTRIES });
     await flowCaptured();
     const total = rows().length;
     fireEvent.input(screen.getByTestId('filter'), { target: { value: 'webhook' } });
@@ -308,7 +307,7 @@ describe('App: paste, import, filter, keyboard', () => {
   });
 
   it('moves the selection with the arrow keys and shows the detail', async () => {
-    renderPanel({ entries: FLOW_ENTRIES });
+    await renderPanel({ entries: FLOW_ENTRIES });
     await flowCaptured();
     const list = screen.getByTestId('sighting-list');
     fireEvent.keyDown(list, { key: 'ArrowDown' });
@@ -330,30 +329,37 @@ describe('App: paste, import, filter, keyboard', () => {
     expect(within(detail).getAllByText('signature valid').length).toBeGreaterThan(0);
   });
 
-  it('renders the replay slot for the selected capture, and contains a failing detail', async () => {
-    renderPanel({
-      entries: FLOW_ENTRIES,
-      renderReplay: (capture) => {
-        if (capture.exchange.source === 'network' && capture.verdict === 'encrypted') {
-          throw new Error('replay view broke');
-        }
-        return <p data-testid="replay-slot">replay for {capture.jti}</p>;
-      },
-    });
+  it('renders the replay panel for the selected capture, and contains a failing detail', async () => {
+    const { store } = await renderPanel({ entries: FLOW_ENTRIES });
     await flowCaptured();
     fireEvent.click(rowsWith(`[data-jti="${RESULT_JTI}"]`)[0] as HTMLElement);
-    expect((await screen.findByTestId('replay-slot')).textContent).toBe(`replay for ${RESULT_JTI}`);
+    const detail = await screen.findByTestId('detail');
+    expect(within(detail).getByTestId('replay-panel')).toBeTruthy();
+    // An odd capture whose detail cannot render: its fields throw when read.
+    const encrypted = store
+      .getState()
+      .captures.toArray()
+      .find((capture) => capture.verdict === 'encrypted');
+    expect(encrypted).toBeDefined();
+    Object.defineProperty(encrypted, 'exchange', {
+      value: {
+        ...encrypted!.exchange,
+        get bodyNote(): string {
+          throw new Error('detail view broke');
+        },
+      },
+    });
     fireEvent.click(rowsWith('[data-verdict="encrypted"]')[0] as HTMLElement);
-    expect((await screen.findByRole('alert')).textContent).toContain('replay view broke');
+    expect((await screen.findByRole('alert')).textContent).toContain('detail view broke');
     // The list survives; another row shows its detail again.
     expect(rows().length).toBeGreaterThan(3);
     fireEvent.click(rowsWith(`[data-jti="${RESULT_JTI}"]`)[1] as HTMLElement);
-    expect(await screen.findByTestId('replay-slot')).toBeTruthy();
+    expect(await screen.findByTestId('replay-panel')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('clears the list with the Clear button', async () => {
-    renderPanel({ entries: FLOW_ENTRIES });
+    await renderPanel({ entries: FLOW_ENTRIES });
     await flowCaptured();
     fireEvent.click(screen.getByTestId('clear'));
     await waitFor(() => expect(rows()).toHaveLength(0));
@@ -363,7 +369,7 @@ describe('App: paste, import, filter, keyboard', () => {
 
 describe('App settings', () => {
   it('re-checks every capture when keys are pasted in Settings', async () => {
-    renderPanel({ entries: FLOW_ENTRIES, settings: { pastedKeys: '' } });
+    await renderPanel({ entries: FLOW_ENTRIES, settings: { pastedKeys: '' } });
     await waitFor(
       () =>
         expect(rowsWith(`[data-jti="${RESULT_JTI}"][data-verdict="unverified"]`)).toHaveLength(2),
@@ -380,7 +386,7 @@ describe('App settings', () => {
 
   it('checks expectations set in Settings and persists them, but never the private key', async () => {
     const { area, data } = createFakeArea();
-    const { store } = renderPanel({ entries: FLOW_ENTRIES, area });
+    const { store } = await renderPanel({ entries: FLOW_ENTRIES, area });
     await flowCaptured();
     fireEvent.click(screen.getByTestId('settings-toggle'));
     const aud = screen.getByTestId('settings-aud');
@@ -428,7 +434,7 @@ describe('App settings', () => {
     const jwks = JSON.stringify({
       keys: [{ ...(await exportJWK(signing.publicKey)), kid: 'test-sig', alg: 'RS256' }],
     });
-    const { network } = renderPanel({ settings: { pastedKeys: jwks } });
+    const { network } = await renderPanel({ settings: { pastedKeys: jwks } });
     network.finish(
       buildHarEntry({
         url: 'https://shop.example/webhook',
@@ -455,7 +461,7 @@ describe('App settings', () => {
   });
 
   it('shows a JWKS that cannot be fetched: signatures unverified, the reason in Settings', async () => {
-    renderPanel({
+    await renderPanel({
       entries: FLOW_ENTRIES,
       settings: { keySource: 'uqudo-jwks' },
       originAccess: { contains: async () => false, request: async () => false },
@@ -482,7 +488,7 @@ describe('App settings', () => {
       contains: vi.fn(async () => false),
       request: vi.fn(async () => true),
     };
-    const { store } = renderPanel({
+    const { store } = await renderPanel({
       settings: { keySource: 'custom-url', customJwksUrl: 'http://127.0.0.1:9/jwks.json' },
       originAccess: access,
     });

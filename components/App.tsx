@@ -1,109 +1,45 @@
 // App: the Uqudo panel's shell — toolbar, notices, token list, detail, settings and import panels.
-import type { ComponentChildren } from 'preact';
-import { useCallback, useState } from 'preact/hooks';
-import { useStore } from 'zustand';
-import { MAX_HAR_CHARS } from '../lib/capture/har';
-import {
-  selectJtiCounts,
-  selectSelectedCapture,
-  selectVisibleCaptures,
-  type Capture,
-  type InspectorStore,
-} from '../lib/store';
-import type { ImageRef } from '../lib/uqudo/summary';
-import { CaptureDetail } from './CaptureDetail';
-import { EmptyState } from './EmptyState';
-import { ErrorBoundary } from './ErrorBoundary';
+import { useState } from 'preact/hooks';
+import { DetailPane } from './DetailPane';
 import { ImportPanel } from './ImportPanel';
 import { KeyLine } from './KeyLine';
 import { NoticeBar } from './NoticeBar';
 import type { OriginAccess } from '../lib/settings/access';
-import { SettingsPanel } from './SettingsPanel';
-import { SightingList } from './SightingList';
+import { SettingsPane } from './SettingsPane';
+import { ListPane } from './ListPane';
+import { useInspector, useInspectorStore } from './store-context';
 import { Toolbar } from './Toolbar';
+import { useFileDrop } from './useFileDrop';
 
 export interface AppProps {
-  store: InspectorStore;
   /** Host-permission access (browser.permissions), injected by the composition root. */
   originAccess?: OriginAccess;
-  /** Replay controls for the selected capture (the replay feature plugs in here). */
-  renderReplay?: (capture: Capture) => ComponentChildren;
-  /** Per-image replay actions inside the Uqudo summary of the selected capture. */
-  renderImageActions?: (capture: Capture, ref: ImageRef) => ComponentChildren;
 }
 
 type SidePanel = 'none' | 'settings' | 'import';
 
-/** The whole panel UI over one store. */
-export function App({ store, originAccess, renderReplay, renderImageActions }: AppProps) {
-  const total = useStore(store, (state) => state.captures.length);
-  const visible = useStore(store, selectVisibleCaptures);
-  const jtiCounts = useStore(store, selectJtiCounts);
-  const selected = useStore(store, selectSelectedCapture);
-  const selectedId = useStore(store, (state) => state.selectedId);
-  const filter = useStore(store, (state) => state.filter);
-  const pending = useStore(store, (state) => state.pending);
-  const dropped = useStore(store, (state) => state.dropped);
-  const settings = useStore(store, (state) => state.settings);
-  const keySetup = useStore(store, (state) => state.keySetup);
-  const decryptionSetup = useStore(store, (state) => state.decryptionSetup);
-  const hasDecryptionKey = useStore(store, (state) => state.secrets.decryptionKey !== '');
-  const notices = useStore(store, (state) => state.notices);
-  const unavailableBodies = useStore(store, (state) => state.unavailableBodies);
+/** The whole panel UI over the store of the surrounding StoreContext. */
+export function App({ originAccess }: AppProps) {
+  const store = useInspectorStore();
+  const total = useInspector((state) => state.captures.length);
+  const shown = useInspector((state) => state.visible.length);
+  const filter = useInspector((state) => state.filter);
+  const pending = useInspector((state) => state.pending);
+  const dropped = useInspector((state) => state.dropped);
+  const settings = useInspector((state) => state.settings);
+  const notices = useInspector((state) => state.notices);
+  const unavailableBodies = useInspector((state) => state.unavailableBodies);
 
   const [side, setSide] = useState<SidePanel>('none');
-  const [dragging, setDragging] = useState(false);
   const toggle = (panel: SidePanel) => setSide((current) => (current === panel ? 'none' : panel));
-
-  const importFile = useCallback(
-    async (file: File) => {
-      if (file.size > MAX_HAR_CHARS) {
-        store.notify(
-          'error',
-          `${file.name} is too large to import (${Math.round(file.size / 1048576)} MB).`,
-        );
-        return;
-      }
-      let text: string;
-      try {
-        text = await file.text();
-      } catch (error) {
-        store.notify(
-          'error',
-          `Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        return;
-      }
-      store.importHar(text);
-    },
-    [store],
-  );
-
-  const hasFiles = (event: DragEvent) =>
-    Array.from(event.dataTransfer?.types ?? []).includes('Files');
+  const importFile = (file: File) => void store.importHarFile(file);
+  const drop = useFileDrop(importFile);
 
   return (
-    <div
-      class="app"
-      onDragOver={(event) => {
-        if (!hasFiles(event)) return;
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={(event) => {
-        // Leaving a child element also fires dragleave; only the panel's edge ends the drag.
-        if (event.relatedTarget === null) setDragging(false);
-      }}
-      onDrop={(event) => {
-        event.preventDefault();
-        setDragging(false);
-        const file = event.dataTransfer?.files?.[0];
-        if (file) void importFile(file);
-      }}
-    >
+    <div class="app" {...drop.handlers}>
       <Toolbar
         total={total}
-        shown={visible.length}
+        shown={shown}
         pending={pending}
         dropped={dropped}
         filter={filter}
@@ -111,17 +47,13 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
         preserveLog={settings.preserveLog}
         onPreserveLog={(preserveLog) => store.updateSettings({ preserveLog })}
         onClear={store.clear}
-        onHarFile={(file) => void importFile(file)}
+        onHarFile={importFile}
         importOpen={side === 'import'}
         onToggleImport={() => toggle('import')}
         settingsOpen={side === 'settings'}
         onToggleSettings={() => toggle('settings')}
       />
-      <KeyLine
-        store={store}
-        originAccess={originAccess}
-        onOpenSettings={() => setSide('settings')}
-      />
+      <KeyLine originAccess={originAccess} onOpenSettings={() => setSide('settings')} />
       <NoticeBar
         notices={notices}
         unavailableBodies={unavailableBodies}
@@ -129,32 +61,9 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
         onDismiss={store.dismissNotice}
       />
       <div class="app-body">
-        <div class="list-pane">
-          {visible.length > 0 ? (
-            <SightingList
-              captures={visible}
-              selectedId={selectedId}
-              jtiCounts={jtiCounts}
-              onSelect={store.select}
-              onNext={store.selectNext}
-              onPrev={store.selectPrev}
-            />
-          ) : (
-            <EmptyState filtered={total > 0} onClearFilter={() => store.setFilter('')} />
-          )}
-        </div>
+        <ListPane />
         {side === 'settings' ? (
-          <SettingsPanel
-            settings={settings}
-            keySetup={keySetup}
-            decryptionSetup={decryptionSetup}
-            hasDecryptionKey={hasDecryptionKey}
-            onChange={store.updateSettings}
-            onDecryptionKey={store.setDecryptionKey}
-            onReloadKeys={store.reloadKeys}
-            originAccess={originAccess}
-            onClose={() => setSide('none')}
-          />
+          <SettingsPane originAccess={originAccess} onClose={() => setSide('none')} />
         ) : side === 'import' ? (
           <ImportPanel
             onPaste={(text) => {
@@ -165,35 +74,16 @@ export function App({ store, originAccess, renderReplay, renderImageActions }: A
             }}
             onHarFile={(file) => {
               setSide('none');
-              void importFile(file);
+              importFile(file);
             }}
             onClose={() => setSide('none')}
           />
         ) : (
-          <div class="detail-pane">
-            {selected ? (
-              // A detail that fails to render (odd payload) must not take the list down with it;
-              // selecting another row starts a fresh boundary.
-              <ErrorBoundary key={selected.id}>
-                <CaptureDetail
-                  capture={selected}
-                  jtiCount={selected.jti ? (jtiCounts.get(selected.jti) ?? 0) : 0}
-                  renderReplay={renderReplay}
-                  renderImageActions={renderImageActions}
-                />
-              </ErrorBoundary>
-            ) : (
-              <p class="detail-placeholder muted">
-                {total > 0
-                  ? 'Select a token (click, or ↑ / ↓ in the list) to see every check.'
-                  : 'Checks of the selected token appear here.'}
-              </p>
-            )}
-          </div>
+          <DetailPane />
         )}
       </div>
       <footer class="app-footer">Diagnostics only — trust decisions belong on your backend.</footer>
-      {dragging && (
+      {drop.dragging && (
         <div class="drop-overlay" aria-hidden="true">
           Drop a HAR file to check every token in it
         </div>

@@ -1,7 +1,7 @@
 // CaptureDetail: the selected capture — where it was seen, its full inspection, and the replay slot.
 import type { ComponentChildren } from 'preact';
 import type { ImageRef } from '../lib/uqudo/summary';
-import { describeWhere, type Capture } from '../lib/store';
+import { selectCaptureFacts, type Capture } from '../lib/store';
 import { CopyButton } from './CopyButton';
 import { InspectionView } from './InspectionView';
 import { describeRequest } from './SightingList';
@@ -34,6 +34,7 @@ export function CaptureDetail({
 }: CaptureDetailProps) {
   const now = useNow();
   const { exchange } = capture;
+  const facts = selectCaptureFacts(capture);
   const imageActions = renderImageActions
     ? (ref: ImageRef) => renderImageActions(capture, ref)
     : undefined;
@@ -58,7 +59,7 @@ export function CaptureDetail({
         )}
         <dt>Found in</dt>
         <dd>
-          <VisibleText text={describeWhere(capture)} />
+          <VisibleText text={facts.where} />
         </dd>
         <dt>Source</dt>
         <dd>{SOURCE_WORDS[exchange.source]}</dd>
@@ -92,6 +93,7 @@ export function CaptureDetail({
       {capture.inspection ? (
         <InspectionView
           inspection={capture.inspection}
+          summary={facts.summary}
           now={now}
           renderImageActions={imageActions}
         />

@@ -1,22 +1,21 @@
 // KeyLine: the key line wired to the store — label, key status, iss suggestion, host access.
-import { useStore } from 'zustand';
-import { selectJwksUrl, selectKeySourceLabel, selectKeySuggestion } from '../lib/key-status';
+import { selectJwksUrl, selectKeySourceLabel, selectKeySuggestion } from '../lib/store/key-status';
 import type { OriginAccess } from '../lib/settings/access';
-import type { InspectorStore } from '../lib/store';
 import { KeySourceBar } from './KeySourceBar';
+import { useInspector, useInspectorStore } from './store-context';
 
 export interface KeyLineProps {
-  store: InspectorStore;
   originAccess?: OriginAccess;
   onOpenSettings: () => void;
 }
 
 /** The KeySourceBar over the store; confirming the suggestion saves it as the JWKS URL. */
-export function KeyLine({ store, originAccess, onOpenSettings }: KeyLineProps) {
-  const label = useStore(store, selectKeySourceLabel);
-  const suggestion = useStore(store, selectKeySuggestion);
-  const jwksUrl = useStore(store, selectJwksUrl);
-  const keySetup = useStore(store, (state) => state.keySetup);
+export function KeyLine({ originAccess, onOpenSettings }: KeyLineProps) {
+  const store = useInspectorStore();
+  const label = useInspector(selectKeySourceLabel);
+  const suggestion = useInspector(selectKeySuggestion);
+  const jwksUrl = useInspector(selectJwksUrl);
+  const keySetup = useInspector((state) => state.keySetup);
   return (
     <KeySourceBar
       label={label}

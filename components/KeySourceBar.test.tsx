@@ -17,6 +17,7 @@ import {
   type PanelSettings,
 } from '../lib/settings/settings';
 import { createInspectorStore } from '../lib/store';
+import { StoreContext } from './store-context';
 import { App } from './App';
 import { KeySourceBar } from './KeySourceBar';
 
@@ -45,7 +46,11 @@ function renderPanel(settings: Partial<PanelSettings> = {}) {
     settings: normalizeSettings({ ...DEFAULT_SETTINGS, ...settings }),
     saveSettings: (next) => saved.push(next),
   });
-  render(<App store={store} />);
+  render(
+    <StoreContext.Provider value={store}>
+      <App />
+    </StoreContext.Provider>,
+  );
   return { store, saved, fetchJwks };
 }
 

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import type { Inspection } from '../lib/jose/inspect';
-import type { Capture } from '../lib/store';
+import { listOf, type Capture } from '../lib/store';
 import {
   OVERSCAN_ROWS,
   ROW_HEIGHT,
@@ -50,7 +50,12 @@ function makeCapture(index: number, overrides: Partial<Capture> = {}): Capture {
 function renderList(captures: Capture[], selectedId?: string, counts = new Map<string, number>()) {
   const handlers = { onSelect: vi.fn(), onNext: vi.fn(), onPrev: vi.fn() };
   const view = render(
-    <SightingList captures={captures} selectedId={selectedId} jtiCounts={counts} {...handlers} />,
+    <SightingList
+      captures={listOf(captures)}
+      selectedId={selectedId}
+      jtiCounts={counts}
+      {...handlers}
+    />,
   );
   return { ...handlers, view };
 }
@@ -155,7 +160,7 @@ describe('SightingList virtualisation and keyboard', () => {
     const { view } = renderList(captures);
     view.rerender(
       <SightingList
-        captures={captures}
+        captures={listOf(captures)}
         selectedId="c150"
         jtiCounts={new Map()}
         onSelect={() => undefined}

@@ -1,6 +1,6 @@
 // SightingList: the virtualised, keyboard-navigable list of token sightings (newest first).
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { describeWhere, type Capture } from '../lib/store';
+import { describeWhere, type Capture, type CaptureList, type JtiCounts } from '../lib/store';
 import { VerdictBadge } from './VerdictBadge';
 import { VisibleText } from './UntrustedText';
 
@@ -14,10 +14,10 @@ const JTI_SHORT_CHARS = 8;
 
 export interface SightingListProps {
   /** The rows to show, newest first (already filtered). */
-  captures: readonly Capture[];
+  captures: CaptureList;
   selectedId: string | undefined;
   /** jti → number of captures carrying it, for duplicate highlighting. */
-  jtiCounts: ReadonlyMap<string, number>;
+  jtiCounts: JtiCounts;
   onSelect: (id: string) => void;
   onNext: () => void;
   onPrev: () => void;
@@ -55,7 +55,7 @@ export function SightingList({
     const captures = capturesRef.current;
     const element = viewport.current;
     if (!element || selectedId === undefined) return;
-    const index = captures.findIndex((capture) => capture.id === selectedId);
+    const index = captures.indexOf(selectedId);
     if (index === -1) return;
     const top = index * ROW_HEIGHT;
     const bottom = top + ROW_HEIGHT;

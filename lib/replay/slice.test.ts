@@ -637,17 +637,17 @@ describe('in the inspector store', () => {
     expect(store.getState().replay.tokenOrigin).toBe(PROD);
     const result = await store.replay.fetchInfo(SESSION);
     expect(result.ok).toBe(true);
-    await vi.waitFor(() => expect(store.getState().captures[0]?.verdict).toBeDefined());
+    await vi.waitFor(() => expect(store.getState().captures.at(0)?.verdict).toBeDefined());
     const captures = store.getState().captures;
     expect(captures).toHaveLength(1);
-    expect(captures[0]).toMatchObject({
+    expect(captures.at(0)).toMatchObject({
       replay: true,
       jti: SESSION,
       kind: 'uqudo-result',
       verdict: 'unverified',
     });
-    expect(captures[0]!.exchange.source).toBe('replay');
-    expect(captures[0]!.sighting.token).toBe(jws);
+    expect(captures.at(0)!.exchange.source).toBe('replay');
+    expect(captures.at(0)!.sighting.token).toBe(jws);
     // Clearing the list keeps the token and the replays.
     store.clear();
     expect(store.getState().replay.token).toBe(token);

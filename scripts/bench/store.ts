@@ -104,10 +104,12 @@ async function sampleCaptures(store: InspectorStore): Promise<number[]> {
         () => store.addExchange(exchange),
         () => {
           const state = store.getState();
-          return (
-            state.pending === 0 &&
-            state.captures.some((c) => c.exchange.id === captureId && c.inspection !== undefined)
-          );
+          if (state.pending !== 0) return false;
+          // Newest first: the capture just added is found at the front.
+          for (const c of state.captures) {
+            if (c.exchange.id === captureId) return c.inspection !== undefined;
+          }
+          return false;
         },
       ),
     );
@@ -129,7 +131,7 @@ export async function benchStore(): Promise<BenchRow[]> {
   });
   await growTo(store, 100);
   store.setFilter('app.example result');
-  store.select(store.getState().captures[50]?.id);
+  store.select(store.getState().captures.at(50)?.id);
   const base = spreadOf(await sampleCaptures(store)).median;
   const rows: BenchRow[] = [];
   for (const size of SIZES) {

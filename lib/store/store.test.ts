@@ -1,10 +1,10 @@
 // Tests for the inspector store: pipeline, de-duplication, caps, navigation, settings, filter, jti.
 import { base64url, decodeJwt } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
-import type { CapturedExchange } from './capture/exchange';
-import type { InspectOptions, Inspection } from './jose/inspect';
-import type { KeySetup } from './settings/checks';
-import { DEFAULT_SETTINGS, type PanelSettings } from './settings/settings';
+import type { CapturedExchange } from '../capture/exchange';
+import type { InspectOptions, Inspection } from '../jose/inspect';
+import type { KeySetup } from '../settings/checks';
+import { DEFAULT_SETTINGS, type PanelSettings } from '../settings/settings';
 import {
   createInspectorStore,
   describeWhere,
@@ -13,7 +13,7 @@ import {
   selectVisibleCaptures,
   type InspectorStore,
   type InspectorStoreDeps,
-} from './store';
+} from '.';
 
 /** A compact JWS-shaped token (not validly signed: the fake inspector below does not verify). */
 function makeToken(payload: Record<string, unknown>, header: Record<string, unknown> = {}): string {
@@ -92,7 +92,7 @@ async function settled(store: InspectorStore) {
   await vi.waitFor(() => {
     const state = store.getState();
     expect(state.pending).toBe(0);
-    expect(state.captures.every((capture) => capture.inspection)).toBe(true);
+    expect(state.captures.toArray().every((capture) => capture.inspection)).toBe(true);
   });
 }
 
@@ -112,7 +112,7 @@ describe('addExchange', () => {
     );
     expect(added).toBe(2);
     await settled(store);
-    const captures = store.getState().captures;
+    const captures = store.getState().captures.toArray();
     expect(captures).toHaveLength(2);
     expect(calls).toHaveLength(2);
     const bearerCall = calls.find((call) => call.token === bearer);
@@ -152,7 +152,8 @@ describe('addExchange', () => {
     expect(
       store
         .getState()
-        .captures.map((capture) => capture.jti)
+        .captures.toArray()
+        .map((capture) => capture.jti)
         .sort(),
     ).toEqual(['a', 'b', 'b']);
   });
@@ -163,7 +164,12 @@ describe('addExchange', () => {
     store.addExchange(jwtResponse({ jti: 'old' }, { time: 1_000 }));
     store.addExchange(jwtResponse({ jti: 'mid' }, { time: 2_000 }));
     await settled(store);
-    expect(store.getState().captures.map((capture) => capture.jti)).toEqual(['new', 'mid', 'old']);
+    expect(
+      store
+        .getState()
+        .captures.toArray()
+        .map((capture) => capture.jti),
+    ).toEqual(['new', 'mid', 'old']);
   });
 
   it('adds nothing for exchanges without tokens and records bodies DevTools could not read', () => {
@@ -188,7 +194,7 @@ describe('addExchange', () => {
     }
     await settled(store);
     const state = store.getState();
-    expect(state.captures.map((capture) => capture.jti)).toEqual(['j4', 'j3', 'j2']);
+    expect(state.captures.toArray().map((capture) => capture.jti)).toEqual(['j4', 'j3', 'j2']);
     expect(state.dropped).toBe(2);
   });
 
@@ -218,7 +224,7 @@ describe('addExchange', () => {
     unsubscribe();
     expect(store.getState().captures).toHaveLength(200);
     expect(updates).toBeLessThanOrEqual(10);
-    expect(store.getState().captures[0]?.jti).toBe('b199');
+    expect(store.getState().captures.at(0)?.jti).toBe('b199');
   });
 
   it('merges a large batch into the newest-first order', async () => {
@@ -231,7 +237,10 @@ describe('addExchange', () => {
       ),
     );
     await settled(store);
-    const times = store.getState().captures.map((capture) => capture.exchange.time);
+    const times = store
+      .getState()
+      .captures.toArray()
+      .map((capture) => capture.exchange.time);
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(times).toHaveLength(33);
   });
@@ -240,7 +249,7 @@ describe('addExchange', () => {
     const { store } = setup({ inspect: () => Promise.reject(new Error('boom')) });
     store.addExchange(jwtResponse({ jti: 'x' }));
     await settled(store);
-    const capture = store.getState().captures[0];
+    const capture = store.getState().captures.at(0);
     expect(capture?.verdict).toBe('malformed');
     expect(capture?.inspection?.findings[0]?.message).toContain('boom');
   });
@@ -259,10 +268,16 @@ describe('clear and navigation', () => {
     store.addExchange(jwtResponse({ jti: 'b' }));
     store.navigated('https://app.example/again');
     await settled(store);
-    expect(store.getState().captures.map((capture) => capture.jti)).toEqual(['b']);
+    expect(
+      store
+        .getState()
+        .captures.toArray()
+        .map((capture) => capture.jti),
+    ).toEqual(['b']);
 
     store.clear();
-    expect(store.getState()).toMatchObject({ captures: [], dropped: 0, selectedId: undefined });
+    expect(store.getState()).toMatchObject({ dropped: 0, selectedId: undefined });
+    expect(store.getState().captures).toHaveLength(0);
   });
 
   it('accepts the same network id again after a clear', () => {
@@ -286,7 +301,10 @@ describe('settings', () => {
     store.updateSettings({ expectedAud: 'client-1' });
     await vi.waitFor(() => {
       const verdicts = Object.fromEntries(
-        store.getState().captures.map((capture) => [capture.jti, capture.verdict]),
+        store
+          .getState()
+          .captures.toArray()
+          .map((capture) => [capture.jti, capture.verdict]),
       );
       expect(verdicts).toEqual({ a: 'valid', b: 'invalid' });
     });
@@ -315,11 +333,11 @@ describe('settings', () => {
     });
     store.addExchange(jwtResponse({ jti: 'a' }));
     await settled(store);
-    expect(store.getState().captures[0]?.verdict).toBe('valid');
+    expect(store.getState().captures.at(0)?.verdict).toBe('valid');
     expect(store.getState().keySetup).toEqual({ state: 'ready', description: 'test keys' });
 
     store.updateSettings({ keySource: 'pasted', pastedKeys: '' });
-    await vi.waitFor(() => expect(store.getState().captures[0]?.verdict).toBe('unverified'));
+    await vi.waitFor(() => expect(store.getState().captures.at(0)?.verdict).toBe('unverified'));
     expect(sources).toEqual([
       { kind: 'url', url: 'https://id.uqudo.io/api/.well-known/jwks.json' },
       undefined,
@@ -353,7 +371,7 @@ describe('settings', () => {
         description: 'Could not load the JWKS: network error',
       }),
     );
-    expect(store.getState().captures[0]?.verdict).toBe('unverified');
+    expect(store.getState().captures.at(0)?.verdict).toBe('unverified');
     offline = false;
     store.addExchange(jwtResponse({ jti: 'b' }));
     await vi.waitFor(() =>
@@ -376,7 +394,7 @@ describe('settings', () => {
     await vi.waitFor(() =>
       expect(store.getState().keySetup).toEqual({ state: 'error', description: message }),
     );
-    expect(store.getState().captures[0]?.verdict).toBe('invalid');
+    expect(store.getState().captures.at(0)?.verdict).toBe('invalid');
   });
 
   it('rebuilds keys on reloadKeys even when the source is unchanged', async () => {
@@ -420,10 +438,10 @@ describe('settings', () => {
     store.addExchange(jwtResponse({ jti: 'a', aud: 'other' }));
     await vi.waitFor(() => expect(gates).toHaveLength(1));
     store.updateSettings({ expectedAud: 'client' });
-    await vi.waitFor(() => expect(store.getState().captures[0]?.verdict).toBe('invalid'));
+    await vi.waitFor(() => expect(store.getState().captures.at(0)?.verdict).toBe('invalid'));
     gates.forEach((open) => open());
     await settled(store);
-    expect(store.getState().captures[0]?.verdict).toBe('invalid');
+    expect(store.getState().captures.at(0)?.verdict).toBe('invalid');
   });
 });
 
@@ -438,7 +456,12 @@ describe('paste and HAR import', () => {
     });
     await settled(store);
     const state = store.getState();
-    expect(state.captures.map((capture) => capture.jti).sort()).toEqual(['p1', 'p2']);
+    expect(
+      state.captures
+        .toArray()
+        .map((capture) => capture.jti)
+        .sort(),
+    ).toEqual(['p1', 'p2']);
     expect(selectSelectedCapture(state)?.exchange.source).toBe('paste');
   });
 
@@ -475,7 +498,10 @@ describe('paste and HAR import', () => {
     };
     expect(store.importHar(JSON.stringify(har))).toEqual({ ok: true, exchanges: 2, tokens: 1 });
     await settled(store);
-    expect(store.getState().captures[0]).toMatchObject({ jti: 'h1', exchange: { source: 'har' } });
+    expect(store.getState().captures.at(0)).toMatchObject({
+      jti: 'h1',
+      exchange: { source: 'har' },
+    });
     expect(store.getState().notices.at(-1)?.text).toBe(
       'Imported 2 requests from the HAR file: 1 token found.',
     );
@@ -502,7 +528,7 @@ describe('selectors and selection', () => {
     const { store } = await filled();
     store.setFilter('uqudo');
     const first = selectVisibleCaptures(store.getState());
-    expect(first.map((capture) => capture.exchange.url)).toEqual([
+    expect(first.toArray().map((capture) => capture.exchange.url)).toEqual([
       'https://id.uqudo.io/api/v2/info',
     ]);
     expect(selectVisibleCaptures(store.getState())).toBe(first);
@@ -515,9 +541,12 @@ describe('selectors and selection', () => {
 
     store.updateSettings({ expectedAud: 'someone' });
     await vi.waitFor(() =>
-      expect(store.getState().captures.every((capture) => capture.verdict === 'invalid')).toBe(
-        true,
-      ),
+      expect(
+        store
+          .getState()
+          .captures.toArray()
+          .every((capture) => capture.verdict === 'invalid'),
+      ).toBe(true),
     );
     store.setFilter('aud-mismatch');
     expect(selectVisibleCaptures(store.getState())).toHaveLength(3);
@@ -533,7 +562,10 @@ describe('selectors and selection', () => {
 
   it('moves the selection through the visible list', async () => {
     const { store } = await filled();
-    const ids = store.getState().captures.map((capture) => capture.id);
+    const ids = store
+      .getState()
+      .captures.toArray()
+      .map((capture) => capture.id);
     store.selectNext();
     expect(store.getState().selectedId).toBe(ids[0]);
     store.selectNext();

@@ -1,15 +1,15 @@
 // Tests for the key-line selectors over a real store: label, JWKS URL, and the selected result asked first.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inspectToken } from './jose/inspect';
+import { inspectToken } from '../jose/inspect';
 import {
   buildUqudoPayload,
   generateTestKeyPair,
   mintToken,
   type TestKeyPair,
-} from './jose/testing/tokens';
+} from '../jose/testing/tokens';
 import { selectJwksUrl, selectKeySourceLabel, selectKeySuggestion } from './key-status';
-import { UQUDO_JWKS_URL } from './settings/settings';
-import { createInspectorStore, type InspectorStore } from './store';
+import { UQUDO_JWKS_URL } from '../settings/settings';
+import { createInspectorStore, type InspectorStore } from '.';
 
 let signer: TestKeyPair;
 
@@ -22,7 +22,7 @@ function checked(store: InspectorStore, count: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       const { captures } = store.getState();
-      return captures.length === count && captures.every((capture) => capture.verdict);
+      return captures.length === count && captures.toArray().every((capture) => capture.verdict);
     };
     if (done()) return resolve();
     const stop = store.subscribe(() => {
@@ -50,7 +50,7 @@ describe('key-line selectors', () => {
     expect(selectKeySuggestion(state)).toBe('http://localhost:2222/api/.well-known/jwks.json');
     expect(selectKeySuggestion(state)).toBe(selectKeySuggestion(store.getState()));
     // Captures are newest first: [1] is the first pasted.
-    store.select(state.captures[1]!.id);
+    store.select(state.captures.at(1)!.id);
     expect(selectKeySuggestion(store.getState())).toBe(
       'http://127.0.0.1:1111/api/.well-known/jwks.json',
     );

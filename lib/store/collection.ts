@@ -1,0 +1,186 @@
+// The capture collection: every capture, the filtered view, id lookup, jti counts and the caps, updated in place.
+import type { Inspection } from '../jose/inspect';
+import { applyInspection, type Capture } from './capture';
+import { CaptureSequence, viewOf, type CaptureList } from './capture-list';
+
+/** How many captures carry each jti (a new view object whenever a count changes). */
+export interface JtiCounts {
+  get(jti: string): number | undefined;
+}
+
+/** Memory bounds of the collection. */
+export interface CollectionLimits {
+  /** Captures kept; the oldest are dropped beyond this. */
+  maxCaptures: number;
+  /** Approximate bytes of token text kept across captures; the oldest are dropped beyond this. */
+  maxBytes: number;
+}
+
+/** The published, immutable-by-identity views of the collection (what the state holds). */
+export interface CollectionViews {
+  captures: CaptureList;
+  visible: CaptureList;
+  jtiCounts: JtiCounts;
+  /** JWKS URL → captures whose iss suggests it (live; a change comes with a new `captures` view). */
+  keySuggestions: ReadonlyMap<string, number>;
+}
+
+/** What adding captures did. */
+export interface AddOutcome {
+  /** Captures dropped to stay within the limits (oldest first; may include some just added). */
+  dropped: number;
+  droppedIds: ReadonlySet<string>;
+}
+
+/** The lower-cased terms of a filter text; every term must match. */
+export function filterTerms(filter: string): string[] {
+  return filter.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The captures of the panel, kept sorted in place so that each new capture, each finished
+ * inspection and each dropped capture costs O(1) amortised (O(log n) to locate), however many
+ * captures are kept and whatever filter is typed: the filtered list is maintained alongside
+ * instead of being recomputed. Views are republished only after a change.
+ */
+export class CaptureCollection {
+  private readonly all = new CaptureSequence();
+  private readonly matching = new CaptureSequence();
+  private readonly byId = new Map<string, Capture>();
+  private readonly counts = new Map<string, number>();
+  private readonly suggestions = new Map<string, number>();
+  private terms: string[] = [];
+  private totalBytes = 0;
+  private version = 0;
+  private countsView: JtiCounts = countsViewOf(this.counts);
+  private countsChanged = false;
+
+  constructor(private readonly limits: CollectionLimits) {}
+
+  get size(): number {
+    return this.all.length;
+  }
+
+  get(id: string): Capture | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Inserts captures in order, then drops the oldest beyond the limits. */
+  add(captures: readonly Capture[]): AddOutcome {
+    for (const capture of captures) {
+      this.all.insert(capture);
+      this.byId.set(capture.id, capture);
+      this.totalBytes += capture.bytes;
+      this.count(capture.jti, 1);
+      tally(this.suggestions, capture.keySuggestion, 1);
+      if (this.matches(capture)) this.matching.insert(capture);
+    }
+    const droppedIds = new Set<string>();
+    while (
+      this.all.length > 0 &&
+      (this.all.length > this.limits.maxCaptures || this.totalBytes > this.limits.maxBytes)
+    ) {
+      const oldest = this.all.dropOldest() as Capture;
+      this.forget(oldest);
+      droppedIds.add(oldest.id);
+    }
+    this.version += 1;
+    return { dropped: droppedIds.size, droppedIds };
+  }
+
+  /** Applies a finished inspection; false when the capture is gone. */
+  inspect(id: string, inspection: Inspection): boolean {
+    const previous = this.byId.get(id);
+    if (!previous) return false;
+    const next = applyInspection(previous, inspection);
+    this.all.replace(previous, next);
+    this.byId.set(id, next);
+    if (next.jti !== previous.jti) {
+      this.count(previous.jti, -1);
+      this.count(next.jti, 1);
+    }
+    tally(this.suggestions, previous.keySuggestion, -1);
+    tally(this.suggestions, next.keySuggestion, 1);
+    if (this.terms.length > 0) {
+      const was = this.matches(previous);
+      const is = this.matches(next);
+      if (was && is) this.matching.replace(previous, next);
+      else if (was) this.matching.remove(previous);
+      else if (is) this.matching.insert(next);
+    }
+    this.version += 1;
+    return true;
+  }
+
+  /** Changes the filter (the one O(n) operation: a keystroke, not a capture). */
+  setFilter(filter: string): void {
+    const terms = filterTerms(filter);
+    if (terms.join(' ') === this.terms.join(' ')) return;
+    this.terms = terms;
+    this.matching.clear();
+    if (terms.length > 0) {
+      // Oldest first, so every insert is an append.
+      for (let index = this.all.length - 1; index >= 0; index -= 1) {
+        const capture = this.all.at(index) as Capture;
+        if (this.matches(capture)) this.matching.insert(capture);
+      }
+    }
+    this.version += 1;
+  }
+
+  clear(): void {
+    this.all.clear();
+    this.matching.clear();
+    this.byId.clear();
+    if (this.counts.size > 0) this.countsChanged = true;
+    this.counts.clear();
+    this.suggestions.clear();
+    this.totalBytes = 0;
+    this.version += 1;
+  }
+
+  /** Fresh views after a change (call once per published state update). */
+  views(): CollectionViews {
+    if (this.countsChanged) {
+      this.countsView = countsViewOf(this.counts);
+      this.countsChanged = false;
+    }
+    const lookup = (id: string) => this.byId.get(id);
+    const captures = viewOf(this.all, this.version, lookup);
+    return {
+      captures,
+      visible: this.terms.length > 0 ? viewOf(this.matching, this.version, lookup) : captures,
+      jtiCounts: this.countsView,
+      keySuggestions: this.suggestions,
+    };
+  }
+
+  private matches(capture: Capture): boolean {
+    return this.terms.every((term) => capture.searchText.includes(term));
+  }
+
+  private forget(capture: Capture): void {
+    this.byId.delete(capture.id);
+    this.totalBytes -= capture.bytes;
+    this.count(capture.jti, -1);
+    tally(this.suggestions, capture.keySuggestion, -1);
+    if (this.terms.length > 0) this.matching.remove(capture);
+  }
+
+  private count(jti: string, change: number): void {
+    if (!jti) return;
+    tally(this.counts, jti, change);
+    this.countsChanged = true;
+  }
+}
+
+function countsViewOf(counts: Map<string, number>): JtiCounts {
+  return { get: (jti) => counts.get(jti) };
+}
+
+function tally(counts: Map<string, number>, key: string | undefined, change: number): void {
+  if (!key) return;
+  const count = (counts.get(key) ?? 0) + change;
+  if (count > 0) counts.set(key, count);
+  else counts.delete(key);
+}

@@ -1,0 +1,207 @@
+// The store's moving parts wired together: intake → collection → inspection queue → batched state updates.
+import type { StoreApi } from 'zustand/vanilla';
+import type { CapturedExchange, Sighting } from '../capture/exchange';
+import type { Inspection } from '../jose/inspect';
+import { createCaptures, MAX_URL_CHARS, type Capture } from './capture';
+import { compareOldestFirst } from './capture-list';
+import { CaptureCollection } from './collection';
+import { InspectionQueue } from './inspection-queue';
+import { SeenIds, sightingsOf } from './intake';
+import { KeyChecks } from './key-checks';
+import { appendNotice, type Notice } from './notices';
+import type { CaptureLimits, InspectorState, InspectorStoreDeps } from './state';
+import { capText } from './text';
+
+/** How long new captures and finished inspections wait to be applied together. */
+const FLUSH_DELAY_MS = 16;
+
+/** Effects the engine runs with (defaults filled in by createInspectorStore). */
+export interface EngineDeps {
+  inspect: InspectorStoreDeps['inspect'];
+  now: () => number;
+  schedule?: InspectorStoreDeps['schedule'];
+  limits: CaptureLimits;
+  keyChecks: Omit<ConstructorParameters<typeof KeyChecks>[0], 'setKeySetup' | 'setDecryptionSetup'>;
+}
+
+/**
+ * Holds the mutable parts of the store (the collection, the queue, the intake buffer) so that a
+ * burst of traffic costs one state update per ~frame and each capture O(1) amortised.
+ */
+export class InspectorEngine {
+  readonly collection: CaptureCollection;
+  private readonly queue: InspectionQueue;
+  private readonly checks: KeyChecks;
+  private readonly seen = new SeenIds();
+  private seq = 0;
+  private noticeSeq = 0;
+  private flushScheduled = false;
+  // Captures waiting for the next flush, and the one to select then (a pasted token).
+  private incoming: Capture[] = [];
+  private incomingSelection: string | undefined;
+
+  constructor(
+    private readonly api: StoreApi<InspectorState>,
+    private readonly deps: EngineDeps,
+  ) {
+    this.collection = new CaptureCollection(deps.limits);
+    this.checks = new KeyChecks({
+      ...deps.keyChecks,
+      setKeySetup: (keySetup) => api.setState({ keySetup }),
+      setDecryptionSetup: (decryptionSetup) => api.setState({ decryptionSetup }),
+    });
+    this.queue = new InspectionQueue({
+      inspect: deps.inspect,
+      now: deps.now,
+      concurrency: deps.limits.concurrency,
+      onSettled: () => this.scheduleFlush(),
+    });
+  }
+
+  /** Prepares the checks for the current settings and re-checks every capture, newest first. */
+  recheckAll(forceKeys: boolean): void {
+    const { settings, secrets } = this.api.getState();
+    this.queue.restart(this.checks.prepare(settings, secrets, forceKeys));
+    for (const capture of this.collection.views().captures) this.queue.enqueue(capture);
+    this.queue.pump();
+    this.api.setState({ pending: this.pendingCount() });
+  }
+
+  /** The next sequence number (capture ids and paste ids). */
+  nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  /** Captures of exchanges; repeated network ids are ignored, unreadable bodies counted. */
+  captureExchanges(exchanges: readonly CapturedExchange[]): Capture[] {
+    const added: Capture[] = [];
+    const before = this.api.getState().unavailableBodies;
+    let unavailable = before;
+    for (const exchange of exchanges) {
+      if (exchange.source === 'network' && !this.seen.remember(exchange.id)) continue;
+      const sightings = sightingsOf(exchange);
+      if (exchange.bodyNote && sightings.length === 0) {
+        unavailable = {
+          count: (unavailable?.count ?? 0) + 1,
+          lastUrl: capText(exchange.url, MAX_URL_CHARS),
+          lastNote: exchange.bodyNote,
+        };
+      }
+      added.push(...this.capturesOf(exchange, sightings));
+    }
+    this.accept(added, unavailable !== before ? { unavailableBodies: unavailable } : {});
+    return added;
+  }
+
+  capturesOf(exchange: CapturedExchange, sightings: readonly Sighting[]): Capture[] {
+    return createCaptures(exchange, sightings, () => this.nextSeq());
+  }
+
+  /** Queues new captures; the next flush inserts them (one state update for a burst of traffic). */
+  accept(added: Capture[], patch: Partial<InspectorState> = {}, select?: string): void {
+    for (const capture of added) this.incoming.push(capture);
+    if (select !== undefined) this.incomingSelection = select;
+    if (added.length > 0) this.scheduleFlush();
+    // The pending count is refreshed by each flush; here only the switch from idle to busy is
+    // published, so a burst of requests does not re-render the panel once per request.
+    if (this.api.getState().pending === 0 && added.length > 0) {
+      patch = { ...patch, pending: this.pendingCount() };
+    }
+    if (Object.keys(patch).length > 0) this.api.setState(patch);
+  }
+
+  /** The notices with a new one (ids never reused). */
+  withNotice(level: Notice['level'], text: string): readonly Notice[] {
+    this.noticeSeq += 1;
+    return appendNotice(this.api.getState().notices, this.noticeSeq, level, text);
+  }
+
+  /** Changes the filter and publishes the new visible list. */
+  setFilter(filter: string): void {
+    this.collection.setFilter(filter);
+    this.api.setState({ filter, ...this.collection.views() });
+  }
+
+  /** Forgets every capture and what is waiting (running inspections finish and are ignored). */
+  reset(): void {
+    this.seen.clear();
+    this.incoming = [];
+    this.incomingSelection = undefined;
+    this.queue.clear();
+    this.collection.clear();
+    this.api.setState({
+      ...this.collection.views(),
+      selectedId: undefined,
+      selected: undefined,
+      dropped: 0,
+      pending: this.queue.pending,
+      notices: [],
+      unavailableBodies: undefined,
+    });
+  }
+
+  pendingCount(): number {
+    return this.incoming.length + this.queue.pending;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const flush = () => this.flush();
+    if (this.deps.schedule) this.deps.schedule(flush);
+    else setTimeout(flush, FLUSH_DELAY_MS);
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const state = this.api.getState();
+    const patch: Partial<InspectorState> = {};
+    let changed = false;
+    if (this.incoming.length > 0) {
+      changed = true;
+      const { dropped, droppedIds } = this.insertIncoming();
+      patch.dropped = state.dropped + dropped;
+      const wanted = this.incomingSelection ?? state.selectedId;
+      patch.selectedId = wanted !== undefined && !droppedIds.has(wanted) ? wanted : undefined;
+      this.incomingSelection = undefined;
+    }
+    const ready = this.queue.takeResults();
+    if (ready.size > 0) {
+      changed = this.applyResults(ready) || changed;
+      const keySetup = this.checks.statusAfter(state.keySetup, ready.values());
+      if (keySetup !== state.keySetup) patch.keySetup = keySetup;
+    }
+    const pending = this.pendingCount();
+    if (changed) {
+      const selectedId = 'selectedId' in patch ? patch.selectedId : state.selectedId;
+      const selected = selectedId === undefined ? undefined : this.collection.get(selectedId);
+      this.api.setState({ ...patch, ...this.collection.views(), selected, pending });
+    } else if (state.pending !== pending) {
+      this.api.setState({ pending });
+    }
+  }
+
+  /** Inserts the waiting captures, applies the caps, queues their checks newest first. */
+  private insertIncoming(): { dropped: number; droppedIds: ReadonlySet<string> } {
+    const added = this.incoming;
+    this.incoming = [];
+    const outcome = this.collection.add(added);
+    // Newest first, so the rows at the top of the list are checked first.
+    const newestFirst =
+      added.length > 1 ? [...added].sort((a, b) => compareOldestFirst(b, a)) : added;
+    for (const capture of newestFirst) {
+      if (!outcome.droppedIds.has(capture.id)) this.queue.enqueue(capture);
+    }
+    this.queue.pump();
+    return outcome;
+  }
+
+  private applyResults(ready: ReadonlyMap<string, Inspection>): boolean {
+    let changed = false;
+    for (const [id, inspection] of ready) {
+      if (this.collection.inspect(id, inspection)) changed = true;
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,208 @@
+// createInspectorStore: the panel's single store — captures, selection, filter, settings, secrets, notices.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { MAX_HAR_CHARS, parseHar } from '../capture/har';
+import { sendReplay } from '../replay/send';
+import { createReplaySlice, initialReplayState } from '../replay/slice';
+import { prepareDecryptionKey, prepareKeys } from '../settings/checks';
+import {
+  DEFAULT_SETTINGS,
+  EMPTY_SECRETS,
+  normalizeSettings,
+  type KeySource,
+} from '../settings/settings';
+import { CaptureSequence, viewOf } from './capture-list';
+import { InspectorEngine } from './engine';
+import { readPastedText } from './intake';
+import { removeNotice } from './notices';
+import type {
+  CaptureLimits,
+  ImportFile,
+  ImportResult,
+  InspectorActions,
+  InspectorState,
+  InspectorStore,
+  InspectorStoreDeps,
+} from './state';
+import { createSettingsActions } from './settings-actions';
+import {
+  PREPARING_KEYS,
+  describeFileTooLarge,
+  describeFileUnreadable,
+  describeHarFailure,
+  describeHarImport,
+} from './text';
+
+export type { Capture, ExchangeSummary } from './capture';
+export { readJti } from './capture';
+export type { CaptureList } from './capture-list';
+export { listOf } from './capture-list';
+export type { JtiCounts } from './collection';
+export type { Notice } from './notices';
+export type * from './state';
+export * from './selectors';
+export { describeWhere } from './text';
+
+/**
+ * Default bounds: 50,000 captures and ~64 MB of token text. Why 50,000: a capture holds its token
+ * (typically 2–20 KB for a Uqudo result), its inspection and a search text, ~2–3 KB beyond the
+ * token; 50,000 of them stay under the panel's 150 MB heap budget (measured by
+ * scripts/bench-store.ts), and every operation on the list is O(1) amortised or O(log n), so the
+ * cap bounds memory, not speed. The byte budget drops the oldest first when tokens are large.
+ */
+export const DEFAULT_LIMITS: Readonly<CaptureLimits> = Object.freeze({
+  maxCaptures: 50_000,
+  maxBytes: 64 * 1024 * 1024,
+  concurrency: 8,
+});
+
+/** Creates the panel's store. */
+export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
+  const now = deps.now ?? (() => Date.now());
+  const limits: CaptureLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const empty = viewOf(new CaptureSequence(), 0, () => undefined);
+  const api = createStore<InspectorState>()(() => ({
+    captures: empty,
+    visible: empty,
+    selectedId: undefined,
+    selected: undefined,
+    filter: '',
+    dropped: 0,
+    pending: 0,
+    settings: normalizeSettings(deps.settings ?? DEFAULT_SETTINGS),
+    secrets: { ...EMPTY_SECRETS },
+    keySetup: { state: 'loading', description: PREPARING_KEYS },
+    decryptionSetup: { state: 'none', description: '' },
+    notices: [],
+    unavailableBodies: undefined,
+    jtiCounts: { get: () => undefined },
+    keySuggestions: new Map(),
+    replay: initialReplayState(deps.replay?.apiBase),
+  }));
+  const engine = new InspectorEngine(api, {
+    inspect: deps.inspect,
+    now,
+    ...(deps.schedule ? { schedule: deps.schedule } : {}),
+    limits,
+    keyChecks: {
+      buildKeys:
+        deps.prepareKeys ??
+        ((source: KeySource | undefined) =>
+          prepareKeys(source, deps.fetch ? { fetch: deps.fetch } : {})),
+      buildDecryptionKey: deps.prepareDecryptionKey ?? prepareDecryptionKey,
+    },
+  });
+  api.setState(engine.collection.views());
+  engine.recheckAll(false);
+  const actions = createActions(api, engine, deps, now);
+  // Replayed results enter the list through the same pipeline as captured traffic (source 'replay').
+  const replay = createReplaySlice(
+    {
+      send: sendReplay,
+      ...deps.replay,
+      inspect: deps.inspect,
+      now,
+      addExchange: (exchange) => actions.addExchange(exchange),
+    },
+    {
+      get: () => api.getState().replay,
+      set: (patch) => api.setState({ replay: { ...api.getState().replay, ...patch } }),
+    },
+  );
+  return Object.assign(api, actions, { replay });
+}
+
+function createActions(
+  api: StoreApi<InspectorState>,
+  engine: InspectorEngine,
+  deps: InspectorStoreDeps,
+  now: () => number,
+): InspectorActions {
+  const { getState: get, setState: set } = api;
+  const notify = (level: 'info' | 'warning' | 'error', text: string) =>
+    set({ notices: engine.withNotice(level, text) });
+  const actions: InspectorActions = {
+    addExchange: (exchange) => engine.captureExchanges([exchange]).length,
+    addExchanges: (exchanges) => engine.captureExchanges(exchanges).length,
+    addPastedToken(text) {
+      const read = readPastedText(text, `paste-${engine.nextSeq()}`, now());
+      if (!read.ok) return read;
+      const added = engine.capturesOf(read.exchange, read.sightings);
+      engine.accept(added, {}, added[0]?.id);
+      return { ok: true, tokens: added.length };
+    },
+    importHar(text) {
+      const parsed = parseHar(text);
+      if (!parsed.ok) {
+        notify('error', describeHarFailure(parsed.error));
+        return { ok: false, error: parsed.error };
+      }
+      const tokens = actions.addExchanges(parsed.exchanges);
+      const requests = parsed.exchanges.length;
+      notify(tokens > 0 ? 'info' : 'warning', describeHarImport(requests, tokens));
+      return { ok: true, exchanges: requests, tokens };
+    },
+    importHarFile: (file) => importFile(file, deps.readFile ?? readWithText, actions, notify),
+    clear: () => engine.reset(),
+    navigated() {
+      if (!get().settings.preserveLog) engine.reset();
+    },
+    select(id) {
+      if (id === get().selectedId) return;
+      const selected = id === undefined ? undefined : engine.collection.get(id);
+      if (id !== undefined && !selected) return;
+      set({ selectedId: id, selected });
+    },
+    selectNext: () => moveSelection(api, 1),
+    selectPrev: () => moveSelection(api, -1),
+    setFilter(text) {
+      if (text !== get().filter) engine.setFilter(text);
+    },
+    ...createSettingsActions(api, engine, deps.saveSettings),
+    notify,
+    dismissNotice: (id) => set({ notices: removeNotice(get().notices, id) }),
+  };
+  return actions;
+}
+
+/** Moves the selection one row along the visible (filtered) list. */
+function moveSelection(api: StoreApi<InspectorState>, step: 1 | -1): void {
+  const state = api.getState();
+  const visible = state.visible;
+  if (visible.length === 0) return;
+  const index = state.selectedId === undefined ? -1 : visible.indexOf(state.selectedId);
+  const next = index === -1 ? 0 : Math.min(visible.length - 1, Math.max(0, index + step));
+  const target = visible.at(next);
+  if (target && target.id !== state.selectedId) {
+    api.setState({ selectedId: target.id, selected: target });
+  }
+}
+
+/** The default readFile port: a DOM File (or Blob) reads itself. */
+function readWithText(file: ImportFile): Promise<string> {
+  const text = (file as { text?: () => Promise<string> }).text;
+  return typeof text === 'function'
+    ? text.call(file)
+    : Promise.reject(new TypeError('this file cannot be read'));
+}
+
+async function importFile(
+  file: ImportFile,
+  read: (file: ImportFile) => Promise<string>,
+  actions: InspectorActions,
+  notify: InspectorActions['notify'],
+): Promise<ImportResult> {
+  if (file.size > MAX_HAR_CHARS) {
+    const error = describeFileTooLarge(file.name, file.size);
+    notify('error', error);
+    return { ok: false, error };
+  }
+  let text: string;
+  try {
+    text = await read(file);
+  } catch (error) {
+    const message = describeFileUnreadable(file.name, error);
+    notify('error', message);
+    return { ok: false, error: message };
+  }
+  return actions.importHar(text);
+}

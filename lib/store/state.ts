@@ -1,0 +1,131 @@
+// The shapes of the panel's store: its state, its actions and what it needs from outside.
+import type { StoreApi } from 'zustand/vanilla';
+import type { CapturedExchange } from '../capture/exchange';
+import type { InspectOptions, Inspection } from '../jose/inspect';
+import type { ReplayActions, ReplayDeps, ReplayState } from '../replay/slice';
+import type { DecryptionSetup, KeySetup, SetupStatus } from '../settings/checks';
+import type { KeySource, PanelSecrets, PanelSettings } from '../settings/settings';
+import type { Capture } from './capture';
+import type { CaptureList } from './capture-list';
+import type { CollectionLimits, JtiCounts } from './collection';
+import type { Notice } from './notices';
+
+/** Bodies DevTools could not give us (drained into a Blob, service worker, too large…). */
+export interface UnavailableBodies {
+  count: number;
+  lastUrl: string;
+  lastNote: string;
+}
+
+/** Everything the panel shows. Replaced immutably; components select slices. */
+export interface InspectorState {
+  /** Newest first (by exchange time, then arrival); a new view object per change. */
+  captures: CaptureList;
+  /** The captures the filter lets through (the same view as `captures` without a filter). */
+  visible: CaptureList;
+  selectedId: string | undefined;
+  /** The selected capture (kept current as its inspection finishes). */
+  selected: Capture | undefined;
+  filter: string;
+  /** Captures dropped (oldest first) to stay within the caps, since the last clear. */
+  dropped: number;
+  /** Inspections queued or running. */
+  pending: number;
+  settings: PanelSettings;
+  /** Memory only: never persisted, never logged. */
+  secrets: PanelSecrets;
+  keySetup: SetupStatus;
+  decryptionSetup: SetupStatus;
+  notices: readonly Notice[];
+  unavailableBodies: UnavailableBodies | undefined;
+  /** jti → number of captures carrying it; a new view only when a count changes. */
+  jtiCounts: JtiCounts;
+  /** JWKS URL → captures whose iss suggests it (live; a change comes with a new `captures` view). */
+  keySuggestions: ReadonlyMap<string, number>;
+  /** Replays of Uqudo's Info API: token (memory only), API base, requests, fetched images. */
+  replay: ReplayState;
+}
+
+/** Outcome of pasting text that should contain a token. */
+export type PasteResult = { ok: true; tokens: number } | { ok: false; error: string };
+/** Outcome of importing a HAR file. */
+export type ImportResult =
+  { ok: true; exchanges: number; tokens: number } | { ok: false; error: string };
+
+/** A file picked or dropped by the user (a DOM File satisfies it). */
+export interface ImportFile {
+  name: string;
+  size: number;
+}
+
+/** What the panel does to the store. All actions are safe with untrusted input and never throw. */
+export interface InspectorActions {
+  /** Adds the token sightings of one exchange (work done once; a repeated network id is ignored). */
+  addExchange(exchange: CapturedExchange): number;
+  /** Adds many exchanges in one state update (HAR import, backfill). Returns sightings added. */
+  addExchanges(exchanges: readonly CapturedExchange[]): number;
+  /** Checks pasted text: every token in it, or the whole text as one token. */
+  addPastedToken(text: string): PasteResult;
+  /** Imports a HAR document through the same pipeline; failures also become a notice. */
+  importHar(text: string): ImportResult;
+  /** Reads a picked or dropped HAR file (through the readFile port) and imports it. */
+  importHarFile(file: ImportFile): Promise<ImportResult>;
+  clear(): void;
+  /** The inspected page navigated: clears unless "Preserve log" is on. */
+  navigated(url: string): void;
+  select(id: string | undefined): void;
+  /** Moves the selection one row down the visible (filtered) list. */
+  selectNext(): void;
+  /** Moves the selection one row up the visible (filtered) list. */
+  selectPrev(): void;
+  setFilter(text: string): void;
+  /** Merges, normalises and persists settings; key or claim changes re-check every capture. */
+  updateSettings(patch: Partial<PanelSettings>): void;
+  /** Replaces settings without persisting them (e.g. once loaded from storage). */
+  replaceSettings(settings: PanelSettings): void;
+  /** Sets the JWE private key (memory only) and re-checks every capture. */
+  setDecryptionKey(text: string): void;
+  /** Rebuilds the key resolver (e.g. after host access was granted) and re-checks every capture. */
+  reloadKeys(): void;
+  /** Shows a message above the list (e.g. a file that could not be read). */
+  notify(level: Notice['level'], text: string): void;
+  dismissNotice(id: number): void;
+}
+
+/** The store: a zustand store API (for useStore/subscribe) plus the actions. */
+export type InspectorStore = StoreApi<InspectorState> &
+  InspectorActions & {
+    /** Replay actions (lib/replay/slice.ts); their state is `state.replay`. */
+    replay: ReplayActions;
+  };
+
+/** Memory bounds. */
+export interface CaptureLimits extends CollectionLimits {
+  /** Inspections run at the same time. */
+  concurrency: number;
+}
+
+/** Everything the store needs from outside; all effects are injected. */
+export interface InspectorStoreDeps {
+  /** Inspects one token (inspectToken in the panel, a fake in some tests). */
+  inspect: (token: string, options: InspectOptions) => Promise<Inspection>;
+  /** Current time in milliseconds (default Date.now). */
+  now?: () => number;
+  /** Runs `task` once, a little later (default: a 16 ms timer), to apply work in batches. */
+  schedule?: (task: () => void) => void;
+  /** Reads a picked or dropped file as text (default: `file.text()` when it has one). */
+  readFile?: (file: ImportFile) => Promise<string>;
+  /** The fetch used to load JWKS URLs (the panel's own fetch). */
+  fetch?: typeof fetch;
+  /** Initial settings (e.g. loaded from storage). */
+  settings?: PanelSettings;
+  /** Called with the new settings whenever the user changes them (persist them here). */
+  saveSettings?: (settings: PanelSettings) => void;
+  /** Builds verification keys from the key source (default: prepareKeys with `fetch`). */
+  prepareKeys?: (source: KeySource | undefined) => Promise<KeySetup>;
+  /** Builds the decryption key (default: prepareDecryptionKey). */
+  prepareDecryptionKey?: (text: string) => Promise<DecryptionSetup>;
+  limits?: Partial<CaptureLimits>;
+  /** Replay effects (host access, session storage, object URLs) and overrides (sender, timeouts). */
+  replay?: Partial<Omit<ReplayDeps, 'inspect' | 'now' | 'addExchange'>>;
+}
