@@ -52,6 +52,27 @@ function isJsonEscapeLetter(code: number): boolean {
  * their trailing letters are not glued onto it. Never throws.
  */
 export function findTokensOracle(text: string): FoundToken[] {
+  return keepTrailingPadding(text, scanOracle(text));
+}
+
+/**
+ * The padding rule added with issue 9, stated independently of the finder: one or two '=' right
+ * after a token that complete its last segment to a multiple of 4 characters, followed by a
+ * boundary (not base64url, '.' or '='), belong to the token (so padded tokens are inspected as sent).
+ */
+function keepTrailingPadding(text: string, found: FoundToken[]): FoundToken[] {
+  return found.map((token) => {
+    const last = token.token.slice(token.token.lastIndexOf('.') + 1);
+    const pad = /^={1,2}/.exec(text.slice(token.end, token.end + 3))?.[0] ?? '';
+    const after = text.charAt(token.end + pad.length);
+    if (pad === '' || (last.length + pad.length) % 4 !== 0 || /[A-Za-z0-9_\-.=]/.test(after)) {
+      return token;
+    }
+    return { ...token, token: token.token + pad, end: token.end + pad.length };
+  });
+}
+
+function scanOracle(text: string): FoundToken[] {
   const found: FoundToken[] = [];
   if (typeof text !== 'string') return found;
   const length = text.length;
