@@ -1,0 +1,42 @@
+// ESLint: a small rule set on top of typescript-eslint's recommended rules, plus no import cycles.
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'dist/**', 'bench/**', 'node_modules/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mjs,js}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/extensions': ['.ts', '.tsx', '.mjs', '.js'] },
+    rules: {
+      // The house rule: no import cycles anywhere (lib/jose must not import lib/uqudo back, …).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-self-import': 'error',
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+      eqeqeq: ['error', 'always'],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Tests, test helpers and fixture builders poke at untyped JSON and DevTools' own globals.
+    files: [
+      '**/*.test.{ts,tsx}',
+      '**/testing/**',
+      '**/testing.ts',
+      'tests/**',
+      'scripts/bench/**',
+      'sandbox/fixtures.ts',
+    ],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // The CLI, scripts, the sandbox and tests print by design.
+    files: ['lib/cli/**', 'scripts/**', 'sandbox/**', 'tests/**', '**/*.test.{ts,tsx}'],
+    rules: { 'no-console': 'off' },
+  },
+);
