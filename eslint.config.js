@@ -1,6 +1,7 @@
 // ESLint: a small rule set on top of typescript-eslint's recommended rules, plus no import cycles.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'dist/**', 'bench/**', 'node_modules/**'] },
@@ -8,7 +9,12 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,mjs,js}'],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/extensions': ['.ts', '.tsx', '.mjs', '.js'] },
+    settings: {
+      // Parse .ts/.tsx dependencies too, or no-cycle cannot follow them.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
     rules: {
       // The house rule: no import cycles anywhere (lib/jose must not import lib/uqudo back, …).
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
