@@ -1,7 +1,8 @@
 // extractSightings: every compact JWS/JWE in one exchange (headers, URL query, bodies), with where it was.
-import { findTokens, findTokensInJson } from '../jose/find';
+import { findTokens, findTokensInJson, type FoundToken } from '../jose/find';
 import type { CapturedExchange, Header, Sighting, SightingLocation } from './exchange';
 import { isFormMimeType, isJsonMimeType, normalizeMimeType } from './filter';
+import { attributeJsonPaths } from './json-paths';
 
 /** Bodies longer than this (in UTF-16 code units) are only scanned up to here, and never JSON-parsed. */
 export const MAX_SCAN_CHARS = 10 * 1024 * 1024;
@@ -151,11 +152,12 @@ function tokensInFormFields(text: string): LocatedToken[] {
  */
 function tokensInBody(body: string, mimeType: string, allowForm: boolean): LocatedToken[] {
   // The raw text first: it is scanned anyway, and a body in which it finds nothing needs no parse.
-  const raw = foundIn(body);
+  const hits = findTokens(capped(body));
+  const raw = hits.map((found): LocatedToken => ({ token: found.token }));
   if (raw.length === 0 && !mayHideTokens(body, mimeType, allowForm)) return [];
   // Only bodies that pass the prefilter are read; a raw token starting with `eyJ` already proves it.
   if (!raw.some((found) => found.token.startsWith('eyJ')) && !hasTokenCandidate(body)) return [];
-  const structured = structuredTokens(body, mimeType, allowForm);
+  const structured = structuredTokens(body, mimeType, allowForm, hits);
   if (structured === undefined) return raw;
   const attributed = new Set(structured.map((found) => found.token));
   const unattributed = raw.filter((found) => !attributed.has(found.token));
@@ -180,11 +182,15 @@ function structuredTokens(
   body: string,
   mimeType: string,
   allowForm: boolean,
+  hits: readonly FoundToken[],
 ): LocatedToken[] | undefined {
   const mime = normalizeMimeType(mimeType);
   if (mime === 'application/jwt') return undefined;
   if (isJsonMimeType(mime) || looksLikeJson(body)) {
     if (body.length > MAX_SCAN_CHARS) return undefined;
+    // Without escapes each string value is its raw text, so the raw hits' offsets give their paths.
+    const located = body.includes('\\') ? undefined : attributeJsonPaths(body, hits);
+    if (located) return located;
     const parsed = parseJson(body);
     if (parsed.ok)
       return findTokensInJson(parsed.value).map(({ path, token }) => ({ path, token }));

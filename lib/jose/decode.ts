@@ -32,10 +32,18 @@ export function isBase64urlCode(code: number): boolean {
   );
 }
 
+/**
+ * True when decodeSegmentBytes would decode the segment: base64url characters only, and a length
+ * that is not ≡ 1 (mod 4), which no byte string encodes to. Reads the text; decodes nothing.
+ */
+export function isDecodableSegment(segment: string): boolean {
+  return segment.length % 4 !== 1 && isBase64urlText(segment);
+}
+
 /** Decodes one base64url segment to bytes with jose; undefined when it is not valid base64url. */
 export function decodeSegmentBytes(segment: string): Uint8Array | undefined {
   // Length ≡ 1 (mod 4) can never be valid; jose would throw for it too.
-  if (!isBase64urlText(segment) || segment.length % 4 === 1) return undefined;
+  if (!isDecodableSegment(segment)) return undefined;
   try {
     return base64url.decode(segment);
   } catch {

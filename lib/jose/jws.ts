@@ -1,7 +1,7 @@
 // Inspection of a compact JWS: header policy, canonical segments, payload, signature and claims.
 import { classifyToken } from '../uqudo/classify';
 import { checkCrit, claimFindings, contextOf, malformedResult, readPayload } from './checks';
-import { decodeSegmentBytes } from './decode';
+import { decodeSegmentBytes, isDecodableSegment } from './decode';
 import { createFinding, type Finding } from './findings';
 import type { InspectOptions, Inspection } from './inspect';
 import { SEGMENT_NAMES, checkCanonicalSegments, stripPadding } from './segments';
@@ -36,7 +36,8 @@ export async function inspectJws(
     ? new TextEncoder().encode(payloadSegment)
     : decodeSegmentBytes(stripPadding(payloadSegment));
   if (!payloadBytes) return malformedResult('The payload is not valid base64url.', header);
-  if (!decodeSegmentBytes(stripPadding(signatureSegment)))
+  // Checked, not decoded: jose decodes the signature itself when it verifies.
+  if (!isDecodableSegment(stripPadding(signatureSegment)))
     return malformedResult('The signature is not valid base64url.', header);
   const named = EMBEDDED_KEY_HEADERS.filter((name) => Object.hasOwn(header, name));
   if (named.length > 0) {

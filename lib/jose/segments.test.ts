@@ -35,6 +35,28 @@ describe('checkCanonicalSegment', () => {
     );
   });
 
+  it('judges any text as decoding and re-encoding it would (property)', () => {
+    const text = fc.string({
+      unit: fc.constantFrom(...ALPHABET, ...ALPHABET, '+', '/', '=', '.', ' '),
+      maxLength: 24,
+    });
+    fc.assert(
+      fc.property(text, (segment) => {
+        let reencoded: string | undefined;
+        try {
+          reencoded = base64url.encode(base64url.decode(segment));
+        } catch {
+          reencoded = undefined;
+        }
+        const padded = segment.endsWith('=');
+        const expected =
+          padded || (segment.length % 4 !== 1 && reencoded !== undefined && reencoded !== segment);
+        expect(checkCanonicalSegment(segment, 'payload') !== undefined).toBe(expected);
+      }),
+      propertyParameters(),
+    );
+  });
+
   it('flags padding, and only trailing padding that completes a quantum is readable', () => {
     expect(checkCanonicalSegment('YWI=', 'header')!.message).toContain(
       "header segment ends in '='",
