@@ -1,6 +1,6 @@
 // JSON paths for tokens found in a raw JSON body, from their offsets: one pass, no JSON.parse, no values built.
 import type { FoundToken } from '../jose/find';
-import { childPath } from '../uqudo/summary/read';
+import { childPath, ROOT_PATH } from '../format/json-path';
 
 /** A token with the JSON path of the string value that holds it. */
 export interface PathedToken {
@@ -99,11 +99,12 @@ function readKey(scan: Scan, at: number, frame: Frame): number {
 }
 
 function renderPath(scan: Scan): string {
-  let path = '$';
+  let path = ROOT_PATH;
   for (const frame of scan.stack) {
-    path = frame.array
-      ? `${path}[${frame.index}]`
-      : childPath(path, scan.body.slice(frame.keyStart, frame.keyEnd));
+    path = childPath(
+      path,
+      frame.array ? frame.index : scan.body.slice(frame.keyStart, frame.keyEnd),
+    );
   }
   return path;
 }

@@ -1,4 +1,5 @@
 // Finding compact JWS/JWE tokens in arbitrary text and in parsed JSON, in linear time.
+import { childPath, ROOT_PATH } from '../format/json-path';
 import {
   decodeHeaderSegment,
   isBase64urlCode,
@@ -259,18 +260,13 @@ interface PathNode {
   key: string | number;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /** Renders a path such as `$.data.jwsResult`, `$.items[0]` or `$["odd key"]`. */
 function renderPath(node: PathNode | undefined): string {
-  const parts: string[] = [];
-  for (let n = node; n; n = n.parent) {
-    if (typeof n.key === 'number') parts.push(`[${n.key}]`);
-    else if (IDENTIFIER.test(n.key)) parts.push(`.${n.key}`);
-    else parts.push(`[${JSON.stringify(n.key)}]`);
-  }
-  parts.push('$');
-  return parts.reverse().join('');
+  const keys: Array<string | number> = [];
+  for (let n = node; n; n = n.parent) keys.push(n.key);
+  let path = ROOT_PATH;
+  for (let i = keys.length - 1; i >= 0; i--) path = childPath(path, keys[i] as string | number);
+  return path;
 }
 
 /**

@@ -12,7 +12,6 @@ export interface SummaryContext {
 }
 
 const MAX_VALUE_CHARS = 200;
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** A JSON object as the summary reads it (own keys only, through {@link get}). */
 export type JsonObject = Record<string, unknown>;
@@ -85,10 +84,8 @@ export function asBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** The JSON path of `key` below `parent`, quoting keys that are not identifiers. */
-export function childPath(parent: string, key: string): string {
-  return IDENTIFIER.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
-}
+/** The JSON path of `key` below `parent` (one home: lib/format/json-path.ts). */
+export { childPath } from '../../format/json-path';
 
 /** Shortens text to `max` characters with an ellipsis. */
 export function clip(text: string, max = MAX_VALUE_CHARS): string {
