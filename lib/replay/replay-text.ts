@@ -127,3 +127,12 @@ export function describeImageProgress(batch: {
   const running = batch.running ? (batch.cancelled ? ' — stopping…' : ' — fetching…') : '';
   return `${batch.done}/${batch.total}${failed}${running}`;
 }
+
+/** Why an inline photo is not shown. */
+export function describeHiddenPhoto(mimeType: string, approxBytes: number): Explanation {
+  return {
+    title: 'Not shown',
+    detail: `${mimeType} of about ${approxBytes} bytes is not a picture the panel offers.`,
+    action: 'Copy it from the payload tree if you need it.',
+  };
+}
