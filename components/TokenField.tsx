@@ -1,8 +1,8 @@
 // TokenField: the masked access-token input, where the token may go, its facts, and the remember opt-in.
 import { useEffect, useState } from 'preact/hooks';
 import { normalizeTokenInput } from '../lib/jose/find';
-import { selectTokenMismatch } from '../lib/replay/selectors';
 import type { ReplayActions, ReplayState } from '../lib/replay/slice';
+import { TokenBinding } from './TokenBinding';
 import { TokenFacts } from './TokenFacts';
 
 /** Props of {@link TokenField}. */
@@ -22,7 +22,7 @@ export function TokenField({ replay, actions, now }: TokenFieldProps) {
     setDraft((current) => (normalizeTokenInput(current) === replay.token ? current : replay.token));
   }, [replay.token]);
 
-  const { token, tokenOrigin, apiOrigin, tokenInfo } = replay;
+  const { token, tokenInfo } = replay;
   const tokenInputProps = {
     class: 'replay-token-input',
     value: draft,
@@ -60,28 +60,7 @@ export function TokenField({ replay, actions, now }: TokenFieldProps) {
           </button>
         )}
       </div>
-      {token === '' ? (
-        <p class="muted">No token: requests go without Authorization (the API answers 401).</p>
-      ) : selectTokenMismatch(replay) ? (
-        <div class="level-warn" data-testid="replay-token-mismatch">
-          <p>
-            This token was entered for <code>{tokenOrigin ?? 'no API base'}</code>; it is not sent
-            to <code>{apiOrigin}</code>.
-          </p>
-          <button
-            type="button"
-            onClick={actions.bindTokenToSelectedBase}
-            data-testid="replay-token-rebind"
-          >
-            Use this token for {apiOrigin}
-          </button>
-        </div>
-      ) : (
-        <p class="muted" data-testid="replay-token-origin">
-          Sent only to <code>{tokenOrigin}</code>. Kept in memory
-          {replay.rememberToken ? ' and in this browser session' : ' only'}.
-        </p>
-      )}
+      <TokenBinding replay={replay} actions={actions} />
       {token !== '' && tokenInfo && <TokenFacts info={tokenInfo} now={now} />}
       <label class="replay-remember">
         <input
