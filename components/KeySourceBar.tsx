@@ -1,6 +1,6 @@
 // KeySourceBar: the panel's key line — where the keys come from, why they fail, and a JWKS to try.
 import type { OriginAccess } from '../lib/permissions/access';
-import type { OriginAccessStore } from '../lib/permissions/store';
+import type { OriginAccessHost } from '../lib/permissions/store';
 import type { SetupStatus } from '../lib/settings/checks';
 import { OriginAccessControl } from './OriginAccessControl';
 
@@ -17,7 +17,7 @@ export interface KeySourceBarProps {
   onOpenSettings: () => void;
   originAccess?: OriginAccess;
   /** The panel's shared host-access store (lib/permissions/store.ts); without it the control keeps its own. */
-  originAccessStore?: OriginAccessStore;
+  originAccessStore?: OriginAccessHost;
   onReloadKeys: () => void;
 }
 

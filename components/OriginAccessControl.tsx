@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from 'zustand';
 import type { OriginAccess } from '../lib/permissions/access';
 import { describeKeyAccess } from '../lib/permissions/key-access-text';
-import { createOriginAccessStore, type OriginAccessStore } from '../lib/permissions/store';
+import { createOriginAccessStore, type OriginAccessHost } from '../lib/permissions/store';
 import { originOf } from '../lib/settings/settings';
 
 export interface OriginAccessControlProps {
@@ -13,7 +13,7 @@ export interface OriginAccessControlProps {
    * The shared host-access store; without it the control keeps its own (a store built over
    * `access`), so two controls for one origin agree only when the panel passes one in.
    */
-  accessStore?: OriginAccessStore;
+  accessStore?: OriginAccessHost;
   onGranted: () => void;
   /** Test id of the button (two of these can be on screen: key line and Settings). */
   testId?: string;

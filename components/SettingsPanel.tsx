@@ -1,6 +1,6 @@
 // SettingsPanel: key source, claim expectations, leeway and the JWE private key (memory only).
 import type { OriginAccess } from '../lib/permissions/access';
-import type { OriginAccessStore } from '../lib/permissions/store';
+import type { OriginAccessHost } from '../lib/permissions/store';
 import { useEffect, useState } from 'preact/hooks';
 import { OriginAccessControl } from './OriginAccessControl';
 import type { SetupStatus } from '../lib/settings/checks';
@@ -24,7 +24,7 @@ export interface SettingsPanelProps {
   onReloadKeys: () => void;
   originAccess?: OriginAccess;
   /** The panel's shared host-access store (lib/permissions/store.ts); without it the control keeps its own. */
-  originAccessStore?: OriginAccessStore;
+  originAccessStore?: OriginAccessHost;
   onClose: () => void;
 }
 
