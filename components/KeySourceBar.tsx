@@ -1,5 +1,6 @@
 // KeySourceBar: the panel's key line — where the keys come from, why they fail, and a JWKS to try.
-import type { OriginAccess } from '../lib/settings/access';
+import type { OriginAccess } from '../lib/permissions/access';
+import type { OriginAccessHost } from '../lib/permissions/store';
 import type { SetupStatus } from '../lib/settings/checks';
 import { OriginAccessControl } from './OriginAccessControl';
 
@@ -15,6 +16,8 @@ export interface KeySourceBarProps {
   onUseSuggestion: (url: string) => void;
   onOpenSettings: () => void;
   originAccess?: OriginAccess;
+  /** The panel's shared host-access store (lib/permissions/store.ts); without it the control keeps its own. */
+  originAccessStore?: OriginAccessHost;
   onReloadKeys: () => void;
 }
 
@@ -52,6 +55,7 @@ export function KeySourceBar(props: KeySourceBarProps) {
         <OriginAccessControl
           url={props.jwksUrl}
           access={props.originAccess}
+          {...(props.originAccessStore ? { accessStore: props.originAccessStore } : {})}
           onGranted={props.onReloadKeys}
           testId="key-grant-access"
         />

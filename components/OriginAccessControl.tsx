@@ -1,11 +1,19 @@
 // OriginAccessControl: "Grant access to <origin>" — fetching a JWKS from the panel needs host permission.
-import { useEffect, useState } from 'preact/hooks';
-import type { OriginAccess } from '../lib/settings/access';
+import { useEffect, useMemo } from 'preact/hooks';
+import { useStore } from 'zustand';
+import type { OriginAccess } from '../lib/permissions/access';
+import { describeKeyAccess } from '../lib/permissions/key-access-text';
+import { createOriginAccessStore, type OriginAccessHost } from '../lib/permissions/store';
 import { originOf } from '../lib/settings/settings';
 
 export interface OriginAccessControlProps {
   url: string;
   access: OriginAccess;
+  /**
+   * The shared host-access store; without it the control keeps its own (a store built over
+   * `access`), so two controls for one origin agree only when the panel passes one in.
+   */
+  accessStore?: OriginAccessHost;
   onGranted: () => void;
   /** Test id of the button (two of these can be on screen: key line and Settings). */
   testId?: string;
@@ -15,52 +23,36 @@ export interface OriginAccessControlProps {
 export function OriginAccessControl({
   url,
   access,
+  accessStore,
   onGranted,
   testId = 'grant-access',
 }: OriginAccessControlProps) {
   const origin = originOf(url);
-  const [state, setState] = useState<'unknown' | 'granted' | 'missing' | 'refused'>('unknown');
-
+  const ownStore = useMemo(() => createOriginAccessStore(access), [access]);
+  const store = accessStore ?? ownStore;
+  const state = useStore(store, (s) => (origin ? s.originAccess.byOrigin[origin] : undefined));
+  // Reading the permission needs no click: the control knows up front whether to offer a grant.
   useEffect(() => {
-    if (!origin) return;
-    let current = true;
-    setState('unknown');
-    access.contains(origin).then(
-      (granted) => current && setState(granted ? 'granted' : 'missing'),
-      () => current && setState('missing'),
-    );
-    return () => {
-      current = false;
-    };
-  }, [origin, access]);
+    if (origin) void store.originAccess.check(origin);
+  }, [origin, store]);
 
   if (!origin) return null;
-  if (state === 'granted') {
-    return <p class="muted">The panel may fetch keys from {origin}.</p>;
-  }
+  if (state === 'granted') return <p class="muted">{describeKeyAccess(state, origin)}</p>;
   return (
     <div class="origin-access">
       <button
         type="button"
         data-testid={testId}
         onClick={() => {
-          // permissions.request must run inside the click's user gesture: no await before it.
-          access.request(origin).then(
-            (granted) => {
-              setState(granted ? 'granted' : 'refused');
-              if (granted) onGranted();
-            },
-            () => setState('refused'),
-          );
+          // permissions.request must run inside the click's user gesture: request() asks first.
+          void store.originAccess.request(origin).then((answer) => {
+            if (answer === 'granted') onGranted();
+          });
         }}
       >
         Grant access to {origin}
       </button>
-      <span class="muted">
-        {state === 'refused'
-          ? ` Access was refused: keys cannot be fetched from ${origin}, so signatures stay unverified. Grant it, or paste the JWKS instead.`
-          : ` Chrome lets the panel fetch ${origin} only with your permission.`}
-      </span>
+      <span class="muted">{describeKeyAccess(state, origin)}</span>
     </div>
   );
 }

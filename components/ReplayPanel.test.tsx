@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// Tests for ReplayPanel and ImageFetchButton over a real replay store (fake sender, real inspectToken).
+// Tests for ReplayPanel over a real replay store (fake sender, real inspectToken).
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { inspectToken, type Inspection } from '../lib/jose/inspect';
@@ -13,7 +13,6 @@ import { explainReplay } from '../lib/replay/explain';
 import type { ReplayResponse, ReplayResult, SendOptions } from '../lib/replay/send';
 import { createReplayStore, type ReplayDeps, type ReplayStore } from '../lib/replay/slice';
 import type { ReplayRequest } from '../lib/uqudo/info-api';
-import { ImageFetchButton } from './ImageFetchButton';
 import { ReplayPanel } from './ReplayPanel';
 import { buildReplayResponse } from '../lib/replay/testing/replays';
 
@@ -296,17 +295,5 @@ describe('ReplayPanel', () => {
     expect(failed).toHaveLength(3);
     expect(failed[0]!.textContent).toContain('Image not found or expired (404)');
     expect(failed[0]!.textContent).toContain('Run a new session');
-  });
-});
-
-describe('ImageFetchButton', () => {
-  it('fetches one image and shows its outcome', async () => {
-    const s = setup();
-    const ref = { id: '65f1c2a9e4b0a1b2c3d4e5f8', path: '$.x', key: 'frontImageId' };
-    render(<ImageFetchButton store={s.store} imageRef={ref} sessionId={JTI} />);
-    fireEvent.click(screen.getByTestId('image-fetch'));
-    expect((await screen.findByTestId('image-fetch-outcome')).textContent).toMatch(/fetched, 8 B/);
-    expect(s.send.mock.calls[0]![0].url).toBe(`${PROD}/api/v1/info/img/${ref.id}`);
-    expect(s.store.getState().replay.images[0]?.fileName).toBe(`${JTI}-frontImageId-${ref.id}.jpg`);
   });
 });

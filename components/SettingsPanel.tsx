@@ -1,5 +1,6 @@
 // SettingsPanel: key source, claim expectations, leeway and the JWE private key (memory only).
-import type { OriginAccess } from '../lib/settings/access';
+import type { OriginAccess } from '../lib/permissions/access';
+import type { OriginAccessHost } from '../lib/permissions/store';
 import { useEffect, useState } from 'preact/hooks';
 import { OriginAccessControl } from './OriginAccessControl';
 import type { SetupStatus } from '../lib/settings/checks';
@@ -22,6 +23,8 @@ export interface SettingsPanelProps {
   /** Rebuilds the key resolver and re-checks (after access was granted). */
   onReloadKeys: () => void;
   originAccess?: OriginAccess;
+  /** The panel's shared host-access store (lib/permissions/store.ts); without it the control keeps its own. */
+  originAccessStore?: OriginAccessHost;
   onClose: () => void;
 }
 
@@ -171,6 +174,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
             <OriginAccessControl
               url={jwksUrl}
               access={props.originAccess}
+              {...(props.originAccessStore ? { accessStore: props.originAccessStore } : {})}
               onGranted={props.onReloadKeys}
             />
           )}

@@ -57,21 +57,18 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_TEXT_BYTES = 5 * 1024 * 1024;
 const DEFAULT_MAX_BINARY_BYTES = 20 * 1024 * 1024;
 
-/**
- * Sends one replay. The token is attached as `Authorization: Bearer …` only when the request's
- * origin equals `tokenOrigin`; otherwise nothing is sent and the result is `refused`. Redirects are
- * not followed and cookies are not sent. Never throws.
- */
-export async function sendReplay(
-  request: ReplayRequest,
-  options: SendOptions = {},
-): Promise<ReplayResult> {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  const timeoutMs =
-    typeof options.timeoutMs === 'number' && options.timeoutMs > 0
-      ? options.timeoutMs
-      : DEFAULT_TIMEOUT_MS;
+/** A request that passed the checks: its URL, the token to attach (if any) and the headers. */
+interface CheckedRequest {
+  url: URL;
+  token: string | undefined;
+  headers: Headers;
+}
 
+/** Refuses what must not be sent (bad URL, token for another origin or over plain http). */
+function checkRequest(
+  request: ReplayRequest,
+  options: SendOptions,
+): CheckedRequest | { kind: 'refused'; reason: string } {
   let url: URL;
   try {
     url = new URL(request.url);
@@ -84,30 +81,11 @@ export async function sendReplay(
       reason: `Only http(s) requests can be replayed, not ${url.protocol}`,
     };
   }
-
   const token = normalizeAccessToken(options.token);
   if (token !== undefined) {
-    const bound = originOf(options.tokenOrigin);
-    if (bound === undefined) {
-      return {
-        kind: 'refused',
-        reason: 'The token is not bound to an API base, so it was not sent anywhere.',
-      };
-    }
-    if (bound !== url.origin) {
-      return {
-        kind: 'refused',
-        reason: `The token was entered for ${bound}; this request goes to ${url.origin}, so it was not sent.`,
-      };
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-      return {
-        kind: 'refused',
-        reason: 'A token is only sent over https:// (or plain http:// to this machine).',
-      };
-    }
+    const refused = refuseToken(url, options.tokenOrigin);
+    if (refused) return { kind: 'refused', reason: refused };
   }
-
   const headers = new Headers();
   try {
     for (const header of request.headers) {
@@ -122,6 +100,75 @@ export async function sendReplay(
       reason: 'The request has a header name or value that cannot be sent.',
     };
   }
+  return { url, token, headers };
+}
+
+/** Why the token must not go to `url`, if it must not. */
+function refuseToken(url: URL, tokenOrigin: string | undefined): string | undefined {
+  const bound = originOf(tokenOrigin);
+  if (bound === undefined) {
+    return 'The token is not bound to an API base, so it was not sent anywhere.';
+  }
+  if (bound !== url.origin) {
+    return `The token was entered for ${bound}; this request goes to ${url.origin}, so it was not sent.`;
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return 'A token is only sent over https:// (or plain http:// to this machine).';
+  }
+  return undefined;
+}
+
+/** Reads the answer (capped) into a ReplayResponse. */
+async function readResponse(
+  request: ReplayRequest,
+  response: Response,
+  options: SendOptions,
+  facts: { authorized: boolean; elapsed: () => number },
+): Promise<ReplayResponse> {
+  const contentType = response.headers.get('content-type') ?? '';
+  const textual = isTextual(contentType);
+  const cap = textual
+    ? (options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES)
+    : (options.maxBinaryBytes ?? DEFAULT_MAX_BINARY_BYTES);
+  const body = await readCapped(response, cap);
+  const responseHeaders: Header[] = [];
+  response.headers.forEach((value, name) => responseHeaders.push({ name, value }));
+  const ok = response.status >= 200 && response.status < 300;
+  const result: ReplayResponse = {
+    kind: 'response',
+    status: response.status,
+    statusText: response.statusText,
+    ok,
+    headers: responseHeaders,
+    durationMs: facts.elapsed(),
+    contentType,
+    bodySize: body.bytes.byteLength,
+    truncated: body.truncated,
+    authorized: facts.authorized,
+  };
+  if (textual) result.bodyText = new TextDecoder().decode(body.bytes);
+  else result.bodyBytes = body.bytes;
+  if (!ok) result.explanation = explainReplay(request.purpose, response.status);
+  return result;
+}
+
+/**
+ * Sends one replay. The token is attached as `Authorization: Bearer …` only when the request's
+ * origin equals `tokenOrigin`; otherwise nothing is sent and the result is `refused`. Redirects are
+ * not followed and cookies are not sent. Never throws.
+ */
+export async function sendReplay(
+  request: ReplayRequest,
+  options: SendOptions = {},
+): Promise<ReplayResult> {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const timeoutMs =
+    typeof options.timeoutMs === 'number' && options.timeoutMs > 0
+      ? options.timeoutMs
+      : DEFAULT_TIMEOUT_MS;
+  const checked = checkRequest(request, options);
+  if (!('url' in checked)) return checked;
+  const { url, token, headers } = checked;
 
   if (options.signal?.aborted) return { kind: 'aborted', durationMs: 0 };
   const controller = new AbortController();
@@ -147,31 +194,10 @@ export async function sendReplay(
     };
     if (request.body !== undefined) init.body = request.body;
     const response = await fetchImpl(url.href, init);
-    const contentType = response.headers.get('content-type') ?? '';
-    const textual = isTextual(contentType);
-    const cap = textual
-      ? (options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES)
-      : (options.maxBinaryBytes ?? DEFAULT_MAX_BINARY_BYTES);
-    const body = await readCapped(response, cap);
-    const responseHeaders: Header[] = [];
-    response.headers.forEach((value, name) => responseHeaders.push({ name, value }));
-    const ok = response.status >= 200 && response.status < 300;
-    const result: ReplayResponse = {
-      kind: 'response',
-      status: response.status,
-      statusText: response.statusText,
-      ok,
-      headers: responseHeaders,
-      durationMs: elapsed(),
-      contentType,
-      bodySize: body.bytes.byteLength,
-      truncated: body.truncated,
+    return await readResponse(request, response, options, {
       authorized: token !== undefined,
-    };
-    if (textual) result.bodyText = new TextDecoder().decode(body.bytes);
-    else result.bodyBytes = body.bytes;
-    if (!ok) result.explanation = explainReplay(request.purpose, response.status);
-    return result;
+      elapsed,
+    });
   } catch (error) {
     const durationMs = elapsed();
     if (timedOut) {

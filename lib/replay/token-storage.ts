@@ -1,6 +1,8 @@
 // The storage edge of lib/replay: the opt-in remembered token (storage.session only) and the API base choice (storage.local).
 import { browser } from 'wxt/browser';
-import type { ApiBaseSelection, RememberedToken } from './slice';
+import { isRecord } from '../guards';
+import type { ApiBaseSelection } from './api-base';
+import type { RememberedToken } from './state';
 
 /** Key of the remembered token in browser.storage.session (never in storage.local). */
 export const TOKEN_STORAGE_KEY = 'uqudo-inspector.replay-token';
@@ -93,8 +95,4 @@ export function createReplayStorage(
       }
     },
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
