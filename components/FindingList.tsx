@@ -52,7 +52,7 @@ export function FindingList({ findings }: FindingListProps) {
  * A finding message: the engine's words as text (any invisible character shown by name), each
  * value it quoted from the token as {@link UntrustedText}, so a crafted kid cannot read as ours.
  */
-export function FindingMessage({ message }: { message: string }) {
+function FindingMessage({ message }: { message: string }) {
   return (
     <>
       {splitFindingMessage(message).map((part, index) =>

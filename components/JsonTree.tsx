@@ -7,7 +7,7 @@ import { VisibleText } from './UntrustedText';
 /** Strings longer than this are truncated until the user asks for more. */
 export const STRING_PREVIEW_CHARS = 200;
 /** How many more characters each "show more" click on a long string reveals. */
-export const STRING_STEP_CHARS = 20_000;
+const STRING_STEP_CHARS = 20_000;
 /** Children of an object/array rendered at once; the rest sit behind "show N more". */
 export const CHILDREN_PAGE_SIZE = 100;
 /** Keys longer than this are shortened on screen (copying the path still gives the full key). */

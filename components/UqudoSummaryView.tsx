@@ -14,7 +14,7 @@ import { VisibleText } from './UntrustedText';
 import { InlinePhotoPreview } from './InlinePhotoPreview';
 
 /** Word read by assistive technology (and shown on hover) for each level. */
-export const LEVEL_WORDS: Record<Level, string> = {
+const LEVEL_WORDS: Record<Level, string> = {
   good: 'ok',
   warn: 'attention',
   bad: 'problem',

@@ -2,7 +2,7 @@
 import type { Verdict } from '../lib/jose/inspect';
 
 /** Visible word per verdict. Deliberately never "approved" / "verified OK": these are diagnostics. */
-export const VERDICT_WORDS: Record<Verdict, string> = {
+const VERDICT_WORDS: Record<Verdict, string> = {
   valid: 'signature valid',
   invalid: 'invalid',
   unverified: 'unverified',
@@ -12,7 +12,7 @@ export const VERDICT_WORDS: Record<Verdict, string> = {
 };
 
 /** Colour level per verdict, matching the `level-*` classes used across the components. */
-export const VERDICT_LEVELS: Record<Verdict, 'good' | 'warn' | 'bad' | 'info'> = {
+const VERDICT_LEVELS: Record<Verdict, 'good' | 'warn' | 'bad' | 'info'> = {
   valid: 'good',
   invalid: 'bad',
   unverified: 'warn',

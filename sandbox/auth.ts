@@ -35,7 +35,7 @@ const CLIENTS = [
 ];
 
 /** Lifetime of sandbox access tokens, like Uqudo's (~1800 s). */
-export const ACCESS_TOKEN_LIFETIME_SECONDS = 1800;
+const ACCESS_TOKEN_LIFETIME_SECONDS = 1800;
 
 /** What the Authorisation API of a running sandbox needs. */
 export interface AuthContext {
@@ -57,7 +57,7 @@ export interface Auth {
 }
 
 /** The token endpoint's answer. */
-export interface TokenAnswer {
+interface TokenAnswer {
   access_token: string;
   token_type: 'bearer';
   expires_in: number;

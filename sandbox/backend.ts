@@ -14,7 +14,7 @@ import { DEMO_CREDENTIALS, SCAN_ONLY_CREDENTIALS, SCAN_SCOPE, type Auth } from '
 import { readJsonBody, sendError, sendJson } from './http';
 
 /** How the demo backend checks a posted result. */
-export type BackendMode = 'naive' | 'strict';
+type BackendMode = 'naive' | 'strict';
 
 /** Remembered nonces and used results are bounded (oldest dropped first). */
 const MAX_REMEMBERED = 1000;

@@ -18,7 +18,7 @@ const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-
 const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
 
 /** Request headers cross-origin callers may send (the web SDK's UQ-* headers included). */
-export const CORS_ALLOWED_HEADERS =
+const CORS_ALLOWED_HEADERS =
   'Authorization, Content-Type, UQ-Session-ID, UQ-Nonce, UQ-User-ID, UQ-Device-Info';
 
 /** How the sandbox answers CORS for one mode. */

@@ -6,7 +6,7 @@ import { buildResultClaims, type Scenario, type ScenarioContext } from './scenar
 export const FIXTURES_DIR = new URL('../lib/uqudo/fixtures/', import.meta.url);
 
 /** 2026-01-01T00:00:00Z: every fixture is issued then. */
-export const FIXTURE_IAT = 1_767_225_600;
+const FIXTURE_IAT = 1_767_225_600;
 const FIXTURE_AUD = '0f1e2d3c-4b5a-4968-8776-655443322110';
 
 type Json = Record<string, any>;

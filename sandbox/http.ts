@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Largest request body the sandbox reads (requests are tiny form or JSON documents). */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 /** Thrown by readBody when the body exceeds MAX_BODY_BYTES. */
 export class BodyTooLargeError extends Error {

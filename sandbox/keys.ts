@@ -34,7 +34,7 @@ export interface SandboxKeys {
 }
 
 /** Creates a random 32-hex key id, the shape Uqudo's kids have. */
-export function createKid(): string {
+function createKid(): string {
   return randomBytes(16).toString('hex');
 }
 
@@ -50,7 +50,7 @@ function toPublicJwk(jwk: JWK, kid: string, alg: string, use: 'sig' | 'enc'): JW
 }
 
 /** Generates a fresh RS256 signing key with a random 32-hex kid. */
-export async function generateSigningKey(): Promise<SigningKey> {
+async function generateSigningKey(): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = createKid();
   return {
@@ -61,7 +61,7 @@ export async function generateSigningKey(): Promise<SigningKey> {
 }
 
 /** Generates the RSA-OAEP-256 key pair used for encrypted results. */
-export async function generateEncryptionKey(): Promise<EncryptionKey> {
+async function generateEncryptionKey(): Promise<EncryptionKey> {
   const { privateKey, publicKey } = await generateKeyPair('RSA-OAEP-256', { extractable: true });
   const kid = createKid();
   const privateJwk: JWK = {
@@ -78,7 +78,7 @@ export async function generateEncryptionKey(): Promise<EncryptionKey> {
  * own `kid` when it is 32 hex, otherwise the first 16 bytes of the RFC 7638 thumbprint in hex, so
  * the same file always publishes the same kid.
  */
-export async function loadSigningKey(text: string): Promise<SigningKey> {
+async function loadSigningKey(text: string): Promise<SigningKey> {
   const trimmed = text.trim();
   let privateKey: CryptoKey;
   let givenKid: string | undefined;

@@ -76,10 +76,7 @@ export function planLifetime(
 }
 
 /** The `data` object of a scenario's result; the broken-on-purpose scenarios carry a passport. */
-export function buildScenarioData(
-  scenario: Scenario,
-  ctx: ScenarioContext,
-): Record<string, unknown> {
+function buildScenarioData(scenario: Scenario, ctx: ScenarioContext): Record<string, unknown> {
   switch (scenario) {
     case 'uae-id':
       return buildUaeIdData(ctx);

@@ -22,16 +22,7 @@ import { buildJwks, createSandboxKeys } from './keys';
 import { createRouter } from './routes';
 import { createSessionStore } from './sessions';
 
-export {
-  ACCESS_TOKEN_LIFETIME_SECONDS,
-  DEMO_CREDENTIALS,
-  INFO_SCOPE,
-  SCAN_ONLY_CREDENTIALS,
-  SCAN_SCOPE,
-  type ClientCredentials,
-} from './auth';
-export type { CorsMode } from './cors';
-export { parseSessionRequest, type CreatedSession, type SessionRequest } from './issue';
+export { DEMO_CREDENTIALS } from './auth';
 
 /** Options of startSandbox. */
 export interface SandboxOptions {

@@ -5,7 +5,7 @@ import { isBinaryMimeType } from './filter';
 /** HAR files longer than this (UTF-16 code units) are refused rather than parsed. */
 export const MAX_HAR_CHARS = 256 * 1024 * 1024;
 /** Decoded body bytes kept per body; longer bodies are cut here with a note. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Headers kept per side of an exchange. */
 const MAX_HEADERS = 500;
 /** Bytes inspected when deciding whether a body without a telling MIME type is binary. */

@@ -5,7 +5,7 @@ import { isStaticAsset, mayCarryTokenBody, type RequestTraits } from './filter';
 import { BINARY_BODY_NOTE, decodeHarContent, exchangeFromHarEntry, type BodyText } from './har';
 
 /** Body bytes read per response through `getContent` (longer bodies are cut with a note). */
-export const MAX_CONTENT_BYTES = 5 * 1024 * 1024;
+const MAX_CONTENT_BYTES = 5 * 1024 * 1024;
 /** How long to wait for DevTools to answer `getContent` or `getHAR`. */
 const ANSWER_TIMEOUT_MS = 10_000;
 /** `getContent` calls in flight at once during the backfill. */
@@ -16,7 +16,7 @@ export const BODY_UNAVAILABLE_NOTE =
   'body not available to DevTools (read as Blob/stream, served by a service worker, or too large) — reload with DevTools open';
 
 /** An event of the DevTools API (`chrome.events.Event`), reduced to what is used here. */
-export interface NetworkEventLike<Listener> {
+interface NetworkEventLike<Listener> {
   addListener(listener: Listener): void;
   removeListener(listener: Listener): void;
 }

@@ -1,7 +1,7 @@
 // Command-line parsing for `inspect` and `scan`: argv → options, or a usage error (exit 2).
 import type { Expectations } from '../jose/inspect';
 
-export type CliCommand = 'inspect' | 'scan';
+type CliCommand = 'inspect' | 'scan';
 
 /** Everything the command line asked for. Files are paths, not yet read. */
 export interface CliArguments {

@@ -50,7 +50,7 @@ const LEVEL_MARKERS: Record<Level, { marker: string; color: keyof typeof ANSI }>
 };
 
 /** The verdict in words. Diagnostics only: a good result reads "signature valid", never "approved". */
-export function describeVerdict(verdict: Verdict): string {
+function describeVerdict(verdict: Verdict): string {
   switch (verdict) {
     case 'valid':
       return 'signature valid';

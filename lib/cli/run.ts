@@ -212,7 +212,7 @@ async function loadKeyFiles(
 }
 
 /** True when the inspection or its inner token has an error-severity finding. */
-export function hasErrorFinding(inspection: Inspection): boolean {
+function hasErrorFinding(inspection: Inspection): boolean {
   for (let current: Inspection | undefined = inspection; current; current = current.inner) {
     if (current.findings.some((finding) => finding.severity === 'error')) return true;
   }

@@ -1,6 +1,6 @@
 // scanHar: every token in a HAR document, each inspected with the same engine as the panel.
 import { extractSightings } from '../capture/extract';
-import { exchangeFromHarFileEntry, readHarEntries } from '../capture/har';
+import { exchangeFromHarFileEntry } from '../capture/har';
 import { inspectToken, type InspectOptions, type Inspection } from '../jose/inspect';
 import type { ScanResult } from './json';
 
@@ -16,18 +16,10 @@ export type ScanOutcome =
   | { ok: false; error: string };
 
 /**
- * Parse a HAR and inspect every token sighting in it, in entry order (request before response).
- * `options` carries keys and expectations; the URL and how the token was used are added per
- * sighting. The same token seen in the same context is inspected once. Never throws.
- */
-export async function scanHar(text: string, options: InspectOptions): Promise<ScanOutcome> {
-  const parsed = readHarEntries(text);
-  return parsed.ok ? scanHarEntries(parsed.entries, options) : parsed;
-}
-
-/**
- * {@link scanHar} over entries already read with readHarEntries (so the caller need not keep the
- * file's text alive while they are scanned).
+ * Inspects every token sighting of HAR entries already read with readHarEntries, in entry order
+ * (request before response), without keeping the file's text alive. `options` carries keys and
+ * expectations; the URL and how the token was used are added per sighting. The same token seen in
+ * the same context is inspected once. Never throws.
  */
 export async function scanHarEntries(
   entries: readonly unknown[],

@@ -3,7 +3,7 @@ import { stringifyJsonLinear } from '../format/json';
 import { clipPrefix, revealInvisible } from '../format/visible';
 
 /** Strings longer than this are shortened in the readable report (the --json output keeps them). */
-export const MAX_SHOWN_STRING = 120;
+const MAX_SHOWN_STRING = 120;
 /** How much of a shortened string is shown. */
 const SHOWN_PREFIX = 60;
 

@@ -26,7 +26,7 @@ export interface VisibleSegment {
 }
 
 /** The visible name of a code point: `⟨U+202E⟩`, `⟨U+E0041⟩`. */
-export function nameCodePoint(codePoint: number): string {
+function nameCodePoint(codePoint: number): string {
   return `⟨U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}⟩`;
 }
 

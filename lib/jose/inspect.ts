@@ -8,10 +8,8 @@ import { inspectJws } from './jws';
 import type { DecryptionKey, KeyResolver } from './keys';
 import { SEGMENT_NAMES, countDots, findInvalidCharacter, stripPadding } from './segments';
 
-export { DEFAULT_ALLOWED_ALGS } from './signature';
-
 /** Compact serialization the token was recognised as. */
-export type TokenFormat = 'jws' | 'jwe' | 'invalid';
+type TokenFormat = 'jws' | 'jwe' | 'invalid';
 /** Outcome of the signature check. */
 export type SignatureStatus = 'valid' | 'invalid' | 'unverified' | 'unsupported';
 /** What the token is, judged from its payload and context. */

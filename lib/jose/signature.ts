@@ -13,7 +13,7 @@ import {
 } from './keys';
 
 /** Default JWS algorithm allowlist: the asymmetric algorithms (Uqudo results use RS256). */
-export const DEFAULT_ALLOWED_ALGS: readonly string[] = ASYMMETRIC_SIGNING_ALGS;
+const DEFAULT_ALLOWED_ALGS: readonly string[] = ASYMMETRIC_SIGNING_ALGS;
 
 const HMAC_ALG = /^HS(256|384|512)$/;
 

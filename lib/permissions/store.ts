@@ -4,12 +4,12 @@ import type { AccessState, OriginAccess } from './access';
 import { createAccessFlow, type AccessFlow } from './flow';
 
 /** What the panel knows about host access, per origin. */
-export interface OriginAccessState {
+interface OriginAccessState {
   byOrigin: Readonly<Record<string, AccessState>>;
 }
 
 /** What the UI dispatches. Neither action throws. */
-export interface OriginAccessActions {
+interface OriginAccessActions {
   /** Reads whether access to `origin` is held. */
   check(origin: string): Promise<AccessState>;
   /** Asks the user for `origin` (and `also`); call it synchronously from a click. */
@@ -17,7 +17,7 @@ export interface OriginAccessActions {
 }
 
 /** How the slice reads and writes its part of a bigger store. */
-export interface OriginAccessSliceAccess {
+interface OriginAccessSliceAccess {
   get(): OriginAccessState;
   set(patch: Partial<OriginAccessState>): void;
 }
@@ -34,12 +34,12 @@ export type OriginAccessStore = StoreApi<{ originAccess: OriginAccessState }> & 
 };
 
 /** No origin checked yet. */
-export function initialOriginAccessState(): OriginAccessState {
+function initialOriginAccessState(): OriginAccessState {
   return { byOrigin: {} };
 }
 
 /** Creates the access actions over `access`, one flow per origin (answers for one never drop another's). */
-export function createOriginAccessSlice(
+function createOriginAccessSlice(
   port: OriginAccess | undefined,
   access: OriginAccessSliceAccess,
 ): OriginAccessActions {

@@ -6,7 +6,7 @@ import { normalizeSelection, resolveSelection } from './api-base';
 import type { ReplayActions, SliceContext } from './state';
 
 /** The origins one prompt asks for: the API base, and its token endpoint's host when it differs. */
-export function listReplayOrigins(apiOrigin: string): [string, ...string[]] {
+function listReplayOrigins(apiOrigin: string): [string, ...string[]] {
   // Production's token endpoint lives on another host (auth.uqudo.io): ask for both at once.
   const endpoint = tokenEndpointFor(apiOrigin);
   const tokenOrigin = endpoint.ok ? new URL(endpoint.url).origin : apiOrigin;

@@ -16,9 +16,9 @@ export interface CurlOptions {
 }
 
 /** Shell variable the command uses for the access token unless the user opts to include it. */
-export const TOKEN_VARIABLE = 'UQUDO_TOKEN';
+const TOKEN_VARIABLE = 'UQUDO_TOKEN';
 /** Shell variable the token-request command uses for the client secret. */
-export const CLIENT_SECRET_VARIABLE = 'UQUDO_CLIENT_SECRET';
+const CLIENT_SECRET_VARIABLE = 'UQUDO_CLIENT_SECRET';
 
 /**
  * Renders `request` as a multi-line POSIX-shell cURL command. Every literal is single-quoted (a

@@ -23,7 +23,7 @@ import type { TokenPart } from './token-slice';
 import { capText } from '../format/text';
 
 /** Default number of images fetched at the same time. */
-export const DEFAULT_IMAGE_CONCURRENCY = 3;
+const DEFAULT_IMAGE_CONCURRENCY = 3;
 
 /** The image actions, plus revoking every shown image's object URL (for a clear). */
 export interface ImagePart {
@@ -35,7 +35,7 @@ export interface ImagePart {
 }
 
 /** Image requests for `refs` (each id once) at `base`, and the refs whose ids are unusable. */
-export function buildImageRequests(
+function buildImageRequests(
   refs: readonly ImageRef[],
   base: string,
   sessionId: string | undefined,

@@ -15,10 +15,10 @@ import type { TokenPart } from './token-slice';
 import { readAccessToken, removeClientSecret } from './token-info';
 
 /** Default timeout of one replay. */
-export const DEFAULT_REPLAY_TIMEOUT_MS = 30_000;
+const DEFAULT_REPLAY_TIMEOUT_MS = 30_000;
 
 /** How one request is sent. */
-export interface SendPlan {
+interface SendPlan {
   /** Attach the bound access token (false for the token request itself). */
   withToken: boolean;
   /** The copy kept in the list, when it must differ from what is sent (no secret). */

@@ -12,24 +12,16 @@ import {
 } from './state';
 import { createTokenPart } from './token-slice';
 
-export type { AccessState } from '../permissions/access';
-export { resolveSelection, type ApiBaseSelection } from './api-base';
-export { MAX_REPLAYS, type ReplayEntry } from './entries';
-export { MAX_IMAGES, type ImageBatch, type ImageResult } from './gallery';
-export { DEFAULT_IMAGE_CONCURRENCY } from './images-slice';
-export { DEFAULT_REPLAY_TIMEOUT_MS } from './requests-slice';
+export { type ReplayEntry } from './entries';
+export { type ImageBatch, type ImageResult } from './gallery';
 export {
   initialReplayState,
-  type BatchResult,
-  type RememberedToken,
   type ReplayActions,
   type ReplayDeps,
   type ReplayState,
   type SliceAccess,
   type StartResult,
 } from './state';
-export { isTokenExpired, readScopes, type TokenInfo } from './token-info';
-
 /** A store holding only the replay slice, shaped like the panel's store (`state.replay`, `.replay`). */
 export type ReplayStore = StoreApi<{ replay: ReplayState }> & { replay: ReplayActions };
 

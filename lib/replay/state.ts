@@ -75,7 +75,7 @@ export interface ReplayDeps {
 export type StartResult = { ok: true; result: ReplayResult } | { ok: false; error: string };
 
 /** Outcome of "Fetch all images". */
-export type BatchResult =
+type BatchResult =
   | { ok: true; total: number; loaded: number; failed: number; cancelled: boolean }
   | { ok: false; error: string };
 

@@ -16,7 +16,7 @@ function errorCodes(inspection: Inspection): string[] {
 }
 
 /** Why a posted copy should have been refused; empty when nothing is known against it. */
-export function listInvalidReasons(
+function listInvalidReasons(
   copy: ResultCopy,
   state: SessionState,
   claims: ResultClaims,

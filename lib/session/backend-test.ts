@@ -31,7 +31,7 @@ export interface CapturedRequest {
 }
 
 /** One request of the test: which mutation, and what it proves. */
-export interface PlannedStep {
+interface PlannedStep {
   mutation: Mutation;
   description: string;
 }

@@ -13,7 +13,7 @@ import type { ResultCopy, SessionState, TimelineRole } from './state';
  * need in the sandbox, while `KYC_INFO_SDK` opens the Info API (any session's result and images),
  * which belongs on the backend. Overridable through SessionOptions.sdkScopes.
  */
-export const DEFAULT_SDK_SCOPES: readonly string[] = ['KYC_SCAN_SDK'];
+const DEFAULT_SDK_SCOPES: readonly string[] = ['KYC_SCAN_SDK'];
 
 /** Options of the session checks. */
 export interface SessionOptions {
@@ -22,7 +22,7 @@ export interface SessionOptions {
 }
 
 /** One request of a session's timeline. */
-export interface TimelineEntry {
+interface TimelineEntry {
   exchangeId: string;
   time: number;
   method: string;

@@ -81,7 +81,7 @@ function checkAltered(state: SessionState): SessionFinding[] {
 }
 
 /** Compares the access token's client with the result's `aud`. */
-export function checkAudClient(state: SessionState, claims: ResultClaims): AudClientCheck {
+function checkAudClient(state: SessionState, claims: ResultClaims): AudClientCheck {
   const clientId = state.accessToken?.clientId;
   if (!state.accessToken) return { status: 'cannot-tell', reason: 'no access token captured' };
   if (clientId === undefined) {

@@ -3,7 +3,7 @@ import { isJsonObject } from '../jose/decode';
 import type { Inspection } from '../jose/inspect';
 
 /** The innermost inspection (a decrypted JWE's JWS), where a result's claims live. */
-export function findInnermost(inspection: Inspection): Inspection {
+function findInnermost(inspection: Inspection): Inspection {
   let current = inspection;
   while (current.inner) current = current.inner;
   return current;

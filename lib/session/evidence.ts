@@ -12,7 +12,7 @@ const MAX_SCOPES = 64;
 const MAX_SCOPE_LENGTH = 128;
 
 /** Path of Uqudo's Authorisation API token endpoint. */
-export const TOKEN_ENDPOINT_PATH = '/api/oauth/token';
+const TOKEN_ENDPOINT_PATH = '/api/oauth/token';
 
 /** What the session view keeps about one exchange (never a secret's value, never a body). */
 export interface SessionEvidence {
@@ -75,7 +75,7 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /** True for Uqudo's API paths (Authorisation, Info, web SDK, JWKS), on any host. */
-export function isUqudoApiPath(path: string): boolean {
+function isUqudoApiPath(path: string): boolean {
   return (
     path === TOKEN_ENDPOINT_PATH ||
     path === '/api/v1/info' ||

@@ -1,7 +1,7 @@
 // Session findings: the codes, severities and Uqudo's recommendation for each, and the panel summary.
 
 /** Every session finding code and its fixed severity. */
-export const SESSION_FINDING_SEVERITIES = {
+const SESSION_FINDING_SEVERITIES = {
   'nonce-mismatch': 'error',
   'session-id-mismatch': 'error',
   'result-altered': 'error',
@@ -20,7 +20,7 @@ export const SESSION_FINDING_SEVERITIES = {
 /** A session finding code. */
 export type SessionFindingCode = keyof typeof SESSION_FINDING_SEVERITIES;
 /** How bad a session finding is. */
-export type SessionSeverity = 'error' | 'warning';
+type SessionSeverity = 'error' | 'warning';
 
 /** One observation about a session, with what Uqudo recommends. */
 export interface SessionFinding {

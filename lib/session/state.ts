@@ -39,7 +39,7 @@ export interface ResultCopy {
 }
 
 /** What the SDK sent on one request of the session. */
-export interface SentHeaders {
+interface SentHeaders {
   evidence: SessionEvidence;
   uqSessionId?: string;
   uqNonce?: string;

@@ -100,7 +100,7 @@ export function applyInspection(capture: Capture, inspection: Inspection): Captu
 }
 
 /** The jti to show for an inspection: the token's, or the inner JWS's for a decrypted JWE. */
-export function readJti(inspection: Inspection): string {
+function readJti(inspection: Inspection): string {
   const source = inspection.inner ?? inspection;
   const payload = source.payload;
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return '';

@@ -32,8 +32,7 @@ import {
   describeHarImport,
 } from './text';
 
-export type { Capture, ExchangeSummary } from './capture';
-export { readJti } from './capture';
+export type { Capture } from './capture';
 export type { CaptureList } from './capture-list';
 export { listOf } from './capture-list';
 export type { JtiCounts } from './collection';
@@ -49,7 +48,7 @@ export { describeWhere } from './text';
  * scripts/bench-store.ts), and every operation on the list is O(1) amortised or O(log n), so the
  * cap bounds memory, not speed. The byte budget drops the oldest first when tokens are large.
  */
-export const DEFAULT_LIMITS: Readonly<CaptureLimits> = Object.freeze({
+const DEFAULT_LIMITS: Readonly<CaptureLimits> = Object.freeze({
   maxCaptures: 50_000,
   maxBytes: 64 * 1024 * 1024,
   concurrency: 8,

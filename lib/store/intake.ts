@@ -5,7 +5,7 @@ import { findTokens, normalizeTokenInput } from '../jose/find';
 import { PASTE_EMPTY, PASTE_TOO_LARGE } from './text';
 
 /** Pasted text longer than this is refused. */
-export const MAX_PASTE_CHARS = 16 * 1024 * 1024;
+const MAX_PASTE_CHARS = 16 * 1024 * 1024;
 /** Network exchange ids remembered for de-duplication. */
 const MAX_SEEN_IDS = 50_000;
 

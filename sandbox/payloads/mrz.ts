@@ -15,7 +15,7 @@ export function computeCheckDigit(field: string): string {
 }
 
 /** Pads (or cuts) an MRZ field to its length with the filler `<`. */
-export function padMrz(text: string, length: number): string {
+function padMrz(text: string, length: number): string {
   return text.padEnd(length, '<').slice(0, length);
 }
 

@@ -19,8 +19,8 @@ import {
 import { buildTd3Mrz, type Td3Mrz } from './mrz';
 
 /** The fake passport's number and issuing state (`UTO` is ICAO's specimen state "Utopia"). */
-export const PASSPORT_NUMBER = 'SAMPLE001';
-export const PASSPORT_STATE = 'UTO';
+const PASSPORT_NUMBER = 'SAMPLE001';
+const PASSPORT_STATE = 'UTO';
 
 function passportMrz(person: FakePerson): Td3Mrz {
   return buildTd3Mrz(person, PASSPORT_NUMBER, PASSPORT_STATE);
@@ -48,13 +48,13 @@ function passportScanFront(person: FakePerson, mrz: Td3Mrz) {
 }
 
 /** The scan object: OCR fields in `front`, `{}` for a passport's back, image ids beside them. */
-export function passportScan(ctx: ScenarioContext) {
+function passportScan(ctx: ScenarioContext) {
   const person = createFakePerson(ctx.issuedAt);
   return { front: passportScanFront(person, passportMrz(person)), back: {}, ...scanImageIds(ctx) };
 }
 
 /** `mrzChecksum`: every check digit of the TD3 MRZ, as numbers (the documented type). */
-export function passportMrzChecksum(ctx: ScenarioContext) {
+function passportMrzChecksum(ctx: ScenarioContext) {
   const person = createFakePerson(ctx.issuedAt);
   const mrz = passportMrz(person);
   const digit = (fieldName: string, fieldValue: string, checkDigit: string) => ({

@@ -16,7 +16,7 @@ import {
 import { buildTd1Mrz, type MrzDate } from './mrz';
 
 /** The fake Saudi identity number (10 digits; 1… for citizens). */
-export const SAU_ID_NUMBER = '1000000009';
+const SAU_ID_NUMBER = '1000000009';
 const SAU_CARD_NUMBER = 'SAMPLE003';
 
 const HIJRI = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', {

@@ -17,8 +17,8 @@ import {
 import { buildTd1Mrz, type MrzDate } from './mrz';
 
 /** The fake card number (on the back) and Emirates ID number (784-YYYY-NNNNNNN-C). */
-export const UAE_CARD_NUMBER = 'SAMPLE002';
-export const UAE_ID_NUMBER = '784199000000001';
+const UAE_CARD_NUMBER = 'SAMPLE002';
+const UAE_ID_NUMBER = '784199000000001';
 const UAE_ID_PRINTED = '784-1990-0000000-1';
 
 /** A date as printed on the card (`dd/MM/yyyy`); the ISO form goes in the `Formatted` sibling. */

@@ -2,9 +2,9 @@
 import { base64url } from 'jose';
 
 /** Smallest RSA modulus accepted, in bits (NIST SP 800-131A; jose refuses smaller keys for RS/PS too). */
-export const MIN_RSA_BITS = 2048;
+const MIN_RSA_BITS = 2048;
 /** Smallest RSA public exponent accepted: FIPS 186-5 asks for an odd e with 2^16 < e < 2^256. */
-export const MIN_RSA_EXPONENT = 65537n;
+const MIN_RSA_EXPONENT = 65537n;
 /** RSA public exponents must stay below 2^256 (FIPS 186-5). */
 const MAX_RSA_EXPONENT_BITS = 256;
 

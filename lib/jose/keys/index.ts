@@ -4,7 +4,6 @@ export {
   checkVerificationKeySet,
   describeVerificationKey,
   parseKeys,
-  type KeyParseError,
   type ParsedKeys,
   type RefusedKey,
   type VerificationKey,
@@ -15,15 +14,13 @@ export {
   parseDecryptionKey,
   type DecryptionKey,
 } from './decryption';
-export { MIN_RSA_BITS, MIN_RSA_EXPONENT, checkHmacKeyLength, checkRsaPublicKey } from './hygiene';
-export { MAX_KEY_TEXT_LENGTH } from './pem';
+export { checkHmacKeyLength } from './hygiene';
 export {
   createRefusedKeyResolver,
   createStaticKeyResolver,
   importKeyForAlg,
-  isKeyUsableForAlg,
   selectKeys,
   type KeyLookup,
   type KeyResolver,
 } from './select';
-export { createJwksLoader, type JwksLoaderOptions } from './jwks-loader';
+export { createJwksLoader } from './jwks-loader';

@@ -37,12 +37,6 @@ function keyTypeFits(key: VerificationKey, alg: string): boolean {
   return false;
 }
 
-/** True when the key can verify a signature made with `alg` (type, curve and pinned alg agree). */
-export function isKeyUsableForAlg(key: VerificationKey, alg: string): boolean {
-  if (key.alg !== undefined && !sameAlg(key.alg, alg)) return false;
-  return keyTypeFits(key, alg);
-}
-
 function cryptoKeyFitsAlg(key: CryptoKey, alg: string): boolean {
   const algorithm = key.algorithm as { name: string; hash?: { name: string } };
   const bits = alg.slice(2);

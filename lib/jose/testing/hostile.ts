@@ -13,7 +13,7 @@ import {
 } from './tokens';
 
 /** Which rule of the issue a case exercises ("handled" ones were already refused before). */
-export type HostileClass =
+type HostileClass =
   | 'key-hygiene'
   | 'canonical-encoding'
   | 'claims'

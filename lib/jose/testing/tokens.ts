@@ -253,7 +253,7 @@ export function readTestCertificate(): { certificatePem: string; privateKeyPem: 
 }
 
 /** Directory of the RFC 7520 vectors vendored in the repository (source and licence in its README). */
-export const RFC7520_DIR = path.resolve(here, '../../../tests/fixtures/rfc7520');
+const RFC7520_DIR = path.resolve(here, '../../../tests/fixtures/rfc7520');
 
 /** Reads one RFC 7520 vector file by name (e.g. `4_1.rsa_v15_signature.json`). */
 export function readRfc7520Vector(name: string): Record<string, any> {

@@ -42,7 +42,7 @@ export async function mintAccessToken(claims: Record<string, unknown> = {}): Pro
 }
 
 /** `size` bytes starting like a JPEG. */
-export function buildJpegBytes(size = 64): Uint8Array {
+function buildJpegBytes(size = 64): Uint8Array {
   const bytes = new Uint8Array(size);
   bytes.set([0xff, 0xd8, 0xff, 0xe0]);
   return bytes;

@@ -2,7 +2,7 @@
 import type { CapturedExchange, Header } from '../../capture/exchange';
 
 /** The demo page's integration mistakes (see sandbox/demo/demo.js). */
-export interface DemoVariant {
+interface DemoVariant {
   wrongNonce?: boolean;
   otherJti?: boolean;
   altered?: boolean;
@@ -143,7 +143,7 @@ export async function runDemoFlow(recorder: Recorder, run: DemoRun = {}): Promis
 }
 
 /** Posts a result to the demo backend as the page does. */
-export function postResult(
+function postResult(
   recorder: Recorder,
   token: string,
   mode: 'naive' | 'strict',

@@ -48,7 +48,7 @@ export function findDate(
  * Reads a Gregorian document date. Hijri dates (the Saudi chip's `*Hijri` keys) are never passed
  * here: they look like yyyyMMdd but are another calendar, and are shown as given.
  */
-export function parseDocumentDate(text: string, kind: DateKind, now: number): Date | undefined {
+function parseDocumentDate(text: string, kind: DateKind, now: number): Date | undefined {
   const value = text.trim();
   let match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(value);
   if (match) return makeDate(Number(match[1]), Number(match[2]), Number(match[3]));
@@ -82,6 +82,6 @@ function makeDate(year: number, month: number, day: number): Date | undefined {
 }
 
 /** `yyyy-MM-dd` of a UTC date. */
-export function isoDate(date: Date): string {
+function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

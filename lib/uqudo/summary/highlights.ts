@@ -169,7 +169,7 @@ function firstText(value: JsonObject, keys: string[]): { key: string; value: str
 }
 
 /** The first non-blank value under one of `keys`, trying sources in order (most trusted first). */
-export function findText(
+function findText(
   sources: FieldSource[],
   keys: string[],
 ): { value: string; path: string } | undefined {

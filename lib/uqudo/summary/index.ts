@@ -16,15 +16,8 @@ import {
 import { deviceAttestationSection, sessionSection, sourceSection } from './session';
 import type { SummaryOptions, SummarySection, UqudoSummary } from './types';
 
-export { backgroundCheckSection } from './background';
-export {
-  assessInlinePhoto,
-  detectImageType,
-  MAX_INLINE_PHOTO_BYTES,
-  type PhotoDisplay,
-} from './images';
+export { assessInlinePhoto, detectImageType, MAX_INLINE_PHOTO_BYTES } from './images';
 export { formatBytes } from './read';
-export { CONTEXTUAL_DEVICE_RISKS } from './session';
 export * from './types';
 export { FRAUD_SCORE_THRESHOLDS } from './verifications';
 

@@ -31,7 +31,7 @@ export function item(
 }
 
 /** Drops undefined entries. */
-export function compact<T>(values: (T | undefined)[]): T[] {
+function compact<T>(values: (T | undefined)[]): T[] {
   return values.filter((v): v is T => v !== undefined);
 }
 

@@ -6,7 +6,7 @@ import type { SummaryItem, SummarySection, UqudoSummary } from './types';
  * Device-attestation risk flags that depend on context (a VPN or proxy is common on corporate
  * networks) and are shown as `warn`; every other risk flag that is true is shown as `bad`.
  */
-export const CONTEXTUAL_DEVICE_RISKS: readonly string[] = [
+const CONTEXTUAL_DEVICE_RISKS: readonly string[] = [
   'vpnRunning',
   'proxy',
   'incognito',
