@@ -1,5 +1,5 @@
 // ImageFetchButton: the per-image replay action in the result's image table — fetch one image, show how it went.
-import { useStore } from 'zustand';
+import { useStoreSlice } from './useStoreSlice';
 import { formatBytes, type ImageRef } from '../lib/uqudo/summary';
 import type { ReplayHost } from './ReplayPanel';
 
@@ -13,7 +13,7 @@ export interface ImageFetchButtonProps {
 
 /** "Fetch" for one image reference, with its latest outcome next to it (the preview is in the gallery). */
 export function ImageFetchButton({ store, imageRef, sessionId }: ImageFetchButtonProps) {
-  const image = useStore(store, (state) =>
+  const image = useStoreSlice(store, (state) =>
     state.replay.images.find((candidate) => candidate.imageId === imageRef.id),
   );
   const outcome =

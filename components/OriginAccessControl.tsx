@@ -1,6 +1,6 @@
 // OriginAccessControl: "Grant access to <origin>" — fetching a JWKS from the panel needs host permission.
 import { useEffect, useMemo } from 'preact/hooks';
-import { useStore } from 'zustand';
+import { useStoreSlice } from './useStoreSlice';
 import type { OriginAccess } from '../lib/permissions/access';
 import { describeKeyAccess } from '../lib/permissions/key-access-text';
 import { createOriginAccessStore, type OriginAccessHost } from '../lib/permissions/store';
@@ -30,7 +30,7 @@ export function OriginAccessControl({
   const origin = originOf(url);
   const ownStore = useMemo(() => createOriginAccessStore(access), [access]);
   const store = accessStore ?? ownStore;
-  const state = useStore(store, (s) => (origin ? s.originAccess.byOrigin[origin] : undefined));
+  const state = useStoreSlice(store, (s) => (origin ? s.originAccess.byOrigin[origin] : undefined));
   // Reading the permission needs no click: the control knows up front whether to offer a grant.
   useEffect(() => {
     if (origin) void store.originAccess.check(origin);

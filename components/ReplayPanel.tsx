@@ -1,7 +1,7 @@
 // ReplayPanel: replay Uqudo's Info API for the selected result — token, API base, host access, info/delete/images.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
-import { useStore } from 'zustand';
+import { useStoreSlice } from './useStoreSlice';
 import type { Inspection } from '../lib/jose/inspect';
 import { selectReplayCapture } from '../lib/replay/selectors';
 import type { ReplayActions, ReplayState } from '../lib/replay/slice';
@@ -32,7 +32,7 @@ export interface ReplayPanelProps {
 
 /** The replay controls and results for one selected capture. */
 export function ReplayPanel({ store, capture }: ReplayPanelProps) {
-  const replay = useStore(store, (state) => state.replay);
+  const replay = useStoreSlice(store, (state) => state.replay);
   const actions = store.replay;
   const now = useNow();
 

@@ -1,7 +1,7 @@
 // The panel's store for components: a Preact context and hooks (no store passed down as props).
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { useStore } from 'zustand';
+import { useStoreSlice } from './useStoreSlice';
 import type { InspectorState, InspectorStore } from '../lib/store';
 
 /** The store of the panel being rendered (provided once, by the composition root or a test). */
@@ -16,5 +16,5 @@ export function useInspectorStore(): InspectorStore {
 
 /** A slice of the state; re-renders when the selected value changes (selectors return stable references). */
 export function useInspector<T>(selector: (state: InspectorState) => T): T {
-  return useStore(useInspectorStore(), selector);
+  return useStoreSlice(useInspectorStore(), selector);
 }
