@@ -27,6 +27,20 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
+/**
+ * Opens or closes Settings and waits until it is so. A DOM click on the toggle: a coordinate click
+ * can land elsewhere while the key line above the panes re-renders as the keys change.
+ */
+async function toggleSettings(open: boolean): Promise<void> {
+  await panel.$eval('[data-testid="settings-toggle"]', (el) => (el as HTMLElement).click());
+  await panel.waitForSelector(
+    '[data-testid="settings-jwks-url"], [data-testid="key-source-custom-url"]',
+    {
+      hidden: !open,
+    },
+  );
+}
+
 const keyLine = () => panel.$eval('[data-testid="key-source-label"]', (el) => el.textContent ?? '');
 
 /** Waits until every row of `jti` shows `verdict` (and there is at least one). */
@@ -46,11 +60,11 @@ it('offers the JWKS of the results’ iss when the configured one fails, and ver
   expect(await keyLine()).toBe('Keys: Uqudo JWKS https://id.uqudo.io/api/.well-known/jwks.json');
   // A JWKS that fails here whatever the network (port 9 refuses connections).
   const broken = 'http://127.0.0.1:9/api/.well-known/jwks.json';
-  await panel.click('[data-testid="settings-toggle"]');
+  await toggleSettings(true);
   await panel.click('[data-testid="key-source-custom-url"]');
   await insertText(session, '[data-testid="settings-jwks-url"]', broken);
   await panel.click('[data-testid="settings-apply"]');
-  await panel.click('[data-testid="settings-toggle"]');
+  await toggleSettings(false);
   await panel.waitForFunction(
     (url) => document.querySelector('[data-testid="key-source-label"]')?.textContent === url,
     {},
@@ -73,7 +87,7 @@ it('offers the JWKS of the results’ iss when the configured one fails, and ver
   expect(await keyLine()).toBe(`Keys: JWKS ${suggested} (from a result's iss, confirmed by you)`);
   expect(await panel.$('[data-testid="key-suggestion"]')).toBeNull();
   // Saved like any key setting: Settings shows it as the JWKS URL.
-  await panel.click('[data-testid="settings-toggle"]');
+  await toggleSettings(true);
   const field = await panel.waitForSelector('[data-testid="settings-jwks-url"]');
   expect(await field!.evaluate((el) => (el as HTMLInputElement).value)).toBe(suggested);
 });
