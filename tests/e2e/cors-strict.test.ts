@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'puppeteer-core';
 import type { Sandbox } from '../../sandbox/server';
 import {
+  byTestId,
+  clickCentred,
   insertText,
   openSandboxPanel,
   readRows,
   runScenario,
+  textOfTestId,
   waitFor,
   type PanelSession,
 } from './harness';
@@ -16,17 +19,9 @@ let session: PanelSession;
 let panel: Frame;
 let sessionId: string;
 
-const $ = (testId: string) => `[data-testid="${testId}"]`;
-
-async function click(selector: string): Promise<void> {
-  await panel.waitForSelector(selector);
-  await panel.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
-  await panel.click(selector);
-}
-
-async function textOf(testId: string): Promise<string> {
-  return panel.$eval($(testId), (el) => el.textContent ?? '');
-}
+const $ = byTestId;
+const click = (selector: string) => clickCentred(panel, selector);
+const textOf = (testId: string) => textOfTestId(panel, testId);
 
 beforeAll(async () => {
   ({ sandbox, session } = await openSandboxPanel({

@@ -187,3 +187,21 @@ export async function insertText(
   await session.panel.focus(selector);
   await session.devtools.keyboard.sendCharacter(text);
 }
+
+/** The selector of a `data-testid`. */
+export const byTestId = (testId: string): string => `[data-testid="${testId}"]`;
+
+/**
+ * Clicks a panel element after centring it. Puppeteer's own scroll-into-view leaves elements at
+ * the edge of the panel's inner scroll area, where real clicks were seen to miss them.
+ */
+export async function clickCentred(panel: Frame, selector: string): Promise<void> {
+  await panel.waitForSelector(selector);
+  await panel.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
+  await panel.click(selector);
+}
+
+/** The text of the element with `data-testid` `testId`. */
+export async function textOfTestId(panel: Frame, testId: string): Promise<string> {
+  return panel.$eval(byTestId(testId), (el) => el.textContent ?? '');
+}

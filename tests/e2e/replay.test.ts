@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import {
+  byTestId,
+  clickCentred,
   insertText,
   openPanel,
   readRows,
   runScenario,
+  textOfTestId,
   waitFor,
   type PanelSession,
 } from './harness';
@@ -18,21 +21,9 @@ let panel: Frame;
 let token: string;
 let sessionId: string;
 
-const $ = (testId: string) => `[data-testid="${testId}"]`;
-
-/**
- * Clicks a panel element after centring it. Puppeteer's own scroll-into-view leaves elements at
- * the edge of the panel's inner scroll area, where real clicks were seen to miss them.
- */
-async function click(selector: string): Promise<void> {
-  await panel.waitForSelector(selector);
-  await panel.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
-  await panel.click(selector);
-}
-
-async function textOf(testId: string): Promise<string> {
-  return panel.$eval($(testId), (el) => el.textContent ?? '');
-}
+const $ = byTestId;
+const click = (selector: string) => clickCentred(panel, selector);
+const textOf = (testId: string) => textOfTestId(panel, testId);
 
 /** The status attributes of every replay result shown, newest first. */
 async function replayResults(): Promise<{ purpose: string; status: string; text: string }[]> {
