@@ -14,6 +14,7 @@ import { CaptureSequence, viewOf } from './capture-list';
 import { InspectorEngine } from './engine';
 import { readPastedText } from './intake';
 import { removeNotice } from './notices';
+import { SessionTracker } from './session-tracker';
 import type {
   CaptureLimits,
   ImportFile,
@@ -39,6 +40,7 @@ export type { JtiCounts } from './collection';
 export type { Notice } from './notices';
 export type * from './state';
 export * from './selectors';
+export * from './session-selectors';
 export { describeWhere } from './text';
 
 /**
@@ -59,6 +61,8 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
   const now = deps.now ?? (() => Date.now());
   const limits: CaptureLimits = { ...DEFAULT_LIMITS, ...deps.limits };
   const empty = viewOf(new CaptureSequence(), 0, () => undefined);
+  // Replaced by the engine's view right after the engine exists.
+  const placeholderSessions = new SessionTracker(() => undefined).view(0);
   const api = createStore<InspectorState>()(() => ({
     captures: empty,
     visible: empty,
@@ -75,6 +79,8 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     unavailableBodies: undefined,
     jtiCounts: { get: () => undefined },
     keySuggestions: new Map(),
+    sessions: placeholderSessions,
+    listMode: 'sessions',
     replay: initialReplayState(deps.replay?.apiBase),
   }));
   const engine = new InspectorEngine(api, {
@@ -90,7 +96,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
       buildDecryptionKey: deps.prepareDecryptionKey ?? prepareDecryptionKey,
     },
   });
-  api.setState(engine.collection.views());
+  api.setState({ ...engine.collection.views(), sessions: engine.sessions.view(0) });
   engine.recheckAll(false);
   const actions = createActions(api, engine, deps, now);
   // Replayed results enter the list through the same pipeline as captured traffic (source 'replay').
@@ -155,6 +161,9 @@ function createActions(
     selectPrev: () => moveSelection(api, -1),
     setFilter(text) {
       if (text !== get().filter) engine.setFilter(text);
+    },
+    setListMode(listMode) {
+      if (listMode !== get().listMode) set({ listMode });
     },
     ...createSettingsActions(api, engine, deps.saveSettings),
     notify,
