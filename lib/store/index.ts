@@ -159,6 +159,8 @@ function createActions(
     },
     selectNext: () => moveSelection(api, 1),
     selectPrev: () => moveSelection(api, -1),
+    selectFirst: () => moveSelection(api, 'first'),
+    selectLast: () => moveSelection(api, 'last'),
     setFilter(text) {
       if (text !== get().filter) engine.setFilter(text);
     },
@@ -172,13 +174,20 @@ function createActions(
   return actions;
 }
 
-/** Moves the selection one row along the visible (filtered) list. */
-function moveSelection(api: StoreApi<InspectorState>, step: 1 | -1): void {
+/** Moves the selection one row along the visible (filtered) list, or to one of its ends. */
+function moveSelection(api: StoreApi<InspectorState>, step: 1 | -1 | 'first' | 'last'): void {
   const state = api.getState();
   const visible = state.visible;
   if (visible.length === 0) return;
   const index = state.selectedId === undefined ? -1 : visible.indexOf(state.selectedId);
-  const next = index === -1 ? 0 : Math.min(visible.length - 1, Math.max(0, index + step));
+  const next =
+    step === 'first'
+      ? 0
+      : step === 'last'
+        ? visible.length - 1
+        : index === -1
+          ? 0
+          : Math.min(visible.length - 1, Math.max(0, index + step));
   const target = visible.at(next);
   if (target && target.id !== state.selectedId) {
     api.setState({ selectedId: target.id, selected: target });

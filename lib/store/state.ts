@@ -85,6 +85,10 @@ export interface InspectorActions {
   selectNext(): void;
   /** Moves the selection one row up the visible (filtered) list. */
   selectPrev(): void;
+  /** Selects the first (newest) row of the visible list (Home). */
+  selectFirst(): void;
+  /** Selects the last (oldest) row of the visible list (End). */
+  selectLast(): void;
   setFilter(text: string): void;
   /** Shows sessions or the flat token list. */
   setListMode(mode: ListMode): void;
