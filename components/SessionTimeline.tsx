@@ -1,6 +1,6 @@
 // SessionTimeline: the requests of one session in time order; an entry with a token selects its capture.
 import { formatClockTime } from '../lib/format/clock';
-import { describeRole } from '../lib/session/session-text';
+import { describeRole, describeTimelineWhere } from '../lib/session/session-text';
 import type { Session } from '../lib/store';
 import { VisibleText } from './UntrustedText';
 
@@ -36,7 +36,7 @@ export function SessionTimeline({
               <VisibleText text={`${entry.method} ${entry.host}${entry.path}`} />
             </span>
             <span class="timeline-where">
-              <VisibleText text={entry.where.join(', ') || '—'} />
+              <VisibleText text={describeTimelineWhere(entry.where)} />
             </span>
             <span class="timeline-status">{entry.status || '—'}</span>
             <span class="timeline-role muted">{describeRole(entry.role)}</span>

@@ -70,3 +70,24 @@ export function describeAudClient(check: Session['audClient']): string {
   if (check.status === 'mismatch') return `access token issued to ${check.clientId}, not the aud`;
   return `access token client vs aud: can't tell (${check.reason})`;
 }
+
+const LOCATION_WORDS: Record<string, string> = {
+  'request.header': 'request header',
+  'request.body': 'request body',
+  'request.query': 'query',
+  'response.header': 'response header',
+  'response.body': 'response body',
+};
+
+/** "response body $.access_token" for the core's "response.body $.access_token"; '—' for none. */
+export function describeTimelineWhere(where: readonly string[]): string {
+  if (where.length === 0) return '—';
+  return where
+    .map((place) => {
+      const space = place.indexOf(' ');
+      const location = space === -1 ? place : place.slice(0, space);
+      const words = LOCATION_WORDS[location];
+      return words === undefined ? place : `${words}${space === -1 ? '' : place.slice(space)}`;
+    })
+    .join(', ');
+}
