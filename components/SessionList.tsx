@@ -6,9 +6,9 @@ import { UngroupedGroup } from './UngroupedGroup';
 import { useVirtualWindow } from './useVirtualWindow';
 
 /** Height of a collapsed session row in pixels (keep in sync with CSS). */
-export const SESSION_ROW_HEIGHT = 28;
+const SESSION_ROW_HEIGHT = 28;
 /** The id the ungrouped group expands under (never a session id: those are page values, not this). */
-export const UNGROUPED_KEY = '\u0000ungrouped';
+const UNGROUPED_KEY = '\u0000ungrouped';
 
 /** Props of {@link SessionList}. */
 export interface SessionListProps {

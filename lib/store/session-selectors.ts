@@ -8,10 +8,9 @@ import type { InspectorState } from './state';
 
 export type { Session } from '../session/build';
 export type { SessionFinding, SessionFindingCode, SessionSummary } from '../session/findings';
-export type { SessionsView } from './session-tracker';
 
 /** Ungrouped captures listed at most (the flat token list has them all). */
-export const MAX_UNGROUPED_SHOWN = 200;
+const MAX_UNGROUPED_SHOWN = 200;
 
 const searchTexts = new WeakMap<Session, string>();
 
