@@ -81,6 +81,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     keySuggestions: new Map(),
     sessions: placeholderSessions,
     listMode: 'sessions',
+    listWidth: undefined,
     replay: initialReplayState(deps.replay?.apiBase),
   }));
   const engine = new InspectorEngine(api, {
@@ -166,6 +167,11 @@ function createActions(
     },
     setListMode(listMode) {
       if (listMode !== get().listMode) set({ listMode });
+    },
+    setListWidth(width) {
+      if (Number.isFinite(width) && width > 0 && width !== get().listWidth) {
+        set({ listWidth: Math.round(width) });
+      }
     },
     ...createSettingsActions(api, engine, deps.saveSettings),
     notify,

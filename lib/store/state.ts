@@ -49,6 +49,8 @@ export interface InspectorState {
   /** Uqudo sessions grouped from the captures (a new view whenever a session changed). */
   sessions: SessionsView;
   listMode: ListMode;
+  /** The list pane's width in pixels once the user moved the splitter (memory only). */
+  listWidth: number | undefined;
   /** Replays of Uqudo's Info API: token (memory only), API base, requests, fetched images. */
   replay: ReplayState;
 }
@@ -92,6 +94,8 @@ export interface InspectorActions {
   setFilter(text: string): void;
   /** Shows sessions or the flat token list. */
   setListMode(mode: ListMode): void;
+  /** Remembers the list pane's width (pixels, from the splitter). */
+  setListWidth(width: number): void;
   /** Merges, normalises and persists settings; key or claim changes re-check every capture. */
   updateSettings(patch: Partial<PanelSettings>): void;
   /** Replaces settings without persisting them (e.g. once loaded from storage). */
