@@ -120,4 +120,22 @@ describe('ListPane controls', () => {
     fireEvent.keyDown(splitter, { key: 'ArrowRight' });
     expect(store.getState().listWidth).toBeGreaterThan(240);
   });
+
+  it('with Preserve log on, a navigation adds a marker line to the flat list', async () => {
+    const store = await renderPane();
+    fireEvent.click(screen.getByTestId('list-mode-tokens'));
+    store.navigated('https://shop.example/cleared');
+    await waitFor(() => expect(screen.queryAllByTestId('token-row')).toHaveLength(0));
+    store.updateSettings({ preserveLog: true });
+    expect(store.importHar(fixture('uqudo-flow.har'))).toMatchObject({ ok: true });
+    await waitFor(() => expect(screen.getAllByTestId('token-row').length).toBeGreaterThan(0), LONG);
+    store.navigated('https://shop.example/next');
+    const marker = await screen.findByTestId('navigation-marker');
+    expect(marker.textContent).toContain('https://shop.example/next');
+    // The marker is newer than every capture (the HAR's requests are older): it sits on top.
+    const list = screen.getByTestId('sighting-list');
+    expect(list.querySelector('.sighting-window')?.firstElementChild).toBe(marker);
+    store.clear();
+    await waitFor(() => expect(screen.queryByTestId('navigation-marker')).toBeNull());
+  });
 });

@@ -13,6 +13,7 @@ import {
 import { CaptureSequence, viewOf } from './capture-list';
 import { InspectorEngine } from './engine';
 import { readPastedText } from './intake';
+import { addMarker } from './markers';
 import { removeNotice } from './notices';
 import { SessionTracker } from './session-tracker';
 import type {
@@ -38,6 +39,8 @@ export type { CaptureList } from './capture-list';
 export { listOf } from './capture-list';
 export type { JtiCounts } from './collection';
 export type { Notice } from './notices';
+export type { NavigationMarker } from './markers';
+export { markList } from './markers';
 export type * from './state';
 export * from './selectors';
 export * from './session-selectors';
@@ -81,6 +84,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     keySuggestions: new Map(),
     sessions: placeholderSessions,
     listMode: 'sessions',
+    markers: [],
     listWidth: undefined,
     replay: initialReplayState(deps.replay?.apiBase),
   }));
@@ -149,8 +153,9 @@ function createActions(
     },
     importHarFile: (file) => importFile(file, deps.readFile ?? readWithText, actions, notify),
     clear: () => engine.reset(),
-    navigated() {
+    navigated(url) {
       if (!get().settings.preserveLog) engine.reset();
+      else set({ markers: addMarker(get().markers, `nav-${engine.nextSeq()}`, now(), url) });
     },
     select(id) {
       if (id === get().selectedId) return;

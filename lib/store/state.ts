@@ -8,6 +8,7 @@ import type { KeySource, PanelSecrets, PanelSettings } from '../settings/setting
 import type { Capture } from './capture';
 import type { CaptureList } from './capture-list';
 import type { CollectionLimits, JtiCounts } from './collection';
+import type { NavigationMarker } from './markers';
 import type { Notice } from './notices';
 import type { SessionsView } from './session-tracker';
 
@@ -49,6 +50,8 @@ export interface InspectorState {
   /** Uqudo sessions grouped from the captures (a new view whenever a session changed). */
   sessions: SessionsView;
   listMode: ListMode;
+  /** Navigations seen while Preserve log was on, newest first (lines in the flat list). */
+  markers: readonly NavigationMarker[];
   /** The list pane's width in pixels once the user moved the splitter (memory only). */
   listWidth: number | undefined;
   /** Replays of Uqudo's Info API: token (memory only), API base, requests, fetched images. */
@@ -80,7 +83,7 @@ export interface InspectorActions {
   /** Reads a picked or dropped HAR file (through the readFile port) and imports it. */
   importHarFile(file: ImportFile): Promise<ImportResult>;
   clear(): void;
-  /** The inspected page navigated: clears unless "Preserve log" is on. */
+  /** The inspected page navigated: clears unless "Preserve log" is on, else adds a marker. */
   navigated(url: string): void;
   select(id: string | undefined): void;
   /** Moves the selection one row down the visible (filtered) list. */
