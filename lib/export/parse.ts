@@ -16,7 +16,7 @@ const MAX_NODES = 2_000_000;
 export interface ImportedCapture {
   exchange: CapturedExchange;
   sighting: Sighting;
-  inspection?: Inspection;
+  inspection: Inspection;
 }
 
 /** A report read back. */
@@ -88,9 +88,9 @@ function readCapture(value: unknown, index: number, budget: Budget): ImportedCap
   if (!isRecord(value)) return undefined;
   const location = pick(value.location, LOCATIONS);
   if (!location) return undefined;
-  const inspection =
-    value.inspection === undefined ? undefined : readInspection(value.inspection, budget, 0);
-  if (value.inspection !== undefined && !inspection) return undefined;
+  // A row is reopened with its recorded checks; one exported before its check finished is skipped.
+  const inspection = readInspection(value.inspection, budget, 0);
+  if (!inspection) return undefined;
   const path = readText(value.path);
   const exchange: CapturedExchange = {
     id: `imported-${index}`,
@@ -107,7 +107,7 @@ function readCapture(value: unknown, index: number, budget: Budget): ImportedCap
     ...(path !== undefined && { path }),
     token: describeImportedToken(value.token),
   };
-  return { exchange, sighting, ...(inspection && { inspection }) };
+  return { exchange, sighting, inspection };
 }
 
 function fail(error: string): { ok: false; error: string } {
