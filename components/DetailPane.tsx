@@ -9,6 +9,7 @@ import {
 import type { ImageRef } from '../lib/uqudo/summary';
 import { CaptureDetail } from './CaptureDetail';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ExportSelected } from './ExportSelected';
 import { ImageFetchButton } from './ImageFetchButton';
 import { ReplayPanel } from './ReplayPanel';
 import { useInspector, useInspectorStore } from './store-context';
@@ -35,6 +36,7 @@ export function DetailPane() {
   );
   return (
     <div class="detail-pane">
+      <ExportSelected />
       {selected ? (
         // A detail that fails to render (odd payload) must not take the list down with it;
         // selecting another row starts a fresh boundary.

@@ -1,6 +1,7 @@
 // SightingList: the virtualised, keyboard-navigable list of token sightings (newest first).
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { describeWhere, type Capture, type CaptureList, type JtiCounts } from '../lib/store';
+import { ImportedBadge } from './ImportedBadge';
 import { VerdictBadge } from './VerdictBadge';
 import { VisibleText } from './UntrustedText';
 
@@ -149,6 +150,7 @@ function SightingRow({ capture, selected, seen, onSelect }: SightingRowProps) {
       data-testid={capture.verdict ? 'token-row' : 'token-row-pending'}
       data-jti={capture.jti}
       data-verdict={capture.verdict}
+      data-imported={capture.imported ? '1' : undefined}
       title={duplicate ? `jti seen ${seen} times` : undefined}
       style={{ height: `${ROW_HEIGHT}px` }}
       onClick={() => onSelect(capture.id)}
@@ -156,6 +158,7 @@ function SightingRow({ capture, selected, seen, onSelect }: SightingRowProps) {
       <span class="cell-time">{formatTime(capture.exchange.time)}</span>
       <span class="cell-request" title={capture.exchange.url || undefined}>
         <VisibleText text={describeRequest(capture)} />
+        {capture.imported && <ImportedBadge />}
       </span>
       <span class="cell-where" title={where}>
         <VisibleText text={where} />

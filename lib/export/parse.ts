@@ -13,7 +13,7 @@ const MAX_SESSIONS = 10_000;
 const MAX_NODES = 2_000_000;
 
 /** One row to reopen: an exchange summary, its sighting and the inspection as recorded. */
-export interface ImportedCapture {
+interface ImportedCapture {
   exchange: CapturedExchange;
   sighting: Sighting;
   inspection: Inspection;
@@ -44,11 +44,6 @@ function pick<T extends string>(value: unknown, allowed: readonly T[]): T | unde
   return typeof value === 'string' && (allowed as readonly string[]).includes(value)
     ? (value as T)
     : undefined;
-}
-
-/** True when parsed JSON claims to be an evidence report (any version): route it to parseReport. */
-export function isReportLike(value: unknown): boolean {
-  return isRecord(value) && value.format === REPORT_FORMAT;
 }
 
 function readInspection(value: unknown, budget: Budget, depth: number): Inspection | undefined {

@@ -4,7 +4,7 @@ import { descendAllowList, type AllowNode } from './allow-list';
 import { isBinaryText, isTokenText, scrubText } from './scrub';
 
 /** What replaces a value that is not exported. */
-export interface RedactedValue {
+interface RedactedValue {
   /** What was there: a primitive's type, a token, an image (data URL / base64), or a removed secret. */
   $redacted: 'string' | 'number' | 'boolean' | 'token' | 'image' | 'secret' | 'too-deep';
   /** Length in characters (strings, tokens, images). */
@@ -49,7 +49,7 @@ function cut(text: string): string {
 }
 
 /** The marker (or kept text) of a string that is a token or an image, whatever the allow-list says. */
-function redactSpecialString(text: string, walk: Walk): unknown {
+function redactSpecialString(text: string, walk: Walk): RedactedValue | string | undefined {
   if (isTokenText(text)) {
     if (walk.policy.includeSecrets) return text;
     const sha256 = walk.policy.hashOf(text.trim());

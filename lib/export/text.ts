@@ -50,3 +50,26 @@ export function describeReportImport(captures: number, sessions: number, skipped
 export function describeReportFailure(reason: string): string {
   return `This report cannot be imported: ${reason}`;
 }
+
+/** Labels of the export controls. */
+export const EXPORT_TEXT = {
+  all: 'Export',
+  session: 'Export session',
+  allTitle: 'Save an evidence report (JSON) or the requests (HAR) of every capture, redacted',
+  sessionTitle:
+    'Save an evidence report (JSON) or the requests (HAR) of the selected session, redacted',
+  personal: 'Include personal data',
+  secrets: 'Also include secrets',
+  report: 'Report (JSON)',
+  har: 'Requests (HAR)',
+  redactedNote:
+    'Names, document numbers, dates, addresses, MRZ, photos and tokens are redacted; tokens keep a SHA-256 to match reports.',
+  imported: 'imported',
+  importedTitle: 'Reopened from an evidence report: checks as recorded there, not re-run',
+  importedDetail:
+    'Imported from an evidence report: the verdict and findings are as the exporting panel recorded them, not re-checked here, and the token itself is not in the report.',
+} as const;
+
+/** The import panel's line about reports. */
+export const IMPORT_REPORT_HINT =
+  'An evidence report exported by this panel (a .json whose first field says "uqudo-inspector-report") reopens here too: its rows are marked imported and their checks shown as recorded, not re-run.';

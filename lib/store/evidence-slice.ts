@@ -14,7 +14,7 @@ export interface EvidenceState {
 }
 
 /** An export the user asked for. */
-export interface ExportRequest {
+interface ExportRequest {
   scope: ReportScope;
   kind: 'report' | 'har';
   includePersonal: boolean;
@@ -23,9 +23,9 @@ export interface ExportRequest {
 }
 
 /** Outcome of an export. */
-export type ExportResult = { ok: true; name: string; bytes: number } | { ok: false; error: string };
+type ExportResult = { ok: true; name: string; bytes: number } | { ok: false; error: string };
 /** Outcome of a report import (shaped like a HAR import's, plus the sessions). */
-export type ReportImportResult =
+type ReportImportResult =
   { ok: true; exchanges: 0; tokens: number; sessions: number } | { ok: false; error: string };
 
 /** Export and import actions (`store.evidence`). */

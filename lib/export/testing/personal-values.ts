@@ -10,7 +10,7 @@ const NOT_PERSONAL_KEY = /^(name|fieldName|documentType|photoMimeType|sessionId)
 const CERTIFICATES = /SigningCertificate$/;
 
 /** Every personal string (3+ characters) in a result payload, found by key names. */
-export function collectPersonalValues(payload: unknown): Set<string> {
+function collectPersonalValues(payload: unknown): Set<string> {
   const values = new Set<string>();
   const walk = (value: unknown, key: string, personal: boolean) => {
     if (typeof value === 'string') {
