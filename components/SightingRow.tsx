@@ -2,6 +2,7 @@
 import { formatClockTime } from '../lib/format/clock';
 import { describeHost, describeKind, describeRequest } from '../lib/format/capture-words';
 import { describeWhere, type Capture } from '../lib/store';
+import { ImportedBadge } from './ImportedBadge';
 import { VerdictBadge } from './VerdictBadge';
 import { VisibleText } from './UntrustedText';
 
@@ -35,6 +36,7 @@ export function SightingRow({ capture, selected, seen, rowHeight, onSelect }: Si
       data-testid={capture.verdict ? 'token-row' : 'token-row-pending'}
       data-jti={capture.jti}
       data-verdict={capture.verdict}
+      data-imported={capture.imported ? '1' : undefined}
       title={duplicate ? `jti seen ${seen} times` : undefined}
       style={{ height: `${rowHeight}px` }}
       onClick={() => onSelect(capture.id)}
@@ -45,6 +47,7 @@ export function SightingRow({ capture, selected, seen, rowHeight, onSelect }: Si
       </span>
       <span class="cell-request" title={capture.exchange.url || undefined}>
         <VisibleText text={describeRequest(capture)} />
+        {capture.imported && <ImportedBadge />}
       </span>
       <span class="cell-where" title={where}>
         <VisibleText text={where} />

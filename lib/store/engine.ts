@@ -1,10 +1,12 @@
 // The store's moving parts wired together: intake → collection → inspection queue → batched state updates.
 import type { StoreApi } from 'zustand/vanilla';
 import type { CapturedExchange, Sighting } from '../capture/exchange';
+import { ExchangeLog } from '../export/log';
 import type { Inspection } from '../jose/inspect';
 import { createCaptures, MAX_URL_CHARS, type Capture } from './capture';
 import { compareOldestFirst } from './capture-list';
 import { CaptureCollection } from './collection';
+import { INITIAL_EVIDENCE_STATE } from './evidence-slice';
 import { InspectionQueue } from './inspection-queue';
 import { SeenIds, sightingsOf } from './intake';
 import { KeyChecks } from './key-checks';
@@ -33,6 +35,8 @@ export class InspectorEngine {
   readonly collection: CaptureCollection;
   /** Session evidence and grouping, fed from the same intake. */
   readonly sessions: SessionTracker;
+  /** The exchanges an export needs (bounded, memory only). */
+  readonly log = new ExchangeLog();
   private readonly queue: InspectionQueue;
   private readonly checks: KeyChecks;
   private readonly seen = new SeenIds();
@@ -94,6 +98,10 @@ export class InspectorEngine {
       }
       const captures = this.capturesOf(exchange, sightings);
       this.sessions.addExchange(exchange, captures);
+      this.log.record(
+        exchange,
+        captures.map((c) => c.id),
+      );
       added.push(...captures);
     }
     this.accept(added, unavailable !== before ? { unavailableBodies: unavailable } : {});
@@ -132,6 +140,7 @@ export class InspectorEngine {
   /** Forgets every capture and what is waiting (running inspections finish and are ignored). */
   reset(): void {
     this.seen.clear();
+    this.log.clear();
     this.incoming = [];
     this.incomingSelection = undefined;
     this.queue.clear();
@@ -147,6 +156,7 @@ export class InspectorEngine {
       pending: this.queue.pending,
       notices: [],
       unavailableBodies: undefined,
+      evidence: INITIAL_EVIDENCE_STATE,
     });
   }
 

@@ -14,6 +14,13 @@ import { CaptureSequence, viewOf } from './capture-list';
 import { InspectorEngine } from './engine';
 import { readPastedText } from './intake';
 import { addMarker } from './markers';
+import {
+  createEvidenceSlice,
+  INITIAL_EVIDENCE_STATE,
+  isReportText,
+  type EvidenceActions,
+} from './evidence-slice';
+import { downloadFile } from '../export/download';
 import { removeNotice } from './notices';
 import { SessionTracker } from './session-tracker';
 import type {
@@ -87,6 +94,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     markers: [],
     listWidth: undefined,
     replay: initialReplayState(deps.replay?.apiBase),
+    evidence: INITIAL_EVIDENCE_STATE,
   }));
   const engine = new InspectorEngine(api, {
     inspect: deps.inspect,
@@ -103,7 +111,18 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
   });
   api.setState({ ...engine.collection.views(), sessions: engine.sessions.view(0) });
   engine.recheckAll(false);
-  const actions = createActions(api, engine, deps, now);
+  const evidence = createEvidenceSlice({
+    log: engine.log,
+    captures: () => api.getState().captures.toArray(),
+    capturesOf: (exchange, sightings) => engine.capturesOf(exchange, sightings),
+    accept: (captures) => engine.accept(captures),
+    getState: () => api.getState().evidence,
+    setState: (patch) => api.setState({ evidence: patch }),
+    now,
+    notify: (level, text) => api.setState({ notices: engine.withNotice(level, text) }),
+    download: deps.download ?? downloadFile,
+  });
+  const actions = createActions(api, engine, deps, now, evidence);
   // Replayed results enter the list through the same pipeline as captured traffic (source 'replay').
   const replay = createReplaySlice(
     {
@@ -118,7 +137,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
       set: (patch) => api.setState({ replay: { ...api.getState().replay, ...patch } }),
     },
   );
-  return Object.assign(api, actions, { replay });
+  return Object.assign(api, actions, { replay, evidence });
 }
 
 function createActions(
@@ -126,6 +145,7 @@ function createActions(
   engine: InspectorEngine,
   deps: InspectorStoreDeps,
   now: () => number,
+  evidence: EvidenceActions,
 ): InspectorActions {
   const { getState: get, setState: set } = api;
   const notify = (level: 'info' | 'warning' | 'error', text: string) =>
@@ -151,7 +171,8 @@ function createActions(
       notify(tokens > 0 ? 'info' : 'warning', describeHarImport(requests, tokens));
       return { ok: true, exchanges: requests, tokens };
     },
-    importHarFile: (file) => importFile(file, deps.readFile ?? readWithText, actions, notify),
+    importHarFile: (file) =>
+      importFile(file, deps.readFile ?? readWithText, actions, notify, evidence),
     clear: () => engine.reset(),
     navigated(url) {
       if (!get().settings.preserveLog) engine.reset();
@@ -218,6 +239,7 @@ async function importFile(
   read: (file: ImportFile) => Promise<string>,
   actions: InspectorActions,
   notify: InspectorActions['notify'],
+  evidence: EvidenceActions,
 ): Promise<ImportResult> {
   if (file.size > MAX_HAR_CHARS) {
     const error = describeFileTooLarge(file.name, file.size);
@@ -232,5 +254,6 @@ async function importFile(
     notify('error', message);
     return { ok: false, error: message };
   }
-  return actions.importHar(text);
+  // A report and a HAR are both JSON: the report announces itself in its first field.
+  return isReportText(text) ? evidence.importReport(text) : actions.importHar(text);
 }

@@ -9,6 +9,8 @@ import type { Capture } from './capture';
 import type { CaptureList } from './capture-list';
 import type { CollectionLimits, JtiCounts } from './collection';
 import type { NavigationMarker } from './markers';
+import type { DownloadFile } from '../export/download';
+import type { EvidenceActions, EvidenceState } from './evidence-slice';
 import type { Notice } from './notices';
 import type { SessionsView } from './session-tracker';
 
@@ -56,6 +58,8 @@ export interface InspectorState {
   listWidth: number | undefined;
   /** Replays of Uqudo's Info API: token (memory only), API base, requests, fetched images. */
   replay: ReplayState;
+  /** Imported evidence reports (lib/store/evidence-slice.ts). */
+  evidence: EvidenceState;
 }
 
 /** Outcome of pasting text that should contain a token. */
@@ -117,6 +121,8 @@ export type InspectorStore = StoreApi<InspectorState> &
   InspectorActions & {
     /** Replay actions (lib/replay/slice.ts); their state is `state.replay`. */
     replay: ReplayActions;
+    /** Export and import of evidence reports (lib/store/evidence-slice.ts). */
+    evidence: EvidenceActions;
   };
 
 /** Memory bounds. */
@@ -146,6 +152,8 @@ export interface InspectorStoreDeps {
   /** Builds the decryption key (default: prepareDecryptionKey). */
   prepareDecryptionKey?: (text: string) => Promise<DecryptionSetup>;
   limits?: Partial<CaptureLimits>;
+  /** Saves an export (default: a Blob URL and an anchor click in the panel page). */
+  download?: (file: DownloadFile) => void;
   /** Replay effects (host access, session storage, object URLs) and overrides (sender, timeouts). */
   replay?: Partial<Omit<ReplayDeps, 'inspect' | 'now' | 'addExchange'>>;
 }
