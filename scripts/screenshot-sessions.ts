@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { byTestId, insertText, openSandboxPanel, runScenario, waitFor } from '../tests/e2e/harness';
+import { byTestId, openSandboxPanel, runScenario, useJwksUrl, waitFor } from '../tests/e2e/harness';
 
 const DOCS = resolve(import.meta.dirname, '../docs');
 /** The flows shown: a clean enrolment and a few integration mistakes. */
@@ -55,15 +55,7 @@ async function main(): Promise<void> {
     await devtools.mouse.down();
     await devtools.mouse.move(120, 400, { steps: 8 });
     await devtools.mouse.up();
-    await panel.click(byTestId('settings-toggle'));
-    await panel.click(byTestId('key-source-custom-url'));
-    await insertText(
-      session,
-      byTestId('settings-jwks-url'),
-      `${sandbox.url}/api/.well-known/jwks.json`,
-    );
-    await panel.click(byTestId('settings-apply'));
-    await panel.click(byTestId('settings-toggle'));
+    await useJwksUrl(session, `${sandbox.url}/api/.well-known/jwks.json`);
     await waitFor('five verified sessions', async () => {
       const rows = await panel.$$(`${byTestId('session-row')}[data-verdict="valid"]`);
       return rows.length === BUTTONS.length ? true : undefined;

@@ -227,3 +227,27 @@ export async function switchListMode(panel: Frame, mode: 'sessions' | 'tokens'):
   await panel.click(button);
   await panel.waitForSelector(`${button}[aria-pressed="true"]`);
 }
+
+/**
+ * Points the panel at a JWKS URL through Settings and waits until the key line names it, then closes
+ * Settings. DOM clicks: a coordinate click can land elsewhere while the key line re-renders.
+ */
+export async function useJwksUrl(session: PanelSession, url: string): Promise<void> {
+  const { panel } = session;
+  const click = (testId: string) =>
+    panel.$eval(byTestId(testId), (el) => (el as HTMLElement).click());
+  await panel.waitForSelector(byTestId('settings-toggle'));
+  await click('settings-toggle');
+  await panel.waitForSelector(byTestId('key-source-custom-url'));
+  await click('key-source-custom-url');
+  await insertText(session, byTestId('settings-jwks-url'), url);
+  await click('settings-apply');
+  await panel.waitForFunction(
+    (wanted) =>
+      document.querySelector('[data-testid="key-source-label"]')?.textContent?.includes(wanted),
+    {},
+    url,
+  );
+  await click('settings-toggle');
+  await panel.waitForSelector(byTestId('key-source-custom-url'), { hidden: true });
+}

@@ -4,9 +4,9 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   byTestId,
-  insertText,
   openSandboxPanel,
   runScenario,
+  useJwksUrl,
   waitFor,
   type PanelSession,
 } from './harness';
@@ -69,15 +69,7 @@ beforeAll(async () => {
   }));
   panel = session.panel;
   // Verify against the sandbox's keys, so verdicts (and the backend checks) are real.
-  await panel.click(byTestId('settings-toggle'));
-  await panel.click(byTestId('key-source-custom-url'));
-  await insertText(
-    session,
-    byTestId('settings-jwks-url'),
-    `${sandbox.url}/api/.well-known/jwks.json`,
-  );
-  await panel.click(byTestId('settings-apply'));
-  await panel.click(byTestId('settings-toggle'));
+  await useJwksUrl(session, `${sandbox.url}/api/.well-known/jwks.json`);
 });
 
 afterAll(async () => {
