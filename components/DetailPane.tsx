@@ -13,6 +13,7 @@ import { CaptureDetail } from './CaptureDetail';
 import { DetailImages } from './DetailImages';
 import { DetailUseToken } from './DetailUseToken';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ExportSelected } from './ExportSelected';
 import { ImageFetchButton } from './ImageFetchButton';
 import { ReplayPanel } from './ReplayPanel';
 import { useInspector, useInspectorStore } from './store-context';
@@ -53,6 +54,7 @@ export function DetailPane() {
   );
   return (
     <div class="detail-pane">
+      <ExportSelected />
       {selected ? (
         // A detail that fails to render (odd payload) must not take the list down with it;
         // selecting another row starts a fresh boundary.
