@@ -48,6 +48,8 @@ async function renderPanel() {
     replay: { send },
   });
   running = panel;
+  // The flat token list: one row per sighting, as these tests pick rows by token.
+  panel.store.setListMode('tokens');
   render(
     <StoreContext.Provider value={panel.store}>
       <App />
