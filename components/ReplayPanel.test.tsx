@@ -259,7 +259,7 @@ describe('ReplayPanel', () => {
     );
     const suggestion = screen.getByTestId('replay-base-suggestion');
     expect(suggestion.textContent).toContain(
-      "Suggested API base http://127.0.0.1:8321 (from the result's iss — an assumption",
+      'Suggested API base http://127.0.0.1:8321 (from its iss — an assumption',
     );
     // Nothing switched by itself.
     expect(s.store.getState().replay.apiOrigin).toBe(PROD);

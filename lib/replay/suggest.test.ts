@@ -79,6 +79,13 @@ describe('findCapturedAccessToken', () => {
     });
   });
 
+  it('uses the iss of a token a backend handed to the page (no API origin there)', () => {
+    const found = findCapturedAccessToken(
+      capture('https://shop.example/backend/session', token, 'response.body'),
+    );
+    expect(found?.suggestion).toEqual({ origin: 'https://auth.uqudo.io', from: 'iss' });
+  });
+
   it('uses the iss of a pasted token, and offers nothing for results or unusable origins', () => {
     expect(
       findCapturedAccessToken(capture('', token, 'request.body', 'paste'))?.suggestion,
@@ -89,6 +96,7 @@ describe('findCapturedAccessToken', () => {
     expect(
       findCapturedAccessToken(capture('https://id.uqudo.io/x', inspection({}))),
     ).toBeUndefined();
-    expect(findCapturedAccessToken(capture('http://example.com/x', token))).toBeUndefined();
+    const plain = inspection({ kind: 'uqudo-access-token', payload: {} });
+    expect(findCapturedAccessToken(capture('http://example.com/x', plain))).toBeUndefined();
   });
 });

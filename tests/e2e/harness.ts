@@ -227,3 +227,18 @@ export async function switchListMode(panel: Frame, mode: 'sessions' | 'tokens'):
   await panel.click(button);
   await panel.waitForSelector(`${button}[aria-pressed="true"]`);
 }
+
+/** The detail pane's tabs (the test contract: `[data-testid="detail-tab"][data-tab=…]`). */
+export type DetailTabName = 'checks' | 'uqudo' | 'json' | 'replay' | 'images';
+
+/**
+ * Shows a tab of the selected capture's detail and waits until its panel is shown. The one place
+ * suites go through to reach controls that live in a tab (replay, images, the Uqudo summary).
+ */
+export async function showDetailTab(panel: Frame, tab: DetailTabName): Promise<void> {
+  const selector = `[data-testid="detail-tab"][data-tab="${tab}"]`;
+  await panel.waitForSelector(`${selector}:not([aria-disabled="true"])`);
+  // A DOM click: the tab list is sticky at the top of the scrolled pane.
+  await panel.$eval(selector, (el) => (el as HTMLElement).click());
+  await panel.waitForSelector(`[data-testid="detail-tabpanel"][data-tab="${tab}"]`);
+}

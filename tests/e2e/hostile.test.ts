@@ -10,7 +10,14 @@ import {
   type HostileCorpus,
   type HostileKeys,
 } from '../../lib/jose/testing/hostile';
-import { insertText, openPanel, readRows, waitFor, type PanelSession } from './harness';
+import {
+  insertText,
+  openPanel,
+  readRows,
+  showDetailTab,
+  waitFor,
+  type PanelSession,
+} from './harness';
 
 let sandbox: Sandbox;
 let session: PanelSession;
@@ -119,6 +126,7 @@ async function checkRendering(hostile: HostileCase): Promise<void> {
   expect(signature.text).toBe(words[signature.state ?? '']);
   if (hostile.class === 'spoofing') expect(signature.state).not.toBe('valid');
   if (hostile.class === 'summary') {
+    await showDetailTab(panel, 'uqudo');
     const colours = await panel.$eval('[data-testid="summary-unverified"]', (wrapper) => {
       const probe = document.createElement('span');
       probe.className = 'level-good';
@@ -136,6 +144,8 @@ async function checkRendering(hostile: HostileCase): Promise<void> {
     expect(colours.banner).toMatch(/^content not verified — may be forged/);
     expect(colours.inside.length).toBeGreaterThan(0);
     expect(colours.inside.every((colour) => colour !== colours.green)).toBe(true);
+    // The tab is kept across rows: back to Checks for the next case's verdict and meta.
+    await showDetailTab(panel, 'checks');
   }
 }
 
