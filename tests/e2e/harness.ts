@@ -207,12 +207,17 @@ export const byTestId = (testId: string): string => `[data-testid="${testId}"]`;
 
 /**
  * Clicks a panel element after centring it. Puppeteer's own scroll-into-view leaves elements at
- * the edge of the panel's inner scroll area, where real clicks were seen to miss them.
+ * the edge of the panel's inner scroll area, where real clicks were seen to miss them; and an
+ * element that cannot be centred (near the end of a tab, in the Settings drawer) makes Chrome
+ * scroll DevTools' own frame, after which coordinate clicks land below it. So the click is the
+ * element's own (what a real click on it dispatches to the panel's handlers).
  */
 export async function clickCentred(panel: Frame, selector: string): Promise<void> {
   await panel.waitForSelector(selector);
-  await panel.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
-  await panel.click(selector);
+  await panel.$eval(selector, (el) => {
+    el.scrollIntoView({ block: 'nearest' });
+    (el as HTMLElement).click();
+  });
 }
 
 /** The text of the element with `data-testid` `testId`. */

@@ -11,6 +11,7 @@ import {
   type HostileKeys,
 } from '../../lib/jose/testing/hostile';
 import {
+  clickCentred,
   insertText,
   openPanel,
   readRows,
@@ -41,7 +42,7 @@ afterAll(async () => {
 /** Opens the settings side panel (one side panel at a time) unless it is open. */
 async function openSettings(): Promise<void> {
   if (!(await panel.$('[data-testid="settings-apply"]')))
-    await panel.click('[data-testid="settings-toggle"]');
+    await clickCentred(panel, '[data-testid="settings-toggle"]');
   await panel.waitForSelector('[data-testid="settings-apply"]');
 }
 
@@ -50,10 +51,10 @@ async function configure(
   keys: HostileKeys,
 ): Promise<{ keyStatus: string; decryption: string; keysReady: boolean }> {
   await openSettings();
-  await panel.click('[data-testid="key-source-pasted"]');
+  await clickCentred(panel, '[data-testid="key-source-pasted"]');
   await insertText(session, '[data-testid="settings-pasted-keys"]', keys.keys);
   await insertText(session, '[data-testid="settings-private-key"]', keys.decryptKey);
-  await panel.click('[data-testid="settings-apply"]');
+  await clickCentred(panel, '[data-testid="settings-apply"]');
   const settled = (selector: string) =>
     waitFor(`${selector} to settle`, () =>
       panel.$eval(selector, (el) =>
