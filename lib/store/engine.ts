@@ -12,6 +12,7 @@ import { SeenIds, sightingsOf } from './intake';
 import { KeyChecks } from './key-checks';
 import { appendNotice, type Notice } from './notices';
 import type { CaptureLimits, InspectorState, InspectorStoreDeps } from './state';
+import { SessionTracker } from './session-tracker';
 import { capText } from './text';
 
 /** How long new captures and finished inspections wait to be applied together. */
@@ -32,6 +33,8 @@ export interface EngineDeps {
  */
 export class InspectorEngine {
   readonly collection: CaptureCollection;
+  /** Session evidence and grouping, fed from the same intake. */
+  readonly sessions: SessionTracker;
   /** The exchanges an export needs (bounded, memory only). */
   readonly log = new ExchangeLog();
   private readonly queue: InspectionQueue;
@@ -49,6 +52,7 @@ export class InspectorEngine {
     private readonly deps: EngineDeps,
   ) {
     this.collection = new CaptureCollection(deps.limits);
+    this.sessions = new SessionTracker((id) => this.collection.get(id));
     this.checks = new KeyChecks({
       ...deps.keyChecks,
       setKeySetup: (keySetup) => api.setState({ keySetup }),
@@ -93,6 +97,7 @@ export class InspectorEngine {
         };
       }
       const captures = this.capturesOf(exchange, sightings);
+      this.sessions.addExchange(exchange, captures);
       this.log.record(
         exchange,
         captures.map((c) => c.id),
@@ -140,8 +145,10 @@ export class InspectorEngine {
     this.incomingSelection = undefined;
     this.queue.clear();
     this.collection.clear();
+    this.sessions.clear();
     this.api.setState({
       ...this.collection.views(),
+      sessions: this.sessions.view(0),
       selectedId: undefined,
       selected: undefined,
       dropped: 0,
@@ -187,9 +194,10 @@ export class InspectorEngine {
     if (changed) {
       const selectedId = 'selectedId' in patch ? patch.selectedId : state.selectedId;
       const selected = selectedId === undefined ? undefined : this.collection.get(selectedId);
-      this.api.setState({ ...patch, ...this.collection.views(), selected, pending });
+      const sessions = this.sessions.view(pending);
+      this.api.setState({ ...patch, ...this.collection.views(), selected, pending, sessions });
     } else if (state.pending !== pending) {
-      this.api.setState({ pending });
+      this.api.setState({ pending, sessions: this.sessions.view(pending) });
     }
   }
 
@@ -198,6 +206,7 @@ export class InspectorEngine {
     const added = this.incoming;
     this.incoming = [];
     const outcome = this.collection.add(added);
+    this.sessions.dropped(outcome.droppedIds);
     // Newest first, so the rows at the top of the list are checked first.
     const newestFirst =
       added.length > 1 ? [...added].sort((a, b) => compareOldestFirst(b, a)) : added;
@@ -211,7 +220,10 @@ export class InspectorEngine {
   private applyResults(ready: ReadonlyMap<string, Inspection>): boolean {
     let changed = false;
     for (const [id, inspection] of ready) {
-      if (this.collection.inspect(id, inspection)) changed = true;
+      if (this.collection.inspect(id, inspection)) {
+        changed = true;
+        this.sessions.inspected(id);
+      }
     }
     return changed;
   }

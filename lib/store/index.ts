@@ -21,6 +21,7 @@ import {
 } from './evidence-slice';
 import { downloadFile } from '../export/download';
 import { removeNotice } from './notices';
+import { SessionTracker } from './session-tracker';
 import type {
   CaptureLimits,
   ImportFile,
@@ -46,6 +47,7 @@ export type { JtiCounts } from './collection';
 export type { Notice } from './notices';
 export type * from './state';
 export * from './selectors';
+export * from './session-selectors';
 export { describeWhere } from './text';
 
 /**
@@ -66,6 +68,8 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
   const now = deps.now ?? (() => Date.now());
   const limits: CaptureLimits = { ...DEFAULT_LIMITS, ...deps.limits };
   const empty = viewOf(new CaptureSequence(), 0, () => undefined);
+  // Replaced by the engine's view right after the engine exists.
+  const placeholderSessions = new SessionTracker(() => undefined).view(0);
   const api = createStore<InspectorState>()(() => ({
     captures: empty,
     visible: empty,
@@ -82,6 +86,8 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     unavailableBodies: undefined,
     jtiCounts: { get: () => undefined },
     keySuggestions: new Map(),
+    sessions: placeholderSessions,
+    listMode: 'sessions',
     replay: initialReplayState(deps.replay?.apiBase),
     evidence: INITIAL_EVIDENCE_STATE,
   }));
@@ -98,7 +104,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
       buildDecryptionKey: deps.prepareDecryptionKey ?? prepareDecryptionKey,
     },
   });
-  api.setState(engine.collection.views());
+  api.setState({ ...engine.collection.views(), sessions: engine.sessions.view(0) });
   engine.recheckAll(false);
   const evidence = createEvidenceSlice({
     log: engine.log,
@@ -174,8 +180,13 @@ function createActions(
     },
     selectNext: () => moveSelection(api, 1),
     selectPrev: () => moveSelection(api, -1),
+    selectFirst: () => moveSelection(api, 'first'),
+    selectLast: () => moveSelection(api, 'last'),
     setFilter(text) {
       if (text !== get().filter) engine.setFilter(text);
+    },
+    setListMode(listMode) {
+      if (listMode !== get().listMode) set({ listMode });
     },
     ...createSettingsActions(api, engine, deps.saveSettings),
     notify,
@@ -184,13 +195,20 @@ function createActions(
   return actions;
 }
 
-/** Moves the selection one row along the visible (filtered) list. */
-function moveSelection(api: StoreApi<InspectorState>, step: 1 | -1): void {
+/** Moves the selection one row along the visible (filtered) list, or to one of its ends. */
+function moveSelection(api: StoreApi<InspectorState>, step: 1 | -1 | 'first' | 'last'): void {
   const state = api.getState();
   const visible = state.visible;
   if (visible.length === 0) return;
   const index = state.selectedId === undefined ? -1 : visible.indexOf(state.selectedId);
-  const next = index === -1 ? 0 : Math.min(visible.length - 1, Math.max(0, index + step));
+  const next =
+    step === 'first'
+      ? 0
+      : step === 'last'
+        ? visible.length - 1
+        : index === -1
+          ? 0
+          : Math.min(visible.length - 1, Math.max(0, index + step));
   const target = visible.at(next);
   if (target && target.id !== state.selectedId) {
     api.setState({ selectedId: target.id, selected: target });
