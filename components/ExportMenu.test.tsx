@@ -22,6 +22,8 @@ async function renderWithFlow(downloads: DownloadFile[]): Promise<InspectorStore
     download: (file) => downloads.push(file),
   });
   store.importHar(FLOW_HAR);
+  // The flat token list (the session list is the default mode).
+  store.setListMode('tokens');
   render(
     <StoreContext.Provider value={store}>
       <App />
