@@ -7,6 +7,7 @@ import {
   type Capture,
 } from '../lib/store';
 import type { ImageRef } from '../lib/uqudo/summary';
+import { BackendTestSection } from './BackendTestSection';
 import { CaptureDetail } from './CaptureDetail';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImageFetchButton } from './ImageFetchButton';
@@ -53,6 +54,7 @@ export function DetailPane() {
             : 'Checks of the selected token appear here.'}
         </p>
       )}
+      <BackendTestSection />
     </div>
   );
 }

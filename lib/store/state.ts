@@ -126,6 +126,8 @@ export interface InspectorStoreDeps {
   /** Builds the decryption key (default: prepareDecryptionKey). */
   prepareDecryptionKey?: (text: string) => Promise<DecryptionSetup>;
   limits?: Partial<CaptureLimits>;
+  /** Sees every exchange offered to the store (repeats included), e.g. to keep a backend post's request. */
+  observeExchange?: (exchange: CapturedExchange) => void;
   /** Replay effects (host access, session storage, object URLs) and overrides (sender, timeouts). */
   replay?: Partial<Omit<ReplayDeps, 'inspect' | 'now' | 'addExchange'>>;
 }
