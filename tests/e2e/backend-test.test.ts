@@ -141,6 +141,11 @@ describe('Test my backend in the real DevTools panel', () => {
   it('passive: a naive backend that accepted a tampered result shows backend-accepted-invalid', async () => {
     await page.select('#backend-mode', 'naive');
     const jti = await runScenario(page, 'run-tampered');
+    // Verify with the sandbox's JWKS (the key line's suggestion), so the tampered result is invalid.
+    await clickCentred(panel, byTestId('key-suggestion'));
+    await panel.waitForSelector(
+      `[data-testid="token-row"][data-jti="${jti}"][data-verdict="invalid"]`,
+    );
     await selectBackendPost(jti);
     const finding = await panel.waitForSelector(
       `${byTestId('backend-test')} [data-finding-code="backend-accepted-invalid"]`,
