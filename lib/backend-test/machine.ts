@@ -18,7 +18,7 @@ export interface TestRow {
 }
 
 /** Where a test stands. */
-export type TestPhase = 'confirming' | 'asking' | 'running' | 'done';
+type TestPhase = 'confirming' | 'asking' | 'running' | 'done';
 
 /** How a finished test ended. */
 export type TestEnd = RunEnd | 'refused';

@@ -40,7 +40,7 @@ function collectItems(captures: CaptureList, evidence: readonly SessionEvidence[
  * `exchangeId` posted a result: built from the recent exchanges' evidence and the store's
  * checked captures, linear in both.
  */
-export function listBackendFindings(
+function listBackendFindings(
   captures: CaptureList,
   evidence: readonly SessionEvidence[],
   exchangeId: string,

@@ -17,7 +17,7 @@ const MAX_KEPT_POSTS = 16;
 const MAX_KEPT_EVIDENCE = 500;
 
 /** What the backend-test view shows. */
-export interface BackendTestState {
+interface BackendTestState {
   /** The test of each capture that has one (confirming, running or done). */
   runs: Readonly<Record<string, BackendTestRun>>;
   /** Host access per origin, as the permission flow reports it. */
