@@ -19,18 +19,16 @@ export interface BackendTestViewProps {
 export function BackendTestView({ backendTest }: BackendTestViewProps) {
   const store = useInspectorStore();
   const selected = useInspector((state) => state.selected);
-  const captures = useInspector((state) => state.captures);
-  const version = useStoreSlice(backendTest, (state) => state.keptVersion);
+  const findings = useInspector((state) =>
+    state.selected ? selectBackendFindings(state, state.selected) : undefined,
+  );
+  // Re-render when a post is kept: keptPost below reads it.
+  useStoreSlice(backendTest, (state) => state.keptVersion);
   const run = useStoreSlice(backendTest, (state) =>
     selected ? state.runs[selected.id] : undefined,
   );
   const target = selected && findTestTarget(selected, backendTest.keptPost(selected.exchange.id));
   if (!selected || !target) return null;
-  const findings = selectBackendFindings(
-    captures,
-    { version, evidence: backendTest.keptEvidence() },
-    selected.exchange.id,
-  );
   const open = () => {
     const opened = backendTest.open(selected, store.getState().captures);
     if (!opened.ok) store.notify('warning', `Test my backend: ${opened.reason}.`);
@@ -38,7 +36,7 @@ export function BackendTestView({ backendTest }: BackendTestViewProps) {
   return (
     <section class="backend-test" data-testid="backend-test">
       <h3 class="backend-test-title">Your backend</h3>
-      <BackendTestAnswerFindings findings={findings} />
+      {findings ? <BackendTestAnswerFindings findings={findings} /> : null}
       <p class="muted">{TEST_INTRO}</p>
       {!run ? (
         <button type="button" data-testid="backend-test-start" onClick={open}>

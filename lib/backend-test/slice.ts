@@ -4,7 +4,7 @@ import type { CapturedExchange } from '../capture/exchange';
 import type { AccessState, OriginAccess } from '../permissions/access';
 import { createAccessFlow } from '../permissions/flow';
 import { planBackendTest } from '../session/backend-test';
-import { extractSessionEvidence, type SessionEvidence } from '../session/evidence';
+import { extractSessionEvidence } from '../session/evidence';
 import type { Capture, CaptureList } from '../store';
 import { advanceRun, applyRowEvent, createRun, finishRun, type BackendTestRun } from './machine';
 import { keepBackendPost, selectResendHeaders, type KeptPost } from './request';
@@ -13,8 +13,6 @@ import { findExpiredResult, findTestTarget } from './target';
 
 /** Backend posts kept for testing (newest; each holds a request body). */
 const MAX_KEPT_POSTS = 16;
-/** Evidence of recent exchanges kept for the passive check (small, capped facts each). */
-const MAX_KEPT_EVIDENCE = 500;
 
 /** What the backend-test view shows. */
 interface BackendTestState {
@@ -22,7 +20,7 @@ interface BackendTestState {
   runs: Readonly<Record<string, BackendTestRun>>;
   /** Host access per origin, as the permission flow reports it. */
   access: Readonly<Record<string, AccessState>>;
-  /** Grows whenever a post or an exchange's evidence is kept (memoisation key). */
+  /** Grows whenever a post is kept (components re-read keptPost). */
   keptVersion: number;
 }
 
@@ -41,8 +39,6 @@ export type BackendTestStore = StoreApi<BackendTestState> & {
   observe(exchange: CapturedExchange): void;
   /** The kept request of an exchange, if any. */
   keptPost(exchangeId: string): KeptPost | undefined;
-  /** Evidence of the recent exchanges, oldest first. */
-  keptEvidence(): readonly SessionEvidence[];
   /** Plans the test of `capture` and shows the confirmation; says why when it cannot run. */
   open(capture: Capture, captures: CaptureList): { ok: true } | { ok: false; reason: string };
   /** Drops a test that was not started (the confirmation's Cancel) or a finished one. */
@@ -57,7 +53,6 @@ export type BackendTestStore = StoreApi<BackendTestState> & {
 export function createBackendTestStore(deps: BackendTestDeps = {}): BackendTestStore {
   const api = createStore<BackendTestState>()(() => ({ runs: {}, access: {}, keptVersion: 0 }));
   const kept = new Map<string, KeptPost>();
-  const evidence: SessionEvidence[] = [];
   const controllers = new Map<string, AbortController>();
   const flow = createAccessFlow(deps.originAccess, ({ origin, state }) =>
     api.setState({ access: { ...api.getState().access, [origin]: state } }),
@@ -97,20 +92,16 @@ export function createBackendTestStore(deps: BackendTestDeps = {}): BackendTestS
 
   return Object.assign(api, {
     observe(exchange: CapturedExchange) {
-      if (exchange.source === 'replay' || exchange.source === 'paste') return;
-      const facts = extractSessionEvidence(exchange);
-      evidence.push(facts);
-      if (evidence.length > MAX_KEPT_EVIDENCE) evidence.shift();
-      const post = keepBackendPost(exchange, facts);
-      if (post) {
-        kept.delete(post.exchangeId);
-        kept.set(post.exchangeId, post);
-        if (kept.size > MAX_KEPT_POSTS) kept.delete(kept.keys().next().value!);
-      }
+      // Cheap checks first: most exchanges are GETs or carry no token in their request body.
+      if (exchange.method === 'GET' || typeof exchange.requestBody !== 'string') return;
+      const post = keepBackendPost(exchange, extractSessionEvidence(exchange));
+      if (!post) return;
+      kept.delete(post.exchangeId);
+      kept.set(post.exchangeId, post);
+      if (kept.size > MAX_KEPT_POSTS) kept.delete(kept.keys().next().value!);
       api.setState({ keptVersion: api.getState().keptVersion + 1 });
     },
     keptPost: (exchangeId: string) => kept.get(exchangeId),
-    keptEvidence: () => evidence,
     open(capture: Capture, captures: CaptureList) {
       const current = api.getState().runs[capture.id];
       if (current && current.phase !== 'done') return { ok: true } as const;
