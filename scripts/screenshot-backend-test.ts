@@ -23,14 +23,27 @@ async function main(): Promise<void> {
     const jti = await runScenario(session.page, 'run-passport');
     await selectBackendPost(session.panel, jti);
     const { outcomes } = await runBackendTest(session.panel);
-    const section = await session.panel.$(byTestId('backend-test'));
-    if (!section) throw new Error('the backend-test section is not shown');
-    await section.scrollIntoView();
-    // Two frames after the scroll, so the screenshot shows what was painted there.
-    await session.panel.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    const frame = await session.panel.frameElement();
+    const frameBox = await frame?.boundingBox();
+    if (!frameBox) throw new Error('the panel frame is not laid out');
+    // The section's box inside the panel, once scrolled into view and painted.
+    const box = await session.panel.$eval(
+      byTestId('backend-test'),
+      (el) =>
+        new Promise<{ x: number; y: number; width: number; height: number }>((done) => {
+          el.scrollIntoView({ block: 'start' });
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const r = el.getBoundingClientRect();
+              done({ x: r.x, y: r.y, width: r.width, height: r.height });
+            }),
+          );
+        }),
     );
-    await section.screenshot({ path: OUTPUT });
+    await session.devtools.screenshot({
+      path: OUTPUT,
+      clip: { x: frameBox.x + box.x, y: frameBox.y + box.y, width: box.width, height: box.height },
+    });
     console.log(`wrote ${OUTPUT}: ${JSON.stringify(outcomes)}`);
   } finally {
     await session.close();
