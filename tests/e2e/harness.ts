@@ -91,10 +91,20 @@ export async function openDevtools(url: string): Promise<DevtoolsSession> {
   }
 }
 
+/** Options of {@link openPanel}. */
+export interface OpenPanelOptions {
+  beforePanel?: (page: Page, devtools: Page) => Promise<void>;
+  /**
+   * The list mode to leave the panel in. The panel opens on sessions; the suites written against the
+   * flat `token-row` list get 'tokens' (the default here), switched once in this one place.
+   */
+  listMode?: 'sessions' | 'tokens';
+}
+
 /** Launches Chromium (CHROME_PATH), installs the built extension, opens `url` with DevTools and the Uqudo panel. */
 export async function openPanel(
   url: string,
-  options: { beforePanel?: (page: Page, devtools: Page) => Promise<void> } = {},
+  options: OpenPanelOptions = {},
 ): Promise<PanelSession> {
   const session = await openDevtools(url);
   const { page, devtools, extensionId } = session;
@@ -112,6 +122,7 @@ export async function openPanel(
       return undefined;
     });
     await panel.waitForSelector('html[data-listening="1"]', { timeout: 20_000 });
+    if ((options.listMode ?? 'tokens') === 'tokens') await switchListMode(panel, 'tokens');
     return { ...session, panel };
   } catch (error) {
     await session.close();
@@ -125,6 +136,8 @@ export interface SandboxPanelOptions {
   sandbox?: Omit<SandboxOptions, 'port'>;
   /** Runs after DevTools opened and before the panel is first shown (see openPanel). */
   beforePanel?: (page: Page, devtools: Page) => Promise<void>;
+  /** See OpenPanelOptions.listMode (default 'tokens'). */
+  listMode?: 'sessions' | 'tokens';
 }
 
 /** Starts a sandbox on a free port and opens the Uqudo panel on its demo page. */
@@ -135,6 +148,7 @@ export async function openSandboxPanel(
   try {
     const session = await openPanel(`${sandbox.url}/`, {
       ...(options.beforePanel && { beforePanel: options.beforePanel }),
+      ...(options.listMode && { listMode: options.listMode }),
     });
     return { sandbox, session };
   } catch (error) {
@@ -204,4 +218,12 @@ export async function clickCentred(panel: Frame, selector: string): Promise<void
 /** The text of the element with `data-testid` `testId`. */
 export async function textOfTestId(panel: Frame, testId: string): Promise<string> {
   return panel.$eval(byTestId(testId), (el) => el.textContent ?? '');
+}
+
+/** Switches the list pane to `mode` and waits until the switch shows. */
+export async function switchListMode(panel: Frame, mode: 'sessions' | 'tokens'): Promise<void> {
+  const button = `[data-testid="list-mode-${mode}"]`;
+  await panel.waitForSelector(button);
+  await panel.click(button);
+  await panel.waitForSelector(`${button}[aria-pressed="true"]`);
 }
