@@ -61,16 +61,26 @@ async function main(): Promise<void> {
       return rows.length === BUTTONS.length ? true : undefined;
     });
     // The clean session, expanded, with its result selected.
-    const heads = await panel.$$(byTestId('session-head'));
-    await heads[heads.length - 1]!.click();
-    await panel.click(`${byTestId('timeline-entry')}[data-role="result-returned"]`);
-    const clip = await panelClip(devtools);
-    await devtools.screenshot({ path: resolve(DOCS, 'session-view.png'), clip });
-    // The summary's first finding, jumped to: the session with its integration findings.
-    // A DOM click: a mouse click after the split drag was seen to land on DevTools' tab strip.
-    await panel.$eval('[data-summary-code="secret-in-browser"]', (el) =>
+    // DOM clicks only: after the split drag, coordinate clicks were seen to land on DevTools' tabs.
+    const clickHead = (index: number) =>
+      panel.$$eval(
+        byTestId('session-head'),
+        (heads, i) => {
+          const head = heads.at(i) as HTMLElement | undefined;
+          head?.click();
+        },
+        index,
+      );
+    await clickHead(-1);
+    await panel.waitForSelector(byTestId('timeline-entry'));
+    await panel.$eval(`${byTestId('timeline-entry')}[data-role="result-returned"]`, (el) =>
       (el as HTMLElement).click(),
     );
+    const clip = await panelClip(devtools);
+    await devtools.screenshot({ path: resolve(DOCS, 'session-view.png'), clip });
+    // The session whose page sent the client secret (newest first: in-url, secret, …), expanded
+    // like the first one (a click on its head) so both shots go through the same path.
+    await clickHead(1);
     await panel.waitForSelector('[data-finding-code]');
     await devtools.screenshot({ path: resolve(DOCS, 'integration-checks.png'), clip });
   } finally {

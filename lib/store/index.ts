@@ -151,8 +151,11 @@ function createActions(
   const notify = (level: 'info' | 'warning' | 'error', text: string) =>
     set({ notices: engine.withNotice(level, text) });
   const actions: InspectorActions = {
-    addExchange: (exchange) => engine.captureExchanges([exchange]).length,
-    addExchanges: (exchanges) => engine.captureExchanges(exchanges).length,
+    addExchange: (exchange) => actions.addExchanges([exchange]),
+    addExchanges(exchanges) {
+      if (deps.observeExchange) exchanges.forEach(deps.observeExchange);
+      return engine.captureExchanges(exchanges).length;
+    },
     addPastedToken(text) {
       const read = readPastedText(text, `paste-${engine.nextSeq()}`, now());
       if (!read.ok) return read;

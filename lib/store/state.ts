@@ -152,6 +152,8 @@ export interface InspectorStoreDeps {
   /** Builds the decryption key (default: prepareDecryptionKey). */
   prepareDecryptionKey?: (text: string) => Promise<DecryptionSetup>;
   limits?: Partial<CaptureLimits>;
+  /** Sees every exchange offered to the store (repeats included), e.g. to keep a backend post's request. */
+  observeExchange?: (exchange: CapturedExchange) => void;
   /** Saves an export (default: a Blob URL and an anchor click in the panel page). */
   download?: (file: DownloadFile) => void;
   /** Replay effects (host access, session storage, object URLs) and overrides (sender, timeouts). */
