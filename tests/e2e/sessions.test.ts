@@ -4,6 +4,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   byTestId,
+  clickCentred,
   insertText,
   openSandboxPanel,
   runScenario,
@@ -70,13 +71,13 @@ beforeAll(async () => {
   panel = session.panel;
   // Verify against the sandbox's keys, so verdicts (and the backend checks) are real.
   await panel.click(byTestId('settings-toggle'));
-  await panel.click(byTestId('key-source-custom-url'));
+  await clickCentred(panel, byTestId('key-source-custom-url'));
   await insertText(
     session,
     byTestId('settings-jwks-url'),
     `${sandbox.url}/api/.well-known/jwks.json`,
   );
-  await panel.click(byTestId('settings-apply'));
+  await clickCentred(panel, byTestId('settings-apply'));
   await panel.click(byTestId('settings-toggle'));
 });
 
