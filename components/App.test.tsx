@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CompactEncrypt, SignJWT, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { createPanel, type Panel } from '../lib/panel';
 import { normalizeSettings, type PanelSettings } from '../lib/settings/settings';
@@ -24,6 +24,7 @@ import {
   isoAfterEpoch2026,
 } from '../tests/fixtures/har/build';
 import { App } from './App';
+import { preloadPanelViews } from './lazy/views';
 import { StoreContext } from './store-context';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { OriginAccess } from '../lib/settings/access';
@@ -127,6 +128,9 @@ function unsignedToken(payload: Record<string, unknown>): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${encode({ alg: 'RS256', kid: 'nobody' })}.${encode(payload)}.c2ln`;
 }
+
+// The detail, replay and settings views are loaded with import(): loaded once, before any test renders.
+beforeAll(() => preloadPanelViews(), 60_000);
 
 describe('App with the devtools network', () => {
   it('shows every token of the backfilled flow with the test-contract attributes', async () => {

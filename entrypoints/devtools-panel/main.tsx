@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '../../components/App';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { preloadPanelViews } from '../../components/lazy/views';
 import { StoreContext } from '../../components/store-context';
 import type { DevtoolsNetworkLike } from '../../lib/capture/network';
 import { createPanel } from '../../lib/panel';
@@ -56,6 +57,11 @@ async function start(): Promise<void> {
     </ErrorBoundary>,
     root,
   );
+  // The detail, replay and settings views load after the first render, when the panel is idle,
+  // so the first click finds their code already there (a failed load is retried on first use).
+  const preload = () => void preloadPanelViews().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(preload);
+  else setTimeout(preload);
   // Test contract: <html data-listening="1"> once the capture listeners are attached, and
   // data-backfilled="1" once what DevTools recorded before the panel opened is listed and checked.
   if (panel.watch) {
