@@ -2,7 +2,7 @@
 // Tests for the detail pane in the panel shell: tabs kept across rows, replays per session, token reuse, Settings drawer.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { createPanel, type Panel } from '../lib/panel';
 import type { ReplayResult, SendOptions } from '../lib/replay/send';
@@ -14,6 +14,7 @@ import type { ReplayRequest } from '../lib/uqudo/info-api';
 import { createFakeDevtoolsNetwork } from '../tests/fake-devtools-network';
 import { FIXTURE_IAT, RESULT_JTI } from '../tests/fixtures/har/build';
 import { App } from './App';
+import { preloadPanelViews } from './lazy/views';
 import { StoreContext } from './store-context';
 
 const fixture = (name: string) =>
@@ -24,6 +25,9 @@ const NOW_MS = (FIXTURE_IAT + 60) * 1000;
 const LONG = { timeout: 15_000 };
 
 let running: Panel | undefined;
+
+// The detail's views load on first use; loaded once here, they render at once as in App.test.
+beforeAll(() => preloadPanelViews(), 60_000);
 
 afterEach(() => {
   running?.stop();
@@ -92,8 +96,9 @@ describe('DetailPane', () => {
   it('keeps the chosen tab while other rows are selected, Checks where it does not apply', async () => {
     await renderPanel();
     fireEvent.click(resultRow());
+    await waitFor(() => expect(tab('uqudo')).toBeTruthy());
     fireEvent.click(tab('uqudo'));
-    expect(shownTab()).toBe('uqudo');
+    await waitFor(() => expect(shownTab()).toBe('uqudo'));
     // An encrypted result has no readable summary: Checks, and the Uqudo tab says why.
     fireEvent.click(encryptedRow());
     expect(shownTab()).toBe('checks');

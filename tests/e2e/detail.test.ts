@@ -258,4 +258,34 @@ describe('the detail pane in the real DevTools panel', () => {
       expect(entries[image.download]).toEqual(served);
     }
   });
+
+  it('keeps every per-image Fetch button inside a 360 px wide panel, without horizontal overflow', async () => {
+    // The panel's own document laid out 360 px wide (DevTools docked narrow to the side).
+    await panel.evaluate(() => (document.documentElement.style.width = '360px'));
+    try {
+      for (const tab of ['images', 'uqudo'] as const) {
+        await showDetailTab(panel, tab);
+        const layout = await panel.evaluate(() => {
+          const pane = document.querySelector('.detail-pane')!;
+          const right = pane.getBoundingClientRect().right;
+          const buttons = [...document.querySelectorAll('[data-testid="image-fetch"]')];
+          return {
+            width: Math.round(pane.getBoundingClientRect().width),
+            overflow: pane.scrollWidth - pane.clientWidth,
+            buttons: buttons.length,
+            outside: buttons.filter((b) => b.getBoundingClientRect().right > right + 0.5).length,
+          };
+        });
+        expect(layout.width).toBeLessThanOrEqual(360);
+        expect(layout.buttons).toBeGreaterThan(1);
+        expect({ tab, overflow: layout.overflow, outside: layout.outside }).toEqual({
+          tab,
+          overflow: 0,
+          outside: 0,
+        });
+      }
+    } finally {
+      await panel.evaluate(() => (document.documentElement.style.width = ''));
+    }
+  });
 });
