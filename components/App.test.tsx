@@ -247,10 +247,15 @@ describe('App: paste, import, filter, keyboard', () => {
     expect(rows()[0]?.getAttribute('aria-selected')).toBe('true');
   });
 
-  it('reports pasted text without a token as malformed, not as a crash', async () => {
+  it('says a paste holds no token instead of adding a row, and checks a broken token as malformed', async () => {
     await renderPanel();
     fireEvent.click(screen.getByTestId('paste-toggle'));
     fireEvent.input(screen.getByTestId('paste-token'), { target: { value: 'hello <b>world</b>' } });
+    fireEvent.click(screen.getByTestId('paste-submit'));
+    expect(await screen.findByText(/No token in the pasted text/)).toBeTruthy();
+    expect(rows()).toHaveLength(0);
+    expect(document.querySelector('b')).toBeNull();
+    fireEvent.input(screen.getByTestId('paste-token'), { target: { value: 'abc.<b>x</b>.def' } });
     fireEvent.click(screen.getByTestId('paste-submit'));
     await waitFor(() => expect(rowsWith('[data-verdict="malformed"]')).toHaveLength(1));
     expect(document.querySelector('b')).toBeNull();
@@ -340,6 +345,7 @@ describe('App: paste, import, filter, keyboard', () => {
     await flowCaptured();
     fireEvent.click(rowsWith(`[data-jti="${RESULT_JTI}"]`)[0] as HTMLElement);
     const detail = await screen.findByTestId('detail');
+    fireEvent.click(within(detail).getByRole('tab', { name: 'Replay' }));
     expect(within(detail).getByTestId('replay-panel')).toBeTruthy();
     // An odd capture whose detail cannot render: its fields throw when read.
     const encrypted = store

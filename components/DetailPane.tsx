@@ -9,6 +9,7 @@ import {
   type Capture,
 } from '../lib/store';
 import type { ImageRef } from '../lib/uqudo/summary';
+import { BackendTestSection } from './BackendTestSection';
 import { LazyCaptureDetail as CaptureDetail } from './lazy/LazyCaptureDetail';
 import { LazyDetailImages as DetailImages } from './lazy/LazyDetailImages';
 import { DetailUseToken } from './DetailUseToken';
@@ -80,6 +81,7 @@ export function DetailPane() {
             : 'Checks of the selected token appear here.'}
         </p>
       )}
+      <BackendTestSection />
     </div>
   );
 }

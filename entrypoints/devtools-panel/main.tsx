@@ -10,6 +10,7 @@ import { createPanel } from '../../lib/panel';
 import { createReplayStorage } from '../../lib/replay/token-storage';
 import type { OriginAccess } from '../../lib/settings/access';
 import { createSettingsStorage } from '../../lib/settings/storage';
+import { followDevtoolsTheme, type ThemeSource } from '../../lib/theme/follow';
 
 /** Host permission asked from a click (Chrome lifts CORS for granted origins). */
 const originAccess: OriginAccess = {
@@ -21,24 +22,17 @@ const originAccess: OriginAccess = {
       .catch(() => false),
 };
 
-/** Follows the DevTools theme; without one, CSS falls back to prefers-color-scheme. */
-function applyTheme(themeName: string | undefined): void {
+/** Sets the panel's theme; without one, CSS falls back to prefers-color-scheme. */
+function applyTheme(theme: 'light' | 'dark' | undefined): void {
   const root = document.documentElement;
-  if (themeName === 'dark') root.dataset.theme = 'dark';
-  else if (themeName === 'default' || themeName === 'light') root.dataset.theme = 'light';
+  if (theme) root.dataset.theme = theme;
   else delete root.dataset.theme;
 }
 
 async function start(): Promise<void> {
-  const panels = browser.devtools?.panels as
-    | {
-        themeName?: string;
-        onThemeChanged?: { addListener(listener: (name: string) => void): void };
-      }
-    | undefined;
-  applyTheme(panels?.themeName);
-  // Firefox reports theme switches; Chrome reloads the panel instead.
-  panels?.onThemeChanged?.addListener(applyTheme);
+  // Chrome reports the theme at load only; Firefox reports switches; the OS scheme is watched too.
+  const panels = browser.devtools?.panels as ThemeSource | undefined;
+  followDevtoolsTheme(panels, matchMedia('(prefers-color-scheme: dark)'), applyTheme);
 
   const panel = await createPanel({
     network: browser.devtools?.network as DevtoolsNetworkLike | undefined,
