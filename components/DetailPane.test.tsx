@@ -2,7 +2,7 @@
 // Tests for the detail pane in the panel shell: tabs kept across rows, replays per session, token reuse, Settings drawer.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { createPanel, type Panel } from '../lib/panel';
 import type { ReplayResult, SendOptions } from '../lib/replay/send';
@@ -14,6 +14,7 @@ import type { ReplayRequest } from '../lib/uqudo/info-api';
 import { createFakeDevtoolsNetwork } from '../tests/fake-devtools-network';
 import { FIXTURE_IAT, RESULT_JTI } from '../tests/fixtures/har/build';
 import { App } from './App';
+import { preloadPanelViews } from './lazy/views';
 import { StoreContext } from './store-context';
 
 const fixture = (name: string) =>
@@ -87,6 +88,9 @@ function accessTokenRow(store: Panel['store'], path: string): HTMLElement {
   );
   return screen.getByTestId('detail');
 }
+
+// The detail, replay and images views are loaded with import(): loaded once, before any test renders.
+beforeAll(() => preloadPanelViews(), 60_000);
 
 describe('DetailPane', () => {
   it('keeps the chosen tab while other rows are selected, Checks where it does not apply', async () => {
