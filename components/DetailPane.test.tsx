@@ -92,6 +92,9 @@ function accessTokenRow(store: Panel['store'], path: string): HTMLElement {
   return screen.getByTestId('detail');
 }
 
+// The detail, replay and images views are loaded with import(): loaded once, before any test renders.
+beforeAll(() => preloadPanelViews(), 60_000);
+
 describe('DetailPane', () => {
   it('keeps the chosen tab while other rows are selected, Checks where it does not apply', async () => {
     await renderPanel();
