@@ -3,7 +3,7 @@ import type { Inspection } from '../jose/inspect';
 import { DETAIL_TAB_LABELS, TAB_UNAVAILABLE } from './detail-text';
 
 /** The tabs of the detail pane, in order. */
-export const DETAIL_TABS = ['checks', 'uqudo', 'json', 'replay', 'images'] as const;
+const DETAIL_TABS = ['checks', 'uqudo', 'json', 'replay', 'images'] as const;
 
 /** One tab of the detail pane. */
 export type DetailTab = (typeof DETAIL_TABS)[number];

@@ -3,7 +3,6 @@ import { malformedResult } from './checks';
 import { decodeHeaderSegment, isJsonObject } from './decode';
 import { MAX_TOKEN_LENGTH, normalizeTokenInput } from './find';
 import { createFinding, type Finding } from './findings';
-import { inspectJwe } from './jwe';
 import { inspectJws } from './jws';
 import type { DecryptionKey, KeyResolver } from './keys';
 import { SEGMENT_NAMES, countDots, findInvalidCharacter, stripPadding } from './segments';
@@ -87,7 +86,15 @@ async function inspectAt(raw: string, options: InspectOptions, depth: number): P
   if (!decoded.ok) return malformedResult(`Cannot read the header: ${decoded.reason}.`);
   return format === 'jws'
     ? inspectJws(token, segments, decoded.header, options)
-    : inspectJwe(token, segments, decoded.header, options, depth, inspectAt);
+    : // JWE decryption (and jose's key-management code) loads on the first encrypted token only.
+      (await import('./jwe')).inspectJwe(
+        token,
+        segments,
+        decoded.header,
+        options,
+        depth,
+        inspectAt,
+      );
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type Verdict,
 } from '../jose/inspect';
 import { findKeySuggestion } from '../settings/suggest';
+import { collectPayloadText } from './payload-text';
 import { capText, describeWhere } from './text';
 
 /** The part of an exchange kept with each capture (bodies are not kept: only the token is). */
@@ -90,7 +91,11 @@ export function applyInspection(capture: Capture, inspection: Inspection): Captu
     jti,
     kind,
     verdict,
+    // Exact terms for the quick filters ("verdict:invalid" never matches "verdict:valid").
+    `verdict:${verdict}`,
+    `kind:${kind}`,
     ...findings.map((finding) => `${finding.code} ${finding.message}`),
+    collectPayloadText((inspection.inner ?? inspection).payload),
   ]
     .join('\n')
     .toLowerCase();
