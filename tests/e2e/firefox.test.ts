@@ -214,6 +214,9 @@ describe.skipIf(!HAS_FIREFOX)('Firefox (firefox-esr, WebDriver BiDi)', () => {
     await page.evaluate(`${fake.outputFiles[0]!.text}\nglobalThis.FakeNetwork = FakeNetwork; true`);
     const entries = (JSON.parse(FLOW_HAR) as { log: { entries: unknown[] } }).log.entries;
     await page.evaluate(`(${START_SCRIPTED_PANEL})(${JSON.stringify(entries)})`);
+    // The flat token list (sessions are the default mode), as the Chromium harness does.
+    await page.click('[data-testid="list-mode-tokens"]');
+    await page.waitForSelector('[data-testid="list-mode-tokens"][aria-pressed="true"]');
     await page.waitForFunction(
       (count) =>
         document.querySelectorAll('[data-testid="token-row"]').length === count &&
