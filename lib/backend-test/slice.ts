@@ -3,13 +3,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CapturedExchange } from '../capture/exchange';
 import type { AccessState, OriginAccess } from '../permissions/access';
 import { createAccessFlow } from '../permissions/flow';
-import { planBackendTest } from '../session/backend-test';
 import { extractSessionEvidence } from '../session/evidence';
 import type { Capture, CaptureList } from '../store';
-import { advanceRun, applyRowEvent, createRun, finishRun, type BackendTestRun } from './machine';
-import { keepBackendPost, selectResendHeaders, type KeptPost } from './request';
-import { MAX_TEST_REQUESTS, runBackendTest, type RowEvent, type RunDeps } from './run';
-import { findExpiredResult, findTestTarget } from './target';
+import { advanceRun, applyRowEvent, finishRun, type BackendTestRun } from './machine';
+import { keepBackendPost, type KeptPost } from './request';
+import { runBackendTest, type BackendTestJob, type RowEvent, type RunDeps } from './run';
+import { planTestRun } from './target';
 
 /** Backend posts kept for testing (newest; each holds a request body). */
 const MAX_KEPT_POSTS = 16;
@@ -49,47 +48,66 @@ export type BackendTestStore = StoreApi<BackendTestState> & {
   cancel(captureId: string): void;
 };
 
+/** What the store's helpers share. */
+interface StoreContext {
+  api: StoreApi<BackendTestState>;
+  deps: BackendTestDeps;
+  controllers: Map<string, AbortController>;
+  update(id: string, change: (run: BackendTestRun) => BackendTestRun): void;
+}
+
+/** The job a run sends (its plan, body, tokens and what to resend). */
+function jobOf(run: BackendTestRun): BackendTestJob {
+  return {
+    plan: run.plan,
+    body: run.body,
+    token: run.token,
+    ...(run.expiredToken !== undefined && { expiredToken: run.expiredToken }),
+    headers: run.headers,
+    withCookies: run.credentials.cookie,
+  };
+}
+
+/** Starts sending the test of `id` once host access was granted (if it is still waiting for it). */
+function startRun(ctx: StoreContext, id: string): void {
+  const { api, deps, controllers, update } = ctx;
+  const run = api.getState().runs[id];
+  if (!run || run.phase !== 'asking') return;
+  const controller = new AbortController();
+  controllers.set(id, controller);
+  update(id, (r) => advanceRun(r, 'running'));
+  const runDeps: RunDeps = {
+    fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    signal: controller.signal,
+    ...(deps.wait && { wait: deps.wait }),
+    ...(deps.generateKey && { generateKey: deps.generateKey }),
+    ...(deps.now && { now: deps.now }),
+  };
+  const report = (event: RowEvent) =>
+    update(id, (r) => (r.phase === 'running' ? applyRowEvent(r, event) : r));
+  void runBackendTest(jobOf(run), runDeps, report).then((end) => {
+    if (controllers.get(id) === controller) controllers.delete(id);
+    update(id, (r) => (r.phase === 'running' ? finishRun(r, end) : r));
+  });
+}
+
 /** Creates the backend-test store. */
 export function createBackendTestStore(deps: BackendTestDeps = {}): BackendTestStore {
   const api = createStore<BackendTestState>()(() => ({ runs: {}, access: {}, keptVersion: 0 }));
   const kept = new Map<string, KeptPost>();
-  const controllers = new Map<string, AbortController>();
   const flow = createAccessFlow(deps.originAccess, ({ origin, state }) =>
     api.setState({ access: { ...api.getState().access, [origin]: state } }),
   );
-  const update = (id: string, change: (run: BackendTestRun) => BackendTestRun) => {
-    const run = api.getState().runs[id];
-    if (run) api.setState({ runs: { ...api.getState().runs, [id]: change(run) } });
+  const ctx: StoreContext = {
+    api,
+    deps,
+    controllers: new Map(),
+    update(id, change) {
+      const run = api.getState().runs[id];
+      if (run) api.setState({ runs: { ...api.getState().runs, [id]: change(run) } });
+    },
   };
-  const start = (id: string) => {
-    const run = api.getState().runs[id];
-    if (!run || run.phase !== 'asking') return;
-    const controller = new AbortController();
-    controllers.set(id, controller);
-    update(id, (r) => advanceRun(r, 'running'));
-    const job = {
-      plan: run.plan,
-      body: run.body,
-      token: run.token,
-      ...(run.expiredToken !== undefined && { expiredToken: run.expiredToken }),
-      headers: run.headers,
-      withCookies: run.credentials.cookie,
-    };
-    const runDeps: RunDeps = {
-      fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      signal: controller.signal,
-      ...(deps.wait && { wait: deps.wait }),
-      ...(deps.generateKey && { generateKey: deps.generateKey }),
-      ...(deps.now && { now: deps.now }),
-    };
-    const report = (event: RowEvent) =>
-      update(id, (r) => (r.phase === 'running' ? applyRowEvent(r, event) : r));
-    void runBackendTest(job, runDeps, report).then((end) => {
-      if (controllers.get(id) === controller) controllers.delete(id);
-      update(id, (r) => (r.phase === 'running' ? finishRun(r, end) : r));
-    });
-  };
-
+  const { controllers, update } = ctx;
   return Object.assign(api, {
     observe(exchange: CapturedExchange) {
       // Cheap checks first: most exchanges are GETs or carry no token in their request body.
@@ -105,25 +123,9 @@ export function createBackendTestStore(deps: BackendTestDeps = {}): BackendTestS
     open(capture: Capture, captures: CaptureList) {
       const current = api.getState().runs[capture.id];
       if (current && current.phase !== 'done') return { ok: true } as const;
-      const target = findTestTarget(capture, kept.get(capture.exchange.id));
-      if (!target) return { ok: false, reason: 'this request is not a result posted to a backend' };
-      const expired = findExpiredResult(captures, capture);
-      const planned = planBackendTest(target.request, target.token, {
-        hasExpiredResult: expired !== undefined,
-        maxRequests: MAX_TEST_REQUESTS,
-      });
+      const planned = planTestRun(capture, kept.get(capture.exchange.id), captures);
       if (!planned.ok) return planned;
-      const resend = selectResendHeaders(target.request.headers);
-      const run = createRun({
-        captureId: capture.id,
-        plan: planned.plan,
-        body: target.request.body ?? '',
-        token: target.token,
-        ...(expired !== undefined && { expiredToken: expired }),
-        headers: resend.headers,
-        credentials: resend.credentials,
-      });
-      api.setState({ runs: { ...api.getState().runs, [capture.id]: run } });
+      api.setState({ runs: { ...api.getState().runs, [capture.id]: planned.run } });
       return { ok: true } as const;
     },
     dismiss(captureId: string) {
@@ -139,7 +141,7 @@ export function createBackendTestStore(deps: BackendTestDeps = {}): BackendTestS
       update(captureId, (r) => advanceRun(r, 'asking'));
       // Called synchronously from the click, so Chrome can show its permission prompt.
       void flow.request([run.plan.origin]).then((state) => {
-        if (state === 'granted') start(captureId);
+        if (state === 'granted') startRun(ctx, captureId);
         else update(captureId, (r) => (r.phase === 'asking' ? finishRun(r, 'refused') : r));
       });
     },

@@ -1,9 +1,11 @@
-// Which capture can be tested (a result in the body of a kept backend post) and which expired result it may use.
+// Which capture can be tested (a result in the body of a kept backend post), the expired result it may use, its plan.
 import type { Inspection } from '../jose/inspect';
-import type { CapturedRequest } from '../session/backend-test';
+import { planBackendTest, type CapturedRequest } from '../session/backend-test';
 import { isUqudoResult, readResultClaims } from '../session/claims';
 import type { Capture, CaptureList } from '../store';
-import type { KeptPost } from './request';
+import { createRun, type BackendTestRun } from './machine';
+import { selectResendHeaders, type KeptPost } from './request';
+import { MAX_TEST_REQUESTS } from './run';
 
 /** How many of the newest captures are searched for an expired result. */
 const MAX_EXPIRED_SEARCH = 5_000;
@@ -51,7 +53,7 @@ function sharesClient(a: readonly string[], b: readonly string[]): boolean {
  * The newest expired Uqudo result of the same client (`aud`) as `capture`'s result, other than
  * its own token, among the newest MAX_EXPIRED_SEARCH captures (captured or imported).
  */
-export function findExpiredResult(captures: CaptureList, capture: Capture): string | undefined {
+function findExpiredResult(captures: CaptureList, capture: Capture): string | undefined {
   const own = capture.inspection ? readResultClaims(capture.inspection).aud : [];
   const limit = Math.min(captures.length, MAX_EXPIRED_SEARCH);
   for (let index = 0; index < limit; index += 1) {
@@ -62,4 +64,35 @@ export function findExpiredResult(captures: CaptureList, capture: Capture): stri
     if (sharesClient(own, readResultClaims(inspection).aud)) return candidate.sighting.token;
   }
   return undefined;
+}
+
+/**
+ * The test of `capture` waiting for confirmation: its plan (with the expired row when the panel
+ * holds an expired result of the same client), the headers to resend and the credentials reused;
+ * or why it cannot run.
+ */
+export function planTestRun(
+  capture: Capture,
+  post: KeptPost | undefined,
+  captures: CaptureList,
+): { ok: true; run: BackendTestRun } | { ok: false; reason: string } {
+  const target = findTestTarget(capture, post);
+  if (!target) return { ok: false, reason: 'this request is not a result posted to a backend' };
+  const expired = findExpiredResult(captures, capture);
+  const planned = planBackendTest(target.request, target.token, {
+    hasExpiredResult: expired !== undefined,
+    maxRequests: MAX_TEST_REQUESTS,
+  });
+  if (!planned.ok) return planned;
+  const resend = selectResendHeaders(target.request.headers);
+  const run = createRun({
+    captureId: capture.id,
+    plan: planned.plan,
+    body: target.request.body ?? '',
+    token: target.token,
+    ...(expired !== undefined && { expiredToken: expired }),
+    headers: resend.headers,
+    credentials: resend.credentials,
+  });
+  return { ok: true, run };
 }
