@@ -19,6 +19,19 @@ export default tseslint.config(
       // The house rule: no import cycles anywhere (lib/jose must not import lib/uqudo back, …).
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-self-import': 'error',
+      // The generic JOSE layer knows nothing about Uqudo: lib/uqudo plugs in through a profile.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './lib/jose',
+              from: './lib/uqudo',
+              message: 'lib/jose is generic; Uqudo rules plug in through InspectionProfile.',
+            },
+          ],
+        },
+      ],
       'no-console': ['error', { allow: ['error', 'warn'] }],
       eqeqeq: ['error', 'always'],
       '@typescript-eslint/no-unused-vars': [

@@ -2,7 +2,8 @@
 import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { verdictOf } from '../lib/jose/inspect';
-import type { Inspection, SignatureStatus, TokenKind } from '../lib/jose/inspect';
+import type { Inspection, SignatureStatus } from '../lib/jose/inspect';
+import { toTokenKind, type TokenKind } from '../lib/uqudo/classify';
 import { summarizeUqudoResult } from '../lib/uqudo/summary';
 import type { ImageRef, UqudoSummary } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
@@ -292,7 +293,9 @@ function InspectionMeta({ inspection }: { inspection: Inspection }) {
   });
   return (
     <span class="inspection-meta">
-      {format === 'invalid' ? 'not a token' : `${format.toUpperCase()} · ${KIND_WORDS[kind]}`}
+      {format === 'invalid'
+        ? 'not a token'
+        : `${format.toUpperCase()} · ${KIND_WORDS[toTokenKind(kind)]}`}
       {values.map(([name, value]) => (
         <span key={name} class="inspection-meta-item">
           {' · '}

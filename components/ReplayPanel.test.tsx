@@ -2,7 +2,8 @@
 // Tests for ReplayPanel over a real replay store (fake sender, real inspectToken).
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { inspectToken, type Inspection } from '../lib/jose/inspect';
+import { type Inspection } from '../lib/jose/inspect';
+import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import {
   buildUqudoPayload,
   generateTestKeyPair,
@@ -31,8 +32,8 @@ beforeAll(async () => {
   const payload = buildUqudoPayload({ jti: JTI });
   const documents = (payload.data as { documents: Record<string, unknown>[] }).documents;
   documents[0]!.reading = { data: { photo: PHOTO_BASE64, photoMimeType: 'image/jpeg' } };
-  passport = await inspectToken(await mintToken(payload, { key }));
-  face = await inspectToken(
+  passport = await inspectUqudoToken(await mintToken(payload, { key }));
+  face = await inspectUqudoToken(
     await mintToken(buildUqudoPayload({ faceSessionId: FACE_SESSION }), { key }),
   );
 });
@@ -76,7 +77,7 @@ function setup(
   let urls = 0;
   const store = createReplayStore({
     send,
-    inspect: inspectToken,
+    inspect: inspectUqudoToken,
     now: () => Date.now(),
     createObjectUrl: () => `blob:panel/${++urls}`,
     revokeObjectUrl: (url) => revoked.push(url),

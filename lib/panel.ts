@@ -1,7 +1,7 @@
 // createPanel: the panel's one composition — store, settings and replay storage, capture — over injected ports.
 import type { DevtoolsNetworkLike, NetworkWatch } from './capture/network';
 import { watchNetwork } from './capture/network';
-import { inspectToken } from './jose/inspect';
+import { inspectUqudoToken } from './uqudo/inspect';
 import type { ReplayDeps } from './replay/slice';
 import type { ReplayStorage } from './replay/token-storage';
 import type { OriginAccess } from './settings/access';
@@ -23,7 +23,7 @@ export interface PanelPorts {
   /** The fetch used for JWKS URLs (and, unless `send` is given, replays). */
   fetch?: typeof fetch;
   now?: () => number;
-  /** Inspects one token (default inspectToken). */
+  /** Inspects one token (default inspectUqudoToken). */
   inspect?: InspectorStoreDeps['inspect'];
   /** Settings used instead of the stored ones (tests, demo seeds). */
   settings?: PanelSettings;
@@ -80,7 +80,7 @@ function storeDeps(
     ...(ports.revokeObjectUrl ? { revokeObjectUrl: ports.revokeObjectUrl } : {}),
     ...ports.replay,
   };
-  const deps: InspectorStoreDeps = { inspect: ports.inspect ?? inspectToken, replay };
+  const deps: InspectorStoreDeps = { inspect: ports.inspect ?? inspectUqudoToken, replay };
   if (replayStorage) {
     // The token goes to storage.session only, and only after the user opted in.
     replay.saveToken = (entry) => {

@@ -1,11 +1,7 @@
 // The time claims (iat, nbf, exp) of a payload as dates with relative times, for the readable CLI report.
 import { isJsonObject } from '../jose/decode';
-import {
-  describeExpiryTime,
-  describeRelativeTime,
-  formatNumericDate,
-  isNumericDate,
-} from '../jose/claims';
+import { describeExpiryTime, describeRelativeTime } from '../format/duration';
+import { formatNumericDate, isNumericDate } from '../jose/claims';
 import { stringifyJsonLinear } from '../format/json';
 import { clipText } from './text';
 

@@ -1,5 +1,6 @@
 // Derived replay data for the UI: what a selected capture offers replay, and facts read off the replay state.
-import { sessionIdOf, type Inspection } from '../jose/inspect';
+import { type Inspection } from '../jose/inspect';
+import { findSessionId } from '../uqudo/session-id';
 import type { AccessState } from '../permissions/access';
 import { isSessionId } from '../uqudo/info-api';
 import { summarizeUqudoResult, type ImageRef, type InlinePhoto } from '../uqudo/summary';
@@ -24,7 +25,7 @@ export function selectReplayCapture(inspection: Inspection | undefined): ReplayC
   while (innermost.inner) innermost = innermost.inner;
   // Only an SDK result names a session: an access token's jti is not one.
   if (innermost.kind !== 'uqudo-result') return facts;
-  const sessionId = sessionIdOf(inspection);
+  const sessionId = findSessionId(inspection);
   if (sessionId) facts.sessionId = sessionId.slice(0, 200);
   const summary = summarizeUqudoResult(innermost.payload);
   facts.images = summary.images;

@@ -1,5 +1,5 @@
 // groupSessions / createSessionIndex: captured exchanges → Uqudo sessions (by jti, data.sessionId, UQ-Session-ID).
-import { sessionIdOf } from '../jose/inspect';
+import { findSessionId } from '../uqudo/session-id';
 import { buildSession, type Session, type SessionOptions } from './build';
 import {
   isAccessToken,
@@ -101,7 +101,7 @@ class Grouper {
 
   /** The session a result sighting belongs to: its own id, the exact token, a shared prefix, or the header. */
   private ownerOf(sighting: SessionSighting, evidence: SessionEvidence): string | undefined {
-    const own = sighting.inspection ? sessionIdOf(sighting.inspection) : undefined;
+    const own = sighting.inspection ? findSessionId(sighting.inspection) : undefined;
     if (own !== undefined) return own;
     const exact = this.resultOwners.get(sighting.token);
     if (exact !== undefined) return exact;

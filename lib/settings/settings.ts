@@ -1,5 +1,5 @@
 // Panel settings: defaults, validation and (de)serialisation of what is persisted (never secrets).
-import type { Expectations } from '../jose/inspect';
+import type { Expectations } from '../uqudo/claims';
 import { isLoopbackHost } from '../uqudo/info-api';
 
 /** Uqudo's published JWKS (production; the JWS results' keys). */

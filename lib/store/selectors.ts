@@ -1,5 +1,6 @@
 // Selectors beside the store: the visible list, the selection and what the detail derives from it, memoised.
-import { sessionIdOf, type Inspection } from '../jose/inspect';
+import { type Inspection } from '../jose/inspect';
+import { findSessionId } from '../uqudo/session-id';
 import { summarizeUqudoResult, type ImageRef, type UqudoSummary } from '../uqudo/summary';
 import type { Capture } from './capture';
 import type { CaptureList } from './capture-list';
@@ -54,7 +55,7 @@ export function selectCaptureFacts(capture: Capture): CaptureFacts {
   const summary = inspection ? summaryOf(inspection) : undefined;
   const facts: CaptureFacts = {
     where: describeWhere(capture),
-    sessionId: inspection ? sessionIdOf(inspection) : undefined,
+    sessionId: inspection ? findSessionId(inspection) : undefined,
     summary,
     images: summary?.images ?? [],
   };
