@@ -1,6 +1,7 @@
 // sendReplay: lib/replay's one effectful edge — sends a ReplayRequest with fetch, binding the token to one origin.
 import type { Header } from '../capture/exchange';
-import { isLoopbackHost, type ReplayRequest } from '../uqudo/info-api';
+import { isLoopbackHost } from '../permissions/origin-policy';
+import type { ReplayRequest } from '../uqudo/info-api';
 import { explainReplay, type Explanation } from './explain';
 import { normalizeAccessToken } from './token';
 

@@ -66,7 +66,10 @@ describe('key source', () => {
     });
     expect(keySourceOf({ ...custom, customJwksUrl: 'http://example.com/jwks' })).toBeUndefined();
     expect(validateSettings({ ...custom, customJwksUrl: 'nope' })).toEqual([
-      { field: 'customJwksUrl', message: 'Not a valid URL.' },
+      {
+        field: 'customJwksUrl',
+        message: 'Include the scheme, e.g. https://id.uqudo.io/api/.well-known/jwks.json.',
+      },
     ]);
   });
 

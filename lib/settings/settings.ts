@@ -1,6 +1,6 @@
 // Panel settings: defaults, validation and (de)serialisation of what is persisted (never secrets).
 import type { Expectations } from '../uqudo/claims';
-import { isLoopbackHost } from '../uqudo/info-api';
+import { checkFetchUrl } from '../permissions/origin-policy';
 
 /** Uqudo's published JWKS (production; the JWS results' keys). */
 export const UQUDO_JWKS_URL = 'https://id.uqudo.io/api/.well-known/jwks.json';
@@ -139,19 +139,14 @@ export function validateSettings(settings: PanelSettings): SettingsIssue[] {
   return issues;
 }
 
-/** Explains why a JWKS URL cannot be used, or returns undefined when it can. */
+/**
+ * Explains why a JWKS URL cannot be used, or returns undefined when it can: the panel's one origin
+ * policy (checkFetchUrl), the same as for the replay API base.
+ */
 export function describeJwksUrlProblem(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return 'Enter the JWKS URL.';
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return 'Not a valid URL.';
-  }
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
-  return 'Use an https:// URL (plain http:// only for localhost / 127.0.0.1).';
+  if (text.trim() === '') return 'Enter the JWKS URL.';
+  const checked = checkFetchUrl(text, 'https://id.uqudo.io/api/.well-known/jwks.json');
+  return checked.ok ? undefined : checked.error;
 }
 
 /** The key source the settings select; undefined when the selected source is unusable. */
