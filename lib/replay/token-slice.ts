@@ -101,7 +101,7 @@ function restoreToken(
     return;
   }
   const parsed = parseApiBase(entry.origin);
-  const token = entry.token.trim();
+  const token = normalizeTokenInput(entry.token);
   if (!parsed.ok || token === '' || token.length > MAX_TOKEN_CHARS) return;
   ctx.set({
     token,
