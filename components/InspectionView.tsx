@@ -2,6 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { verdictOf } from '../lib/jose/inspect';
+import { isRecord } from '../lib/guards';
 import type { Inspection, SignatureStatus } from '../lib/jose/inspect';
 import { toTokenKind, type TokenKind } from '../lib/uqudo/classify';
 import { summarizeUqudoResult } from '../lib/uqudo/summary';
@@ -46,10 +47,6 @@ export interface InspectionViewProps {
   renderImageActions?: (ref: ImageRef) => ComponentChildren;
 }
 
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function headerText(header: Record<string, unknown> | null, name: string): string | undefined {
   const value = header?.[name];
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -71,7 +68,7 @@ function InspectionDetail({
   const isJwe = format === 'jwe';
   // A decrypted JWE whose plaintext is a nested JWS keeps that JWS (a string) as its payload.
   const hasOwnContent = format !== 'invalid' && !inner && payload !== null && payload !== undefined;
-  const showsSummary = hasOwnContent && kind === 'uqudo-result' && isJsonObject(payload);
+  const showsSummary = hasOwnContent && kind === 'uqudo-result' && isRecord(payload);
   const computed = useMemo(
     () => (showsSummary && !summary ? summarizeUqudoResult(payload) : undefined),
     [showsSummary, summary, payload],
@@ -115,7 +112,7 @@ function InspectionDetail({
 
       {hasOwnContent && (
         <>
-          {isJsonObject(payload) && <TimeClaimsSection payload={payload} now={now} />}
+          {isRecord(payload) && <TimeClaimsSection payload={payload} now={now} />}
           {contentViews}
         </>
       )}

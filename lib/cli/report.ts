@@ -1,6 +1,6 @@
 // Readable (non-JSON) CLI output: one inspection as a report, a HAR scan as a table. Text only.
 import type { Finding, Severity } from '../jose/findings';
-import { verdictOf, type Inspection, type Verdict } from '../jose/inspect';
+import { findInnermost, verdictOf, type Inspection, type Verdict } from '../jose/inspect';
 import { findSessionId } from '../uqudo/session-id';
 import {
   formatBytes,
@@ -150,8 +150,7 @@ function formatSection(
 
 /** The innermost token (a JWE's decrypted JWS) when it is a Uqudo SDK result. */
 function findUqudoResult(inspection: Inspection): Inspection | undefined {
-  let innermost = inspection;
-  while (innermost.inner) innermost = innermost.inner;
+  const innermost = findInnermost(inspection);
   return innermost.kind === 'uqudo-result' ? innermost : undefined;
 }
 

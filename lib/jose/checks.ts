@@ -1,6 +1,7 @@
 // Shared pieces of an inspection: malformed results, payload reading, crit handling, naming and claim checks (JWS and JWE alike).
 import { checkClaims } from './claims';
-import { decodeUtf8, isJsonObject } from './decode';
+import { isRecord } from '../guards';
+import { decodeUtf8 } from './decode';
 import { createFinding, type Finding } from './findings';
 import type { GenericKind, InspectOptions, Inspection } from './inspection';
 
@@ -94,7 +95,7 @@ export function checkCrit(
 
 /** The generic kind: `jwt` for a JSON-object payload, `unknown` for anything else. */
 function classifyGeneric(payload: unknown): GenericKind {
-  return isJsonObject(payload) ? 'jwt' : 'unknown';
+  return isRecord(payload) ? 'jwt' : 'unknown';
 }
 
 /** Names a payload with the options' profile (the generic kinds without one). */

@@ -1,6 +1,6 @@
 // Claim checks: exp/nbf/iat against an injectable clock with leeway (family rules come from the inspection profile).
 import { formatDuration } from '../format/duration';
-import { isJsonObject } from './decode';
+import { isRecord } from '../guards';
 import { createFinding, type Finding } from './findings';
 
 /** Inputs of the claim checks. */
@@ -109,7 +109,7 @@ function checkTimeClaims(
  */
 export function checkClaims(payload: unknown, options: ClaimCheckOptions): Finding[] {
   const findings: Finding[] = [];
-  if (!isJsonObject(payload)) {
+  if (!isRecord(payload)) {
     findings.push(
       createFinding(
         'claims-unchecked',
@@ -117,6 +117,6 @@ export function checkClaims(payload: unknown, options: ClaimCheckOptions): Findi
       ),
     );
   }
-  checkTimeClaims(isJsonObject(payload) ? payload : {}, options.now, options.leeway, findings);
+  checkTimeClaims(isRecord(payload) ? payload : {}, options.now, options.leeway, findings);
   return findings;
 }

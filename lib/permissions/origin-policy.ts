@@ -5,6 +5,17 @@ export type FetchUrlCheck = { ok: true; url: URL; origin: string } | { ok: false
 
 const MAX_URL_CHARS = 2048;
 
+/** The origin (scheme://host[:port]) of a URL, or undefined when it does not parse or has none. */
+export function readOrigin(text: string | undefined): string | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  try {
+    const origin = new URL(text.trim()).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
 /** True for hostnames that always mean this machine, given as `URL.hostname` (IPv6 in brackets). */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();

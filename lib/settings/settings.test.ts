@@ -1,4 +1,5 @@
 // Tests for settings defaults, validation, expectations and (de)serialisation.
+import { readOrigin } from '../permissions/origin-policy';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
@@ -11,7 +12,6 @@ import {
   mergeSettings,
   normalizeSettings,
   sameSettings,
-  originOf,
   serializeSettings,
   validateSettings,
 } from './settings';
@@ -91,9 +91,9 @@ describe('key source', () => {
   });
 
   it('computes origins', () => {
-    expect(originOf(UQUDO_JWKS_URL)).toBe('https://id.uqudo.io');
-    expect(originOf('http://127.0.0.1:4000/a')).toBe('http://127.0.0.1:4000');
-    expect(originOf('not a url')).toBeUndefined();
+    expect(readOrigin(UQUDO_JWKS_URL)).toBe('https://id.uqudo.io');
+    expect(readOrigin('http://127.0.0.1:4000/a')).toBe('http://127.0.0.1:4000');
+    expect(readOrigin('not a url')).toBeUndefined();
   });
 });
 

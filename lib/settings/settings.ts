@@ -1,4 +1,5 @@
 // Panel settings: defaults, validation and (de)serialisation of what is persisted (never secrets).
+import { isRecord } from '../guards';
 import type { Expectations } from '../uqudo/claims';
 import { checkFetchUrl } from '../permissions/origin-policy';
 
@@ -165,16 +166,6 @@ export function keySourceOf(settings: PanelSettings): KeySource | undefined {
   }
 }
 
-/** The origin (scheme://host[:port]) of a URL, or undefined when it does not parse. */
-export function originOf(text: string): string | undefined {
-  try {
-    const origin = new URL(text.trim()).origin;
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The claim expectations the settings ask for (empty fields are not checked). */
 export function expectationsOf(settings: PanelSettings): Expectations {
   const expectations: Expectations = {};
@@ -213,10 +204,6 @@ export function serializeSettings(settings: PanelSettings): Record<string, unkno
 /** Reads what `serializeSettings` wrote (or anything else) back into complete settings. */
 export function deserializeSettings(value: unknown): PanelSettings {
   return normalizeSettings(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readText(value: unknown, fallback: string, max: number): string {
