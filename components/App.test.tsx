@@ -72,6 +72,8 @@ async function renderPanel(options: PanelOptions = {}) {
   });
   running = panel;
   const store: InspectorStore = panel.store;
+  // These tests read the flat token list (the panel opens on sessions).
+  store.setListMode('tokens');
   const view = render(
     <ErrorBoundary>
       <StoreContext.Provider value={store}>

@@ -1,4 +1,4 @@
-// App: the Uqudo panel's shell — toolbar, notices, token list, detail, settings and import panels.
+// App: the Uqudo panel's shell — toolbar, notices, token list, detail (with the Settings drawer beside it), import.
 import { useState } from 'preact/hooks';
 import { DetailPane } from './DetailPane';
 import { ImportPanel } from './ImportPanel';
@@ -17,6 +17,8 @@ export interface AppProps {
 }
 
 type SidePanel = 'none' | 'settings' | 'import';
+
+/** Settings open beside the detail (a drawer), so findings change in view as expectations do. */
 
 /** The whole panel UI over the store of the surrounding StoreContext. */
 export function App({ originAccess }: AppProps) {
@@ -62,9 +64,7 @@ export function App({ originAccess }: AppProps) {
       />
       <div class="app-body">
         <ListPane />
-        {side === 'settings' ? (
-          <SettingsPane originAccess={originAccess} onClose={() => setSide('none')} />
-        ) : side === 'import' ? (
+        {side === 'import' ? (
           <ImportPanel
             onPaste={(text) => {
               const result = store.addPastedToken(text);
@@ -80,6 +80,9 @@ export function App({ originAccess }: AppProps) {
           />
         ) : (
           <DetailPane />
+        )}
+        {side === 'settings' && (
+          <SettingsPane originAccess={originAccess} onClose={() => setSide('none')} />
         )}
       </div>
       <footer class="app-footer">Diagnostics only — trust decisions belong on your backend.</footer>

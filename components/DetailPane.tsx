@@ -1,5 +1,7 @@
-// DetailPane: the selected capture's detail (with its replay panel and image actions), or a hint.
-import { useCallback } from 'preact/hooks';
+// DetailPane: the selected capture's detail in tabs (the chosen tab kept across rows), or a hint.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { DetailTab } from '../lib/detail/tabs';
+import { selectReplayScope, selectScopedImageCount } from '../lib/replay/selectors';
 import {
   selectCaptureFacts,
   selectSelectedCapture,
@@ -8,7 +10,10 @@ import {
 } from '../lib/store';
 import type { ImageRef } from '../lib/uqudo/summary';
 import { CaptureDetail } from './CaptureDetail';
+import { DetailImages } from './DetailImages';
+import { DetailUseToken } from './DetailUseToken';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ExportSelected } from './ExportSelected';
 import { ImageFetchButton } from './ImageFetchButton';
 import { ReplayPanel } from './ReplayPanel';
 import { useInspector, useInspectorStore } from './store-context';
@@ -19,8 +24,21 @@ export function DetailPane() {
   const selected = useInspector(selectSelectedCapture);
   const jtiCount = useInspector(selectSelectedJtiCount);
   const hasCaptures = useInspector((state) => state.captures.length > 0);
+  const [tab, setTab] = useState<DetailTab>('checks');
+  // Replays and fetched images belong to the selected capture's session.
+  const scope = selected ? selectReplayScope(selected) : '';
+  useEffect(() => store.replay.setScope(scope), [store, scope]);
+  const fetchedImages = useInspector((state) => selectScopedImageCount(state.replay, scope));
   const renderReplay = useCallback(
-    (capture: Capture) => <ReplayPanel store={store} capture={capture} />,
+    (capture: Capture) => (
+      <ReplayPanel store={store} capture={capture} scope={selectReplayScope(capture)} />
+    ),
+    [store],
+  );
+  const renderImages = useCallback(
+    (capture: Capture) => (
+      <DetailImages store={store} capture={capture} scope={selectReplayScope(capture)} />
+    ),
     [store],
   );
   const renderImageActions = useCallback(
@@ -28,6 +46,7 @@ export function DetailPane() {
       <ImageFetchButton
         store={store}
         imageRef={ref}
+        scope={selectReplayScope(capture)}
         sessionId={selectCaptureFacts(capture).sessionId}
       />
     ),
@@ -35,6 +54,7 @@ export function DetailPane() {
   );
   return (
     <div class="detail-pane">
+      <ExportSelected />
       {selected ? (
         // A detail that fails to render (odd payload) must not take the list down with it;
         // selecting another row starts a fresh boundary.
@@ -42,7 +62,14 @@ export function DetailPane() {
           <CaptureDetail
             capture={selected}
             jtiCount={jtiCount}
+            chosenTab={tab}
+            onTab={setTab}
+            fetchedImages={fetchedImages}
+            headActions={
+              <DetailUseToken store={store} capture={selected} onUsed={() => setTab('replay')} />
+            }
             renderReplay={renderReplay}
+            renderImages={renderImages}
             renderImageActions={renderImageActions}
           />
         </ErrorBoundary>

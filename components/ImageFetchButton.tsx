@@ -9,12 +9,21 @@ export interface ImageFetchButtonProps {
   imageRef: ImageRef;
   /** Session the image belongs to (used in the download name). */
   sessionId?: string;
+  /** The replay scope the image is fetched in (selectReplayScope); '' in a store of replays alone. */
+  scope?: string;
 }
 
-/** "Fetch" for one image reference, with its latest outcome next to it (the preview is in the gallery). */
-export function ImageFetchButton({ store, imageRef, sessionId }: ImageFetchButtonProps) {
+/** "Fetch" for one image reference, with its latest outcome next to it (the preview is in the Images tab). */
+export function ImageFetchButton({
+  store,
+  imageRef,
+  sessionId,
+  scope = '',
+}: ImageFetchButtonProps) {
   const image = useStoreSlice(store, (state) =>
-    state.replay.images.find((candidate) => candidate.imageId === imageRef.id),
+    state.replay.images.find(
+      (candidate) => candidate.imageId === imageRef.id && candidate.scope === scope,
+    ),
   );
   const outcome =
     image === undefined

@@ -1,5 +1,6 @@
 // ImportPanel: paste a token (e.g. from mobile logs) or pick a HAR file; both use the capture pipeline.
 import { useState } from 'preact/hooks';
+import { IMPORT_REPORT_HINT } from '../lib/export/text';
 import type { PasteResult } from '../lib/store';
 
 export interface ImportPanelProps {
@@ -63,16 +64,17 @@ export function ImportPanel({ onPaste, onHarFile, onClose }: ImportPanelProps) {
           )}
         </div>
       </form>
-      <h2>Import a HAR file</h2>
+      <h2>Import a HAR file or an evidence report</h2>
       <p class="muted">
         Export one from the Network panel (“Save all as HAR with content”), then pick it here or
         drop it anywhere on this panel. Every token in it is checked like live traffic.
       </p>
+      <p class="muted">{IMPORT_REPORT_HINT}</p>
       <input
         type="file"
         accept=".har,.json,application/json"
         data-testid="har-file"
-        aria-label="HAR file"
+        aria-label="HAR file or evidence report"
         // File inputs fire input then change on selection; onInput behaves the same with and
         // without preact/compat.
         onInput={(event) => {

@@ -33,8 +33,16 @@ const SIGNATURE_WORDS: Record<SignatureStatus, string> = {
 /** Nested tokens deeper than this are not rendered (the engine caps nesting too). */
 const MAX_RENDER_NESTING = 4;
 
+/** Which part of an inspection to show: everything, or one detail tab's share. */
+export type InspectionPart = 'all' | 'checks' | 'uqudo' | 'json';
+
 /** Props of {@link InspectionView}. */
 export interface InspectionViewProps {
+  /**
+   * `checks`: verdict, findings, time claims; `uqudo`: the summary; `json`: header and payload
+   * trees; `all` (default): everything. A decrypted JWE shows the same part of its inner token.
+   */
+  part?: InspectionPart;
   inspection: Inspection;
   /**
    * The Uqudo summary of the (innermost) result payload, if the caller already computed it;
@@ -63,7 +71,10 @@ function InspectionDetail({
   now,
   renderImageActions,
   depth,
+  part = 'all',
 }: InspectionViewProps & { depth: number }) {
+  const checks = part === 'all' || part === 'checks';
+  const json = part === 'all' || part === 'json';
   const { format, header, payload, inner, kind } = inspection;
   const isJwe = format === 'jwe';
   // A decrypted JWE whose plaintext is a nested JWS keeps that JWS (a string) as its payload.
@@ -82,6 +93,7 @@ function InspectionDetail({
     () =>
       hasOwnContent ? (
         <PayloadViews
+          part={part}
           summary={shownSummary}
           signature={inspection.signature}
           renderImageActions={renderImageActions}
@@ -90,37 +102,52 @@ function InspectionDetail({
           payload={payload}
         />
       ) : null,
-    [hasOwnContent, shownSummary, renderImageActions, isJwe, header, payload, inspection.signature],
+    [
+      part,
+      hasOwnContent,
+      shownSummary,
+      renderImageActions,
+      isJwe,
+      header,
+      payload,
+      inspection.signature,
+    ],
   );
 
   return (
-    <article class={`inspection inspection-${format}`} data-depth={depth}>
-      <header class="inspection-header">
-        <VerdictBadge verdict={verdictOf(inspection)} />
-        {format === 'jws' && <SignatureState status={inspection.signature} />}
-        <InspectionMeta inspection={inspection} />
-      </header>
+    <article class={`inspection inspection-${format}`} data-depth={depth} data-part={part}>
+      {checks && (
+        <>
+          <header class="inspection-header">
+            <VerdictBadge verdict={verdictOf(inspection)} />
+            {format === 'jws' && <SignatureState status={inspection.signature} />}
+            <InspectionMeta inspection={inspection} />
+          </header>
+          <section class="inspection-section" aria-label="Findings">
+            <h3 class="section-title">Findings</h3>
+            <FindingList findings={inspection.findings} />
+          </section>
+        </>
+      )}
 
-      <section class="inspection-section" aria-label="Findings">
-        <h3 class="section-title">Findings</h3>
-        <FindingList findings={inspection.findings} />
-      </section>
+      {json && isJwe && header && <HeaderTree header={header} label="Protected header" />}
 
-      {isJwe && header && <HeaderTree header={header} label="Protected header" />}
-
-      {isJwe && !inner && !hasOwnContent && <JweStatus decryptFailed={decryptFailed} />}
+      {checks && isJwe && !inner && !hasOwnContent && <JweStatus decryptFailed={decryptFailed} />}
 
       {hasOwnContent && (
         <>
-          {isRecord(payload) && <TimeClaimsSection payload={payload} now={now} />}
+          {checks && isRecord(payload) && <TimeClaimsSection payload={payload} now={now} />}
           {contentViews}
         </>
       )}
 
-      {format === 'invalid' && header && <HeaderTree header={header} label="Header (as decoded)" />}
+      {json && format === 'invalid' && header && (
+        <HeaderTree header={header} label="Header (as decoded)" />
+      )}
 
       {inner && (
         <InnerToken
+          part={part}
           inspection={inspection}
           inner={inner}
           summary={summary}
@@ -168,6 +195,7 @@ function JweStatus({ decryptFailed }: { decryptFailed: boolean }) {
 
 /** The summary, header and payload trees of a token with content of its own. */
 function PayloadViews({
+  part,
   summary: shownSummary,
   signature,
   renderImageActions,
@@ -175,6 +203,7 @@ function PayloadViews({
   header,
   payload,
 }: {
+  part: InspectionPart;
   summary?: UqudoSummary;
   signature: SignatureStatus;
   renderImageActions?: (ref: ImageRef) => ComponentChildren;
@@ -182,27 +211,30 @@ function PayloadViews({
   header: Record<string, unknown> | null;
   payload: unknown;
 }) {
+  const json = part === 'all' || part === 'json';
   return (
     <>
-      {shownSummary && (
+      {shownSummary && (part === 'all' || part === 'uqudo') && (
         <ResultSummary
           summary={shownSummary}
           signature={signature}
           renderImageActions={renderImageActions}
         />
       )}
-      {!isJwe && header && (
+      {json && !isJwe && header && (
         <section class="inspection-section" aria-label="Header">
           <JsonTree value={header} label="Header" />
         </section>
       )}
-      <section class="inspection-section" aria-label={isJwe ? 'Decrypted payload' : 'Payload'}>
-        <JsonTree
-          value={payload}
-          label={isJwe ? 'Decrypted payload' : 'Payload'}
-          defaultExpandDepth={2}
-        />
-      </section>
+      {json && (
+        <section class="inspection-section" aria-label={isJwe ? 'Decrypted payload' : 'Payload'}>
+          <JsonTree
+            value={payload}
+            label={isJwe ? 'Decrypted payload' : 'Payload'}
+            defaultExpandDepth={2}
+          />
+        </section>
+      )}
     </>
   );
 }
@@ -240,6 +272,7 @@ function ResultSummary({
 
 /** The decrypted nested token of a JWE, inspected recursively (up to a depth). */
 function InnerToken({
+  part,
   inspection,
   inner,
   summary,
@@ -248,6 +281,18 @@ function InnerToken({
   depth,
 }: InspectionViewProps & { inner: Inspection; depth: number }) {
   const { payload } = inspection;
+  const nested = (
+    <InspectionDetail
+      part={part}
+      inspection={inner}
+      summary={summary}
+      now={now}
+      renderImageActions={renderImageActions}
+      depth={depth + 1}
+    />
+  );
+  // The Uqudo tab shows the result's summary alone, without the envelope's headings.
+  if (part === 'uqudo') return depth + 1 < MAX_RENDER_NESTING ? nested : null;
   return (
     <section class="inspection-section inspection-inner" aria-label="Decrypted content">
       <h3 class="section-title">
@@ -257,13 +302,7 @@ function InnerToken({
         )}
       </h3>
       {depth + 1 < MAX_RENDER_NESTING ? (
-        <InspectionDetail
-          inspection={inner}
-          summary={summary}
-          now={now}
-          renderImageActions={renderImageActions}
-          depth={depth + 1}
-        />
+        nested
       ) : (
         <p class="level-warn">Nested too deeply to show.</p>
       )}

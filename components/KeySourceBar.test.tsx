@@ -46,6 +46,8 @@ function renderPanel(settings: Partial<PanelSettings> = {}) {
     settings: normalizeSettings({ ...DEFAULT_SETTINGS, ...settings }),
     saveSettings: (next) => saved.push(next),
   });
+  // These tests read the flat token list (the panel opens on sessions).
+  store.setListMode('tokens');
   render(
     <StoreContext.Provider value={store}>
       <App />

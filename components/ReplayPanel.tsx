@@ -1,15 +1,20 @@
-// ReplayPanel: replay Uqudo's Info API for the selected result — token, API base, host access, info/delete/images.
+// ReplayPanel: the Replay tab — API base (with its suggestion), access token, and info/delete with answers below.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStoreSlice } from './useStoreSlice';
 import type { Inspection } from '../lib/jose/inspect';
-import { selectReplayCapture } from '../lib/replay/selectors';
+import {
+  selectReplayCapture,
+  selectScopedProblem,
+  selectScopedReplays,
+} from '../lib/replay/selectors';
 import type { ReplayActions, ReplayState } from '../lib/replay/slice';
+import { suggestApiBase, type SuggestionSource } from '../lib/replay/suggest';
 import { ApiBaseField } from './ApiBaseField';
 import { ClientCredentialsForm } from './ClientCredentialsForm';
-import { ImageBatchRow } from './ImageBatchRow';
-import { ReplayGallery } from './ReplayGallery';
+import { ReplayBaseSuggestion } from './ReplayBaseSuggestion';
 import { ReplayList } from './ReplayList';
+import { ReplayProblem } from './ReplayProblem';
 import { SessionField } from './SessionField';
 import { TokenField } from './TokenField';
 import { useNow } from './useNow';
@@ -26,17 +31,28 @@ export type ReplayHost = Pick<
 /** Props of {@link ReplayPanel}. */
 export interface ReplayPanelProps {
   store: ReplayHost;
-  /** The selected capture: its session id prefills the form, its image references feed "Fetch all". */
-  capture: { id: string; inspection?: Inspection };
+  /** The selected capture: its session id prefills the form, its iss or request suggests the base. */
+  capture: { id: string; inspection?: Inspection; exchange?: SuggestionSource['exchange'] };
+  /** The session the answers belong to (selectReplayScope); '' in a store of replays alone. */
+  scope?: string;
 }
 
-/** The replay controls and results for one selected capture. */
-export function ReplayPanel({ store, capture }: ReplayPanelProps) {
+const SESSION_PURPOSES = ['info', 'info-header', 'delete'] as const;
+const TOKEN_PURPOSES = ['token'] as const;
+
+/** The replay controls of one selected capture, each group's answers right below its buttons. */
+export function ReplayPanel({ store, capture, scope = '' }: ReplayPanelProps) {
   const replay = useStoreSlice(store, (state) => state.replay);
   const actions = store.replay;
   const now = useNow();
 
   const facts = useMemo(() => selectReplayCapture(capture.inspection), [capture.inspection]);
+  const { exchange, inspection } = capture;
+  const suggestion = useMemo(
+    () =>
+      exchange ? suggestApiBase({ exchange, ...(inspection ? { inspection } : {}) }) : undefined,
+    [exchange, inspection],
+  );
   const [sessionId, setSessionId] = useState(facts.sessionId ?? '');
   const [confirmDelete, setConfirmDelete] = useState(false);
   // A new selection brings its own session id; a half-confirmed delete must not carry over.
@@ -44,18 +60,28 @@ export function ReplayPanel({ store, capture }: ReplayPanelProps) {
     setSessionId(facts.sessionId ?? '');
     setConfirmDelete(false);
   }, [capture.id, facts.sessionId]);
-  // Object URLs of fetched images are freed when the gallery goes away.
-  useEffect(() => () => actions.releaseImages(), [actions]);
 
-  const usedSessionId = sessionId.trim() || facts.sessionId;
+  // Tests (and a store of replays alone) render without a DetailPane to set the scope.
+  useEffect(() => actions.setScope(scope), [actions, scope]);
+  const sessionAnswers = useMemo(
+    () => selectScopedReplays(replay, scope, SESSION_PURPOSES),
+    [replay, scope],
+  );
+  const tokenAnswers = useMemo(
+    () => selectScopedReplays(replay, scope, TOKEN_PURPOSES),
+    [replay, scope],
+  );
+  const common = { replay, actions, now };
   return (
     <div class="replay-panel" data-testid="replay-panel">
       <h3 class="section-title">Replay with Uqudo’s Info API</h3>
+      <ReplayBaseSuggestion suggestion={suggestion} replay={replay} actions={actions} />
       <ApiBaseField replay={replay} actions={actions} />
       <fieldset class="replay-group">
         <legend>Access token</legend>
         <TokenField replay={replay} actions={actions} now={now} />
         <ClientCredentialsForm origin={replay.apiOrigin} actions={actions} />
+        <ReplayList {...common} entries={tokenAnswers} label="Token answers" />
       </fieldset>
       <fieldset class="replay-group">
         <legend>Session</legend>
@@ -73,29 +99,14 @@ export function ReplayPanel({ store, capture }: ReplayPanelProps) {
           origin={replay.apiOrigin}
           actions={actions}
         />
-        <ImageBatchRow
-          images={facts.images}
-          uniqueCount={facts.uniqueImageCount}
-          sessionId={usedSessionId}
-          batch={replay.imageBatch}
-          actions={actions}
+        <ReplayProblem problem={selectScopedProblem(replay, scope)} actions={actions} />
+        <ReplayList
+          {...common}
+          entries={sessionAnswers}
+          label="Info and delete answers"
+          clearable
         />
       </fieldset>
-      {replay.problem && (
-        <div class="replay-problem level-bad" role="alert" data-testid="replay-problem">
-          <span>{replay.problem}</span>{' '}
-          <button type="button" class="link-button" onClick={actions.dismissProblem}>
-            Dismiss
-          </button>
-        </div>
-      )}
-      <ReplayGallery
-        images={replay.images}
-        inlinePhotos={facts.inlinePhotos}
-        sessionId={usedSessionId}
-        actions={actions}
-      />
-      <ReplayList replay={replay} actions={actions} now={now} />
     </div>
   );
 }

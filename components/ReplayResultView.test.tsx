@@ -23,6 +23,7 @@ const infoRequest: ReplayRequest = {
 function entry(overrides: Partial<ReplayEntry> = {}): ReplayEntry {
   return {
     id: 'r1',
+    scope: '',
     label: `GET info ${SESSION.slice(0, 8)}…`,
     request: infoRequest,
     startedAt: NOW - 1000,

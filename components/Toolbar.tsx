@@ -1,5 +1,6 @@
 // Toolbar: Clear, Preserve log, filter box, counts, Import HAR, Paste token and Settings toggles.
 import { useRef } from 'preact/hooks';
+import { ExportMenu } from './ExportMenu';
 
 export interface ToolbarProps {
   /** Captures held. */
@@ -82,6 +83,7 @@ export function Toolbar(props: ToolbarProps) {
           if (file) props.onHarFile(file);
         }}
       />
+      <ExportMenu scope={{ kind: 'all' }} variant="all" />
       <button
         type="button"
         data-testid="paste-toggle"

@@ -19,6 +19,7 @@ const REQUEST: ReplayRequest = {
 
 const entry = (id: string, status: ReplayEntry['status']): ReplayEntry => ({
   id,
+  scope: '',
   label: id,
   request: REQUEST,
   startedAt: 0,

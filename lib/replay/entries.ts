@@ -7,6 +7,8 @@ import { redactAccessToken } from './token-info';
 /** One replay: the request (never the token or client secret), and its result once done. */
 export interface ReplayEntry {
   id: string;
+  /** The scope (session) it was sent from. */
+  scope: string;
   /** Short words for the list, e.g. "GET info 3f2a9c1e-…". */
   label: string;
   request: ReplayRequest;
@@ -23,8 +25,8 @@ export interface ReplayEntry {
   controller?: AbortController;
 }
 
-/** Replays kept in the list (the oldest finished ones go first). */
-export const MAX_REPLAYS = 50;
+/** Replays kept over every session (the oldest finished ones go first). */
+export const MAX_REPLAYS = 100;
 /** Text bodies longer than this are cut in the kept result (the list is for reading). */
 const MAX_KEPT_BODY_CHARS = 512 * 1024;
 

@@ -8,6 +8,8 @@ import type { ReplayResult } from './send';
 /** One image fetched (or being fetched) from `GET {base}/api/v1/info/img/{id}`. */
 export interface ImageResult {
   imageId: string;
+  /** The scope (session) it was fetched in. */
+  scope: string;
   /** The key it was found under, e.g. `frontImageId`. */
   refKey: string;
   documentType?: string;
@@ -17,6 +19,8 @@ export interface ImageResult {
   status: 'pending' | 'loaded' | 'failed';
   /** Object URL of the image bytes (loaded only); revoked when the image is removed. */
   objectUrl?: string;
+  /** The image bytes (loaded only), kept for "Download all images". */
+  bytes?: Uint8Array;
   mimeType?: string;
   byteSize?: number;
   fileName?: string;
@@ -29,6 +33,8 @@ export interface ImageResult {
 /** Progress of "Fetch all images". */
 export interface ImageBatch {
   id: number;
+  /** The scope (session) it runs in. */
+  scope: string;
   total: number;
   done: number;
   failed: number;
@@ -44,23 +50,32 @@ export function buildPendingImage(
   ref: ImageRef,
   replayId: string,
   sessionId: string | undefined,
+  scope = '',
 ): ImageResult {
-  const image: ImageResult = { imageId: ref.id, refKey: ref.key, replayId, status: 'pending' };
+  const image: ImageResult = {
+    imageId: ref.id,
+    scope,
+    refKey: ref.key,
+    replayId,
+    status: 'pending',
+  };
   if (ref.documentType) image.documentType = ref.documentType;
   if (sessionId) image.sessionId = sessionId;
   return image;
 }
 
 /**
- * `image` put in front of `images`, replacing any image with the same id; `dropped` lists the
- * replaced images and those beyond the cap (their object URLs must be revoked).
+ * `image` put in front of `images`, replacing any image with the same id in the same scope;
+ * `dropped` lists the replaced images and those beyond the cap (their object URLs must be revoked).
  */
 export function putGalleryImage(
   images: readonly ImageResult[],
   image: ImageResult,
 ): { images: ImageResult[]; dropped: ImageResult[] } {
-  const dropped = images.filter((candidate) => candidate.imageId === image.imageId);
-  const next = [image, ...images.filter((candidate) => candidate.imageId !== image.imageId)];
+  const same = (candidate: ImageResult) =>
+    candidate.imageId === image.imageId && candidate.scope === image.scope;
+  const dropped = images.filter(same);
+  const next = [image, ...images.filter((candidate) => !same(candidate))];
   while (next.length > MAX_IMAGES) dropped.push(next.pop() as ImageResult);
   return { images: next, dropped };
 }

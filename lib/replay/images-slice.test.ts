@@ -112,9 +112,9 @@ describe('images', () => {
     const withDuplicate = [...list, { ...list[0]!, path: '$.elsewhere' }];
     const batch = h.store.replay.fetchImages(withDuplicate, SESSION);
     await vi.waitFor(() => expect(waiting).toHaveLength(3));
-    expect(state(h).imageBatch).toMatchObject({ total: 7, done: 0, running: true });
+    expect(state(h).imageBatches[0]).toMatchObject({ total: 7, done: 0, running: true });
     waiting.shift()!();
-    await vi.waitFor(() => expect(state(h).imageBatch?.done).toBe(1));
+    await vi.waitFor(() => expect(state(h).imageBatches[0]?.done).toBe(1));
     await vi.waitFor(() => expect(waiting).toHaveLength(3));
     while (waiting.length > 0) {
       waiting.shift()!();
@@ -125,7 +125,7 @@ describe('images', () => {
     expect(result).toEqual({ ok: true, total: 7, loaded: 7, failed: 0, cancelled: false });
     expect(maxInFlight).toBe(3);
     expect(h.send).toHaveBeenCalledTimes(7);
-    expect(state(h).imageBatch).toMatchObject({ total: 7, done: 7, running: false });
+    expect(state(h).imageBatches[0]).toMatchObject({ total: 7, done: 7, running: false });
     expect(state(h).images).toHaveLength(7);
   });
 

@@ -25,13 +25,13 @@ import { capText } from '../format/text';
 /** Default number of images fetched at the same time. */
 const DEFAULT_IMAGE_CONCURRENCY = 3;
 
-/** The image actions, plus revoking every shown image's object URL (for a clear). */
+/** The image actions, plus revoking the object URLs of one scope's images (for a clear). */
 export interface ImagePart {
   actions: Pick<
     ReplayActions,
     'fetchImage' | 'fetchImages' | 'cancelImages' | 'removeImage' | 'releaseImages'
   >;
-  revokeAll(): void;
+  revokeScope(scope: string): void;
 }
 
 /** Image requests for `refs` (each id once) at `base`, and the refs whose ids are unusable. */
@@ -64,9 +64,11 @@ function updateImage(
   replayId: string,
   patch: Partial<ImageResult>,
 ): boolean {
-  const current = get().images.find((image) => image.imageId === imageId);
-  // A newer fetch of the same image, or a clear, replaced this one: its result is not wanted.
-  if (!current || current.replayId !== replayId) return false;
+  // Replay ids are unique: a newer fetch of the same image, or a clear, replaced this one.
+  const current = get().images.find(
+    (image) => image.imageId === imageId && image.replayId === replayId,
+  );
+  if (!current) return false;
   set({
     images: get().images.map((image) => (image === current ? { ...image, ...patch } : image)),
   });
@@ -101,6 +103,7 @@ function settleImage(
   }
   const objectUrl = createObjectUrl(ctx, result.bodyBytes, result.contentType);
   const patch = describeLoadedImage(ref, sessionId, result);
+  patch.bytes = result.bodyBytes;
   if (objectUrl) patch.objectUrl = objectUrl;
   // The image was cleared or fetched again meanwhile: the new URL is not shown, so free it.
   if (!updateImage(ctx, ref.id, replayId, patch) && objectUrl)
@@ -113,14 +116,17 @@ async function startImage(
   send: RequestPart['send'],
   job: ImageJob,
   sessionId: string | undefined,
+  scope: string,
 ): Promise<ReplayResult> {
   const { ref, request } = job;
   let replayId = '';
   const { result } = await send(request, REPLAY_LABELS.image(ref.key, ref.id), {
     withToken: true,
+    scope,
     onListed: (id) => {
       replayId = id;
-      const put = putGalleryImage(ctx.get().images, buildPendingImage(ref, id, sessionId));
+      const pending = buildPendingImage(ref, id, sessionId, scope);
+      const put = putGalleryImage(ctx.get().images, pending);
       for (const old of put.dropped) revokeImage(ctx, old);
       ctx.set({ images: put.images });
     },
@@ -129,37 +135,44 @@ async function startImage(
   return result;
 }
 
+/** The batch `batchId`, if it is still listed. */
+function findBatch({ get }: SliceContext, batchId: number): ImageBatch | undefined {
+  return get().imageBatches.find((batch) => batch.id === batchId);
+}
+
+/** `batches` with `batch` as its scope's only batch. */
+function putBatch(batches: readonly ImageBatch[], batch: ImageBatch): ImageBatch[] {
+  return [...batches.filter((candidate) => candidate.scope !== batch.scope), batch];
+}
+
 /** Runs `jobs` `concurrency` at a time until done or the batch `batchId` is stopped. */
 async function runBatch(
   ctx: SliceContext,
   send: RequestPart['send'],
   concurrency: number,
-  batchId: number,
+  batch: ImageBatch,
   jobs: readonly ImageJob[],
   sessionId: string | undefined,
 ): Promise<{ loaded: number; failed: number; cancelled: boolean }> {
   const { get, set } = ctx;
+  const batchId = batch.id;
   const updateBatch = (patch: Partial<ImageBatch>) => {
-    const current = get().imageBatch;
-    if (current?.id === batchId) set({ imageBatch: { ...current, ...patch } });
+    const current = findBatch(ctx, batchId);
+    if (current) set({ imageBatches: putBatch(get().imageBatches, { ...current, ...patch }) });
   };
-  const stopped = () => {
-    const current = get().imageBatch;
-    return current?.id !== batchId || current.cancelled;
-  };
+  const stopped = () => findBatch(ctx, batchId)?.cancelled ?? true;
   const counts = { loaded: 0, failed: 0 };
   const queue = jobs.slice();
   const worker = async () => {
     for (let next = queue.shift(); next; next = stopped() ? undefined : queue.shift()) {
-      const result = await startImage(ctx, send, next, sessionId);
+      const result = await startImage(ctx, send, next, sessionId, batch.scope);
       if (result.kind === 'response' && result.ok) counts.loaded += 1;
       else counts.failed += 1;
       updateBatch({ done: counts.loaded + counts.failed, failed: counts.failed });
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, () => worker()));
-  const finalBatch = get().imageBatch;
-  const cancelled = finalBatch?.id === batchId ? finalBatch.cancelled : true;
+  const cancelled = findBatch(ctx, batchId)?.cancelled ?? true;
   updateBatch({ running: false });
   return { ...counts, cancelled };
 }
@@ -175,6 +188,7 @@ export function createImagePart(
   let batchSeq = 0;
   const actions: ImagePart['actions'] = {
     async fetchImage(ref, sessionId) {
+      const scope = get().scope;
       const prepared = await sender.prepare((base) =>
         buildImageRequest({ base, imageId: ref.id, ...(sessionId ? { sessionId } : {}) }),
       );
@@ -185,10 +199,12 @@ export function createImagePart(
         sender.send,
         { ref, request: prepared.request },
         sessionId,
+        scope,
       );
       return { ok: true, result };
     },
     async fetchImages(refs, sessionId) {
+      const scope = get().scope;
       if (refs.length === 0) return fail(REPLAY_TEXT.noImages);
       const { apiOrigin, apiBaseError } = get();
       if (apiOrigin === undefined) return fail(apiBaseError ?? REPLAY_TEXT.chooseValidBase);
@@ -202,28 +218,40 @@ export function createImagePart(
       set({ problem: skipped === undefined ? undefined : capText(skipped, MAX_PROBLEM_CHARS) });
       batchSeq += 1;
       const total = requests.length;
-      const batch = { id: batchSeq, total, done: 0, failed: 0, running: true, cancelled: false };
-      set({ imageBatch: batch });
-      const outcome = await runBatch(ctx, sender.send, concurrency, batch.id, requests, sessionId);
+      const batch = {
+        id: batchSeq,
+        scope,
+        total,
+        done: 0,
+        failed: 0,
+        running: true,
+        cancelled: false,
+      };
+      set({ imageBatches: putBatch(get().imageBatches, batch) });
+      const outcome = await runBatch(ctx, sender.send, concurrency, batch, requests, sessionId);
       return { ok: true, total, ...outcome };
     },
     cancelImages() {
-      const batch = get().imageBatch;
-      if (batch?.running) set({ imageBatch: { ...batch, cancelled: true } });
+      const { scope, imageBatches } = get();
+      const batch = imageBatches.find((candidate) => candidate.scope === scope);
+      if (batch?.running)
+        set({ imageBatches: putBatch(imageBatches, { ...batch, cancelled: true }) });
     },
     removeImage(imageId) {
-      const removed = get().images.filter((image) => image.imageId === imageId);
+      const { scope } = get();
+      const matches = (image: ImageResult) => image.imageId === imageId && image.scope === scope;
+      const removed = get().images.filter(matches);
       if (removed.length === 0) return;
       for (const image of removed) revokeImage(ctx, image);
-      set({ images: get().images.filter((image) => image.imageId !== imageId) });
+      set({ images: get().images.filter((image) => !matches(image)) });
     },
     releaseImages() {
       for (const image of get().images) revokeImage(ctx, image);
       if (get().images.length > 0) set({ images: [] });
     },
   };
-  const revokeAll = () => {
-    for (const image of get().images) revokeImage(ctx, image);
+  const revokeScope = (scope: string) => {
+    for (const image of get().images) if (image.scope === scope) revokeImage(ctx, image);
   };
-  return { actions, revokeAll };
+  return { actions, revokeScope };
 }

@@ -127,3 +127,14 @@ export function describeImageProgress(batch: {
   const running = batch.running ? (batch.cancelled ? ' — stopping…' : ' — fetching…') : '';
   return `${batch.done}/${batch.total}${failed}${running}`;
 }
+
+/** Wording of "Download all images". */
+export const ZIP_TEXT = {
+  nothingFetched: 'No image of this session is fetched yet: fetch them first.',
+  failed: (error: unknown) =>
+    `Could not build the zip (${error instanceof Error ? error.message : 'unknown error'}).`,
+  noDownload: 'The zip was built but this view cannot offer it as a download.',
+  label: (count: number) => `Download all images (${count}) as a zip`,
+  saved: (count: number, fileName: string) =>
+    `${fileName}: ${count} ${count === 1 ? 'image' : 'images'}`,
+} as const;

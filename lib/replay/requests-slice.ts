@@ -25,6 +25,8 @@ interface SendPlan {
   keep?: ReplayRequest;
   /** Called with the entry id as soon as the entry is listed (before the answer). */
   onListed?: (id: string) => void;
+  /** The scope the entry belongs to (default: the scope when it is sent). */
+  scope?: string;
 }
 
 /** The request actions, plus what the image part needs to send. */
@@ -45,13 +47,16 @@ export interface RequestPart {
 /** Longest problem message kept. */
 export const MAX_PROBLEM_CHARS = 2_000;
 
-/** Records `message` as the slice's problem, capped: messages can quote the untrusted payload. */
+/**
+ * Records `message` as the problem of `scope`, capped: messages can quote the untrusted payload.
+ */
 export function recordProblem(
   set: SliceContext['set'],
   message: string,
+  scope: string,
 ): { ok: false; error: string } {
   const error = capText(message, MAX_PROBLEM_CHARS);
-  set({ problem: error });
+  set({ problem: error, problemScope: scope });
   return { ok: false, error };
 }
 
@@ -84,7 +89,9 @@ function createSender(ctx: SliceContext): RequestPart['send'] {
     const id = `r${replaySeq}`;
     const controller = new AbortController();
     const startedAt = deps.now();
-    const entry = { id, label, request: plan.keep ?? request, startedAt, timeoutMs, controller };
+    const scope = plan.scope ?? get().scope;
+    const kept = plan.keep ?? request;
+    const entry = { id, scope, label, request: kept, startedAt, timeoutMs, controller };
     set({
       replays: addReplayEntry(get().replays, { ...entry, status: 'pending', captured: false }),
     });
@@ -158,17 +165,22 @@ export function createRequestPart(ctx: SliceContext, token: TokenPart): RequestP
   const prepare = (build: (base: string) => BuildResult) => prepareRequest(ctx, token, build);
   const actions: RequestPart['actions'] = {
     async fetchInfo(sessionId, mode = 'path') {
+      // The answer belongs to the session it was asked from, even if another row is selected meanwhile.
+      const scope = get().scope;
       const prepared = await prepare((base) => buildInfoRequest({ base, sessionId, mode }));
       if (!prepared.ok) return prepared;
       set({ problem: undefined });
-      const { result } = await send(prepared.request, REPLAY_LABELS.info(sessionId.trim(), mode));
+      const label = REPLAY_LABELS.info(sessionId.trim(), mode);
+      const { result } = await send(prepared.request, label, { withToken: true, scope });
       return { ok: true, result };
     },
     async deleteSession(sessionId) {
+      const scope = get().scope;
       const prepared = await prepare((base) => buildDeleteRequest({ base, sessionId }));
       if (!prepared.ok) return prepared;
       set({ problem: undefined });
-      const { result } = await send(prepared.request, REPLAY_LABELS.delete(sessionId.trim()));
+      const label = REPLAY_LABELS.delete(sessionId.trim());
+      const { result } = await send(prepared.request, label, { withToken: true, scope });
       return { ok: true, result };
     },
     requestToken: (clientId, clientSecret) =>

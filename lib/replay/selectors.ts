@@ -2,9 +2,11 @@
 import { findInnermost, type Inspection } from '../jose/inspect';
 import { findSessionId } from '../uqudo/session-id';
 import type { AccessState } from '../permissions/access';
-import { isSessionId } from '../uqudo/info-api';
+import { isSessionId, type ReplayPurpose } from '../uqudo/info-api';
 import { summarizeUqudoResult, type ImageRef, type InlinePhoto } from '../uqudo/summary';
 import { REPLAY_TEXT } from './replay-text';
+import type { ReplayEntry } from './entries';
+import type { ImageBatch, ImageResult } from './gallery';
 import type { ReplayState } from './state';
 
 /** What a selected capture offers replay: its session id, image references and inline photos. */
@@ -50,4 +52,55 @@ export function selectApiAccess(replay: ReplayState): AccessState | undefined {
 export function selectTokenMismatch(replay: ReplayState): boolean {
   const { token, tokenOrigin, apiOrigin } = replay;
   return token !== '' && apiOrigin !== undefined && tokenOrigin !== apiOrigin;
+}
+
+const sessionCache = new WeakMap<Inspection, string | undefined>();
+
+/**
+ * The replay scope of a capture: its Uqudo session (every capture of one session id shares it),
+ * else the capture alone. Memoised per inspection (the summary is not computed again per render).
+ */
+export function selectReplayScope(capture: { id: string; inspection?: Inspection }): string {
+  const { inspection } = capture;
+  let sessionId: string | undefined;
+  if (inspection) {
+    if (!sessionCache.has(inspection)) {
+      sessionCache.set(inspection, selectReplayCapture(inspection).sessionId);
+    }
+    sessionId = sessionCache.get(inspection);
+  }
+  return sessionId !== undefined ? `session:${sessionId}` : `capture:${capture.id}`;
+}
+
+/** How many images were fetched (or are being fetched) in `scope`. */
+export function selectScopedImageCount(replay: ReplayState, scope: string): number {
+  let count = 0;
+  for (const image of replay.images) if (image.scope === scope) count += 1;
+  return count;
+}
+
+/** The replays sent in `scope` whose purpose is one of `purposes`, newest first. */
+export function selectScopedReplays(
+  replay: ReplayState,
+  scope: string,
+  purposes: readonly ReplayPurpose[],
+): ReplayEntry[] {
+  return replay.replays.filter(
+    (entry) => entry.scope === scope && purposes.includes(entry.request.purpose),
+  );
+}
+
+/** The images fetched in `scope`, newest first. */
+export function selectScopedImages(replay: ReplayState, scope: string): ImageResult[] {
+  return replay.images.filter((image) => image.scope === scope);
+}
+
+/** The "Fetch all images" progress of `scope`, if it ran. */
+export function selectImageBatch(replay: ReplayState, scope: string): ImageBatch | undefined {
+  return replay.imageBatches.find((batch) => batch.scope === scope);
+}
+
+/** The problem of the last action in `scope`, if any. */
+export function selectScopedProblem(replay: ReplayState, scope: string): string | undefined {
+  return replay.problemScope === scope ? replay.problem : undefined;
 }

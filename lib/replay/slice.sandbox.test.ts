@@ -150,7 +150,7 @@ describe('replay slice against the sandbox', () => {
       expect(bytes.byteLength).toBe(image.byteSize);
       expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xd8]);
     }
-    expect(panel.store.getState().replay.imageBatch).toMatchObject({
+    expect(panel.store.getState().replay.imageBatches[0]).toMatchObject({
       done: uniqueIds.size,
       running: false,
     });

@@ -11,6 +11,7 @@ import {
   type SliceAccess,
 } from './state';
 import { createTokenPart } from './token-slice';
+import { createZipPart } from './zip-slice';
 
 export { type ReplayEntry } from './entries';
 export { type ImageBatch, type ImageResult } from './gallery';
@@ -21,6 +22,7 @@ export {
   type ReplayState,
   type SliceAccess,
   type StartResult,
+  type ZipResult,
 } from './state';
 /** A store holding only the replay slice, shaped like the panel's store (`state.replay`, `.replay`). */
 export type ReplayStore = StoreApi<{ replay: ReplayState }> & { replay: ReplayActions };
@@ -32,7 +34,11 @@ export type ReplayStore = StoreApi<{ replay: ReplayState }> & { replay: ReplayAc
  */
 export function createReplaySlice(deps: ReplayDeps, access: SliceAccess): ReplayActions {
   const { get, set } = access;
-  const ctx = { ...access, deps, fail: (message: string) => recordProblem(set, message) };
+  const ctx = {
+    ...access,
+    deps,
+    fail: (message: string) => recordProblem(set, message, get().scope),
+  };
   const accessPart = createAccessPart(ctx);
   const token = createTokenPart(ctx, () => void accessPart.checkAccess());
   const requests = createRequestPart(ctx, token);
@@ -42,16 +48,24 @@ export function createReplaySlice(deps: ReplayDeps, access: SliceAccess): Replay
     ...accessPart,
     ...requests.actions,
     ...images.actions,
+    ...createZipPart(ctx),
+
+    setScope(scope) {
+      if (typeof scope === 'string' && scope !== get().scope) set({ scope });
+    },
 
     clearReplays() {
-      for (const entry of get().replays) entry.controller?.abort();
-      const batch = get().imageBatch;
-      images.revokeAll();
+      const { scope, replays, imageBatches, problemScope } = get();
+      for (const entry of replays) if (entry.scope === scope) entry.controller?.abort();
+      images.revokeScope(scope);
       set({
-        replays: [],
-        images: [],
-        imageBatch: batch?.running ? { ...batch, cancelled: true } : undefined,
-        problem: undefined,
+        replays: replays.filter((entry) => entry.scope !== scope),
+        images: get().images.filter((image) => image.scope !== scope),
+        // A running batch of this scope stops; its entry goes once it has stopped.
+        imageBatches: imageBatches.flatMap((batch) =>
+          batch.scope !== scope ? [batch] : batch.running ? [{ ...batch, cancelled: true }] : [],
+        ),
+        ...(problemScope === scope ? { problem: undefined } : {}),
       });
     },
 

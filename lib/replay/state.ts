@@ -29,13 +29,21 @@ export interface ReplayState {
   apiOrigin: string | undefined;
   apiBaseError: string | undefined;
   access: { origin: string; state: AccessState } | undefined;
-  /** Newest first. */
+  /**
+   * The scope the next action belongs to (the selected capture's session, see selectReplayScope):
+   * replays, images and batches are tagged with the scope they were started in.
+   */
+  scope: string;
+  /** Newest first, every scope (each entry says its own). */
   replays: readonly ReplayEntry[];
-  /** Newest first. */
+  /** Newest first, every scope (each image says its own). */
   images: readonly ImageResult[];
-  imageBatch: ImageBatch | undefined;
+  /** "Fetch all images" progress, at most one per scope. */
+  imageBatches: readonly ImageBatch[];
   /** Why the last action was not sent (expired token, other origin, bad id…). */
   problem: string | undefined;
+  /** The scope whose action caused `problem`. */
+  problemScope: string;
 }
 
 /** A remembered token, as kept in browser.storage.session. */
@@ -79,8 +87,14 @@ type BatchResult =
   | { ok: true; total: number; loaded: number; failed: number; cancelled: boolean }
   | { ok: false; error: string };
 
+/** Outcome of "Download all images": an object URL of the zip and its file name. */
+export type ZipResult =
+  { ok: true; url: string; fileName: string; count: number } | { ok: false; error: string };
+
 /** What the panel does with replays. None of these throws. */
 export interface ReplayActions {
+  /** Sets the scope (session) that later actions and their results belong to. */
+  setScope(scope: string): void;
   /** Sets the access token (a leading `Bearer ` is stripped) for the selected API base. */
   setToken(text: string): void;
   clearToken(): void;
@@ -90,6 +104,11 @@ export interface ReplayActions {
   setRememberToken(remember: boolean): void;
   /** Restores a token remembered in session storage, selecting the base it belongs to. */
   restoreToken(entry: RememberedToken): void;
+  /**
+   * Uses an access token captured from traffic: selects `origin` as the API base (the user clicked
+   * a button naming it) and binds the token to it, as a typed token is bound to its base.
+   */
+  adoptCapturedToken(token: string, origin: string): void;
   selectApiBase(selection: Partial<ApiBaseSelection>): void;
   /** Asks whether the extension already has host access to the selected origin. */
   checkAccess(): Promise<AccessState | undefined>;
@@ -104,10 +123,13 @@ export interface ReplayActions {
   requestToken(clientId: string, clientSecret: string): Promise<StartResult>;
   /** Cancels one pending replay. */
   cancel(replayId: string): void;
-  /** Stops "Fetch all images" after the requests already running. */
+  /** Stops the current scope's "Fetch all images" after the requests already running. */
   cancelImages(): void;
+  /** Removes the image `imageId` of the current scope. */
   removeImage(imageId: string): void;
-  /** Cancels pending replays, forgets all replays and images, revokes their object URLs. */
+  /** Zips the current scope's fetched images (the previous zip's URL is revoked). */
+  zipImages(): Promise<ZipResult>;
+  /** Cancels the current scope's pending replays, forgets its replays and images, revokes their URLs. */
   clearReplays(): void;
   /** Revokes every image's object URL and forgets the images (the gallery is gone). */
   releaseImages(): void;
@@ -140,9 +162,11 @@ export function initialReplayState(apiBase: ApiBaseSelection = DEFAULT_API_BASE)
     apiOrigin: resolved.ok ? resolved.origin : undefined,
     apiBaseError: resolved.ok ? undefined : resolved.error,
     access: undefined,
+    scope: '',
     replays: [],
     images: [],
-    imageBatch: undefined,
+    imageBatches: [],
     problem: undefined,
+    problemScope: '',
   };
 }

@@ -17,7 +17,12 @@ import { describeToken, isTokenExpired, MAX_TOKEN_CHARS, type TokenInfo } from '
 export interface TokenPart {
   actions: Pick<
     ReplayActions,
-    'setToken' | 'clearToken' | 'bindTokenToSelectedBase' | 'setRememberToken' | 'restoreToken'
+    | 'setToken'
+    | 'clearToken'
+    | 'bindTokenToSelectedBase'
+    | 'setRememberToken'
+    | 'restoreToken'
+    | 'adoptCapturedToken'
   >;
   /** Sets a token obtained for `origin` (from the token endpoint), decodes and persists it. */
   adoptToken(token: string, origin: string): void;
@@ -91,6 +96,31 @@ async function findRefusal(
   return undefined;
 }
 
+/** Sets `token` bound to `origin` and selects that origin as the API base (false if unusable). */
+function bindToOrigin(
+  ctx: SliceContext,
+  check: TokenCheck,
+  checkAccess: () => void,
+  entry: { token: string; origin: string; remember: boolean },
+): boolean {
+  const parsed = parseApiBase(entry.origin);
+  const token = normalizeTokenInput(entry.token);
+  if (!parsed.ok || token === '' || token.length > MAX_TOKEN_CHARS) return false;
+  ctx.set({
+    token,
+    tokenOrigin: parsed.origin,
+    rememberToken: entry.remember,
+    apiBase: selectOrigin(parsed.origin, ctx.get().apiBase.custom),
+    apiOrigin: parsed.origin,
+    apiBaseError: undefined,
+    access: undefined,
+    problem: undefined,
+  });
+  check.run(token);
+  if (ctx.deps.originAccess) checkAccess();
+  return true;
+}
+
 function restoreToken(
   ctx: SliceContext,
   check: TokenCheck,
@@ -100,20 +130,11 @@ function restoreToken(
   if (!isRecord(entry) || typeof entry.token !== 'string' || typeof entry.origin !== 'string') {
     return;
   }
-  const parsed = parseApiBase(entry.origin);
-  const token = normalizeTokenInput(entry.token);
-  if (!parsed.ok || token === '' || token.length > MAX_TOKEN_CHARS) return;
-  ctx.set({
-    token,
-    tokenOrigin: parsed.origin,
-    rememberToken: true,
-    apiBase: selectOrigin(parsed.origin, ctx.get().apiBase.custom),
-    apiOrigin: parsed.origin,
-    apiBaseError: undefined,
-    access: undefined,
+  bindToOrigin(ctx, check, checkAccess, {
+    token: entry.token,
+    origin: entry.origin,
+    remember: true,
   });
-  check.run(token);
-  if (ctx.deps.originAccess) checkAccess();
 }
 
 /** Creates the token part; `checkAccess` runs after a restored token selected its base. */
@@ -152,6 +173,14 @@ export function createTokenPart(ctx: SliceContext, checkAccess: () => void): Tok
       else deps.saveToken?.(undefined);
     },
     restoreToken: (entry) => restoreToken(ctx, check, checkAccess, entry),
+    adoptCapturedToken(token, origin) {
+      if (typeof token !== 'string' || typeof origin !== 'string') return;
+      const remember = get().rememberToken;
+      if (!bindToOrigin(ctx, check, checkAccess, { token, origin, remember })) return;
+      // The base changed with the user's click: remember it like any base choice.
+      deps.saveApiBase?.(get().apiBase);
+      persistToken(ctx);
+    },
   };
   return {
     actions,

@@ -32,6 +32,8 @@ export interface Capture {
   kind?: TokenKind;
   /** The exchange was a replay made by the panel. */
   replay: boolean;
+  /** Reopened from an evidence report: checks as recorded there, never re-run (untrusted). */
+  imported?: true;
   /** Approximate memory this capture holds, counted against the byte budget. */
   bytes: number;
   /** Lower-cased text the filter box matches against (URL, jti, kind, findings…). */

@@ -1,15 +1,18 @@
 // The store's moving parts wired together: intake → collection → inspection queue → batched state updates.
 import type { StoreApi } from 'zustand/vanilla';
 import type { CapturedExchange, Sighting } from '../capture/exchange';
+import { ExchangeLog } from '../export/log';
 import type { Inspection } from '../jose/inspect';
 import { createCaptures, MAX_URL_CHARS, type Capture } from './capture';
 import { compareOldestFirst } from './capture-list';
 import { CaptureCollection } from './collection';
+import { INITIAL_EVIDENCE_STATE } from './evidence-slice';
 import { InspectionQueue } from './inspection-queue';
 import { SeenIds, sightingsOf } from './intake';
 import { KeyChecks } from './key-checks';
 import { appendNotice, type Notice } from './notices';
 import type { CaptureLimits, InspectorState, InspectorStoreDeps } from './state';
+import { SessionTracker } from './session-tracker';
 import { capText } from './text';
 
 /** How long new captures and finished inspections wait to be applied together. */
@@ -30,6 +33,10 @@ export interface EngineDeps {
  */
 export class InspectorEngine {
   readonly collection: CaptureCollection;
+  /** Session evidence and grouping, fed from the same intake. */
+  readonly sessions: SessionTracker;
+  /** The exchanges an export needs (bounded, memory only). */
+  readonly log = new ExchangeLog();
   private readonly queue: InspectionQueue;
   private readonly checks: KeyChecks;
   private readonly seen = new SeenIds();
@@ -45,6 +52,7 @@ export class InspectorEngine {
     private readonly deps: EngineDeps,
   ) {
     this.collection = new CaptureCollection(deps.limits);
+    this.sessions = new SessionTracker((id) => this.collection.get(id));
     this.checks = new KeyChecks({
       ...deps.keyChecks,
       setKeySetup: (keySetup) => api.setState({ keySetup }),
@@ -88,7 +96,13 @@ export class InspectorEngine {
           lastNote: exchange.bodyNote,
         };
       }
-      added.push(...this.capturesOf(exchange, sightings));
+      const captures = this.capturesOf(exchange, sightings);
+      this.sessions.addExchange(exchange, captures);
+      this.log.record(
+        exchange,
+        captures.map((c) => c.id),
+      );
+      added.push(...captures);
     }
     this.accept(added, unavailable !== before ? { unavailableBodies: unavailable } : {});
     return added;
@@ -126,18 +140,22 @@ export class InspectorEngine {
   /** Forgets every capture and what is waiting (running inspections finish and are ignored). */
   reset(): void {
     this.seen.clear();
+    this.log.clear();
     this.incoming = [];
     this.incomingSelection = undefined;
     this.queue.clear();
     this.collection.clear();
+    this.sessions.clear();
     this.api.setState({
       ...this.collection.views(),
+      sessions: this.sessions.view(0),
       selectedId: undefined,
       selected: undefined,
       dropped: 0,
       pending: this.queue.pending,
       notices: [],
       unavailableBodies: undefined,
+      evidence: INITIAL_EVIDENCE_STATE,
     });
   }
 
@@ -176,9 +194,10 @@ export class InspectorEngine {
     if (changed) {
       const selectedId = 'selectedId' in patch ? patch.selectedId : state.selectedId;
       const selected = selectedId === undefined ? undefined : this.collection.get(selectedId);
-      this.api.setState({ ...patch, ...this.collection.views(), selected, pending });
+      const sessions = this.sessions.view(pending);
+      this.api.setState({ ...patch, ...this.collection.views(), selected, pending, sessions });
     } else if (state.pending !== pending) {
-      this.api.setState({ pending });
+      this.api.setState({ pending, sessions: this.sessions.view(pending) });
     }
   }
 
@@ -187,6 +206,7 @@ export class InspectorEngine {
     const added = this.incoming;
     this.incoming = [];
     const outcome = this.collection.add(added);
+    this.sessions.dropped(outcome.droppedIds);
     // Newest first, so the rows at the top of the list are checked first.
     const newestFirst =
       added.length > 1 ? [...added].sort((a, b) => compareOldestFirst(b, a)) : added;
@@ -200,7 +220,10 @@ export class InspectorEngine {
   private applyResults(ready: ReadonlyMap<string, Inspection>): boolean {
     let changed = false;
     for (const [id, inspection] of ready) {
-      if (this.collection.inspect(id, inspection)) changed = true;
+      if (this.collection.inspect(id, inspection)) {
+        changed = true;
+        this.sessions.inspected(id);
+      }
     }
     return changed;
   }

@@ -13,7 +13,15 @@ import {
 import { CaptureSequence, viewOf } from './capture-list';
 import { InspectorEngine } from './engine';
 import { readPastedText } from './intake';
+import {
+  createEvidenceSlice,
+  INITIAL_EVIDENCE_STATE,
+  isReportText,
+  type EvidenceActions,
+} from './evidence-slice';
+import { downloadFile } from '../export/download';
 import { removeNotice } from './notices';
+import { SessionTracker } from './session-tracker';
 import type {
   CaptureLimits,
   ImportFile,
@@ -39,6 +47,7 @@ export type { JtiCounts } from './collection';
 export type { Notice } from './notices';
 export type * from './state';
 export * from './selectors';
+export * from './session-selectors';
 export { describeWhere } from './text';
 
 /**
@@ -59,6 +68,8 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
   const now = deps.now ?? (() => Date.now());
   const limits: CaptureLimits = { ...DEFAULT_LIMITS, ...deps.limits };
   const empty = viewOf(new CaptureSequence(), 0, () => undefined);
+  // Replaced by the engine's view right after the engine exists.
+  const placeholderSessions = new SessionTracker(() => undefined).view(0);
   const api = createStore<InspectorState>()(() => ({
     captures: empty,
     visible: empty,
@@ -75,7 +86,10 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     unavailableBodies: undefined,
     jtiCounts: { get: () => undefined },
     keySuggestions: new Map(),
+    sessions: placeholderSessions,
+    listMode: 'sessions',
     replay: initialReplayState(deps.replay?.apiBase),
+    evidence: INITIAL_EVIDENCE_STATE,
   }));
   const engine = new InspectorEngine(api, {
     inspect: deps.inspect,
@@ -90,9 +104,20 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
       buildDecryptionKey: deps.prepareDecryptionKey ?? prepareDecryptionKey,
     },
   });
-  api.setState(engine.collection.views());
+  api.setState({ ...engine.collection.views(), sessions: engine.sessions.view(0) });
   engine.recheckAll(false);
-  const actions = createActions(api, engine, deps, now);
+  const evidence = createEvidenceSlice({
+    log: engine.log,
+    captures: () => api.getState().captures.toArray(),
+    capturesOf: (exchange, sightings) => engine.capturesOf(exchange, sightings),
+    accept: (captures) => engine.accept(captures),
+    getState: () => api.getState().evidence,
+    setState: (patch) => api.setState({ evidence: patch }),
+    now,
+    notify: (level, text) => api.setState({ notices: engine.withNotice(level, text) }),
+    download: deps.download ?? downloadFile,
+  });
+  const actions = createActions(api, engine, deps, now, evidence);
   // Replayed results enter the list through the same pipeline as captured traffic (source 'replay').
   const replay = createReplaySlice(
     {
@@ -107,7 +132,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
       set: (patch) => api.setState({ replay: { ...api.getState().replay, ...patch } }),
     },
   );
-  return Object.assign(api, actions, { replay });
+  return Object.assign(api, actions, { replay, evidence });
 }
 
 function createActions(
@@ -115,6 +140,7 @@ function createActions(
   engine: InspectorEngine,
   deps: InspectorStoreDeps,
   now: () => number,
+  evidence: EvidenceActions,
 ): InspectorActions {
   const { getState: get, setState: set } = api;
   const notify = (level: 'info' | 'warning' | 'error', text: string) =>
@@ -140,7 +166,8 @@ function createActions(
       notify(tokens > 0 ? 'info' : 'warning', describeHarImport(requests, tokens));
       return { ok: true, exchanges: requests, tokens };
     },
-    importHarFile: (file) => importFile(file, deps.readFile ?? readWithText, actions, notify),
+    importHarFile: (file) =>
+      importFile(file, deps.readFile ?? readWithText, actions, notify, evidence),
     clear: () => engine.reset(),
     navigated() {
       if (!get().settings.preserveLog) engine.reset();
@@ -153,8 +180,13 @@ function createActions(
     },
     selectNext: () => moveSelection(api, 1),
     selectPrev: () => moveSelection(api, -1),
+    selectFirst: () => moveSelection(api, 'first'),
+    selectLast: () => moveSelection(api, 'last'),
     setFilter(text) {
       if (text !== get().filter) engine.setFilter(text);
+    },
+    setListMode(listMode) {
+      if (listMode !== get().listMode) set({ listMode });
     },
     ...createSettingsActions(api, engine, deps.saveSettings),
     notify,
@@ -163,13 +195,20 @@ function createActions(
   return actions;
 }
 
-/** Moves the selection one row along the visible (filtered) list. */
-function moveSelection(api: StoreApi<InspectorState>, step: 1 | -1): void {
+/** Moves the selection one row along the visible (filtered) list, or to one of its ends. */
+function moveSelection(api: StoreApi<InspectorState>, step: 1 | -1 | 'first' | 'last'): void {
   const state = api.getState();
   const visible = state.visible;
   if (visible.length === 0) return;
   const index = state.selectedId === undefined ? -1 : visible.indexOf(state.selectedId);
-  const next = index === -1 ? 0 : Math.min(visible.length - 1, Math.max(0, index + step));
+  const next =
+    step === 'first'
+      ? 0
+      : step === 'last'
+        ? visible.length - 1
+        : index === -1
+          ? 0
+          : Math.min(visible.length - 1, Math.max(0, index + step));
   const target = visible.at(next);
   if (target && target.id !== state.selectedId) {
     api.setState({ selectedId: target.id, selected: target });
@@ -189,6 +228,7 @@ async function importFile(
   read: (file: ImportFile) => Promise<string>,
   actions: InspectorActions,
   notify: InspectorActions['notify'],
+  evidence: EvidenceActions,
 ): Promise<ImportResult> {
   if (file.size > MAX_HAR_CHARS) {
     const error = describeFileTooLarge(file.name, file.size);
@@ -203,5 +243,6 @@ async function importFile(
     notify('error', message);
     return { ok: false, error: message };
   }
-  return actions.importHar(text);
+  // A report and a HAR are both JSON: the report announces itself in its first field.
+  return isReportText(text) ? evidence.importReport(text) : actions.importHar(text);
 }

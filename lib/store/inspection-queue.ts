@@ -58,6 +58,8 @@ export class InspectionQueue {
   }
 
   enqueue(capture: Capture): void {
+    // An imported row has no token to check (the report names it by hash): its checks stay as recorded.
+    if (capture.imported) return;
     this.jobs.push({
       captureId: capture.id,
       token: capture.sighting.token,

@@ -9,7 +9,13 @@ import type { KeySource, PanelSecrets, PanelSettings } from '../settings/setting
 import type { Capture } from './capture';
 import type { CaptureList } from './capture-list';
 import type { CollectionLimits, JtiCounts } from './collection';
+import type { DownloadFile } from '../export/download';
+import type { EvidenceActions, EvidenceState } from './evidence-slice';
 import type { Notice } from './notices';
+import type { SessionsView } from './session-tracker';
+
+/** How the list pane shows captures: grouped into Uqudo sessions, or one row per token. */
+export type ListMode = 'sessions' | 'tokens';
 
 /** Bodies DevTools could not give us (drained into a Blob, service worker, too large…). */
 export interface UnavailableBodies {
@@ -43,8 +49,13 @@ export interface InspectorState {
   jtiCounts: JtiCounts;
   /** JWKS URL → captures whose iss suggests it (live; a change comes with a new `captures` view). */
   keySuggestions: ReadonlyMap<string, number>;
+  /** Uqudo sessions grouped from the captures (a new view whenever a session changed). */
+  sessions: SessionsView;
+  listMode: ListMode;
   /** Replays of Uqudo's Info API: token (memory only), API base, requests, fetched images. */
   replay: ReplayState;
+  /** Imported evidence reports (lib/store/evidence-slice.ts). */
+  evidence: EvidenceState;
 }
 
 /** Outcome of pasting text that should contain a token. */
@@ -79,7 +90,13 @@ export interface InspectorActions {
   selectNext(): void;
   /** Moves the selection one row up the visible (filtered) list. */
   selectPrev(): void;
+  /** Selects the first (newest) row of the visible list (Home). */
+  selectFirst(): void;
+  /** Selects the last (oldest) row of the visible list (End). */
+  selectLast(): void;
   setFilter(text: string): void;
+  /** Shows sessions or the flat token list. */
+  setListMode(mode: ListMode): void;
   /** Merges, normalises and persists settings; key or claim changes re-check every capture. */
   updateSettings(patch: Partial<PanelSettings>): void;
   /** Replaces settings without persisting them (e.g. once loaded from storage). */
@@ -98,6 +115,8 @@ export type InspectorStore = StoreApi<InspectorState> &
   InspectorActions & {
     /** Replay actions (lib/replay/slice.ts); their state is `state.replay`. */
     replay: ReplayActions;
+    /** Export and import of evidence reports (lib/store/evidence-slice.ts). */
+    evidence: EvidenceActions;
   };
 
 /** Memory bounds. */
@@ -127,6 +146,8 @@ export interface InspectorStoreDeps {
   /** Builds the decryption key (default: prepareDecryptionKey). */
   prepareDecryptionKey?: (text: string) => Promise<DecryptionSetup>;
   limits?: Partial<CaptureLimits>;
+  /** Saves an export (default: a Blob URL and an anchor click in the panel page). */
+  download?: (file: DownloadFile) => void;
   /** Replay effects (host access, session storage, object URLs) and overrides (sender, timeouts). */
   replay?: Partial<Omit<ReplayDeps, 'inspect' | 'now' | 'addExchange'>>;
 }

@@ -91,10 +91,20 @@ export async function openDevtools(url: string): Promise<DevtoolsSession> {
   }
 }
 
+/** Options of {@link openPanel}. */
+export interface OpenPanelOptions {
+  beforePanel?: (page: Page, devtools: Page) => Promise<void>;
+  /**
+   * The list mode to leave the panel in. The panel opens on sessions; the suites written against the
+   * flat `token-row` list get 'tokens' (the default here), switched once in this one place.
+   */
+  listMode?: 'sessions' | 'tokens';
+}
+
 /** Launches Chromium (CHROME_PATH), installs the built extension, opens `url` with DevTools and the Uqudo panel. */
 export async function openPanel(
   url: string,
-  options: { beforePanel?: (page: Page, devtools: Page) => Promise<void> } = {},
+  options: OpenPanelOptions = {},
 ): Promise<PanelSession> {
   const session = await openDevtools(url);
   const { page, devtools, extensionId } = session;
@@ -111,7 +121,10 @@ export async function openPanel(
         .catch(() => undefined);
       return undefined;
     });
+    // Readiness markers: listeners attached, and what DevTools recorded before is listed.
     await panel.waitForSelector('html[data-listening="1"]', { timeout: 20_000 });
+    await panel.waitForSelector('html[data-backfilled="1"]', { timeout: 20_000 });
+    if ((options.listMode ?? 'tokens') === 'tokens') await switchListMode(panel, 'tokens');
     return { ...session, panel };
   } catch (error) {
     await session.close();
@@ -125,6 +138,8 @@ export interface SandboxPanelOptions {
   sandbox?: Omit<SandboxOptions, 'port'>;
   /** Runs after DevTools opened and before the panel is first shown (see openPanel). */
   beforePanel?: (page: Page, devtools: Page) => Promise<void>;
+  /** See OpenPanelOptions.listMode (default 'tokens'). */
+  listMode?: 'sessions' | 'tokens';
 }
 
 /** Starts a sandbox on a free port and opens the Uqudo panel on its demo page. */
@@ -135,6 +150,7 @@ export async function openSandboxPanel(
   try {
     const session = await openPanel(`${sandbox.url}/`, {
       ...(options.beforePanel && { beforePanel: options.beforePanel }),
+      ...(options.listMode && { listMode: options.listMode }),
     });
     return { sandbox, session };
   } catch (error) {
@@ -204,4 +220,28 @@ export async function clickCentred(panel: Frame, selector: string): Promise<void
 /** The text of the element with `data-testid` `testId`. */
 export async function textOfTestId(panel: Frame, testId: string): Promise<string> {
   return panel.$eval(byTestId(testId), (el) => el.textContent ?? '');
+}
+
+/** Switches the list pane to `mode` and waits until the switch shows. */
+export async function switchListMode(panel: Frame, mode: 'sessions' | 'tokens'): Promise<void> {
+  const button = `[data-testid="list-mode-${mode}"]`;
+  await panel.waitForSelector(button);
+  await panel.click(button);
+  await panel.waitForSelector(`${button}[aria-pressed="true"]`);
+}
+
+/**
+ * Asserts that no row is listed twice: every (jti, text) pair appears once, so a request the panel
+ * doubled (or, with the expected rows, one it dropped) fails the test. Returns the rows of `jti`.
+ */
+export async function expectRowsOnce(
+  panel: Frame,
+  jti: string,
+): Promise<{ jti: string; verdict: string; text: string }[]> {
+  const rows = (await readRows(panel)).filter((row) => row.jti === jti);
+  const texts = rows.map((row) => row.text);
+  const doubled = texts.filter((text, index) => texts.indexOf(text) !== index);
+  if (doubled.length > 0)
+    throw new Error(`rows listed twice for jti ${jti}: ${doubled.join(' | ')}`);
+  return rows;
 }

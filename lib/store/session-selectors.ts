@@ -1,0 +1,114 @@
+// Selectors of the session view: the (filtered) session list, the findings summary, ungrouped captures, memoised.
+import type { Session } from '../session/build';
+import { summarizeSessions, type SessionSummary } from '../session/findings';
+import type { Capture } from './capture';
+import { filterTerms } from './collection';
+import type { SessionsView } from './session-tracker';
+import type { InspectorState } from './state';
+
+export type { Session } from '../session/build';
+export type { SessionFinding, SessionFindingCode, SessionSummary } from '../session/findings';
+
+/** Ungrouped captures listed at most (the flat token list has them all). */
+const MAX_UNGROUPED_SHOWN = 200;
+
+const searchTexts = new WeakMap<Session, string>();
+
+/** Lower-cased text a session matches the filter against (computed once per built session). */
+function searchTextOf(session: Session): string {
+  let text = searchTexts.get(session);
+  if (text === undefined) {
+    text = [
+      session.id,
+      session.documentType ?? '',
+      session.verdict ?? '',
+      session.face ? 'face' : '',
+      ...session.findings.map((finding) => finding.code),
+      ...session.timeline.map((entry) => `${entry.method} ${entry.host}${entry.path}`),
+    ]
+      .join('\n')
+      .toLowerCase();
+    searchTexts.set(session, text);
+  }
+  return text;
+}
+
+const listCache = new WeakMap<SessionsView, { filter: string; sessions: readonly Session[] }>();
+
+/**
+ * Sessions newest first; with a filter, those whose id, document type, verdict, finding codes or
+ * request paths match every term. Memoised on the sessions view and the filter; only the sessions
+ * a store update touched are rebuilt (the index caches the others).
+ */
+export function selectSessionList(state: InspectorState): readonly Session[] {
+  const cached = listCache.get(state.sessions);
+  if (cached && cached.filter === state.filter) return cached.sessions;
+  const all = state.sessions.list();
+  const terms = filterTerms(state.filter);
+  const sessions =
+    terms.length === 0
+      ? all
+      : all.filter((session) => {
+          const text = searchTextOf(session);
+          return terms.every((term) => text.includes(term));
+        });
+  listCache.set(state.sessions, { filter: state.filter, sessions });
+  return sessions;
+}
+
+const summaryCache = new WeakMap<SessionsView, SessionSummary>();
+
+/** Counts of session findings per code across all sessions (the summary atop the panel). */
+export function selectSessionSummary(state: InspectorState): SessionSummary {
+  let summary = summaryCache.get(state.sessions);
+  if (!summary) {
+    summary = summarizeSessions(state.sessions.list());
+    summaryCache.set(state.sessions, summary);
+  }
+  return summary;
+}
+
+/** Captures outside every session: the newest ones (capped) and how many there are. */
+export interface UngroupedCaptures {
+  count: number;
+  newest: readonly Capture[];
+}
+
+const ungroupedCache = new WeakMap<SessionsView, { captures: unknown; value: UngroupedCaptures }>();
+
+/** Captures no session claims (pastes, replays, other JWTs); linear in the visible captures, memoised. */
+export function selectUngroupedCaptures(state: InspectorState): UngroupedCaptures {
+  const cached = ungroupedCache.get(state.sessions);
+  if (cached && cached.captures === state.visible) return cached.value;
+  const newest: Capture[] = [];
+  let count = 0;
+  for (const capture of state.visible) {
+    if (state.sessions.sessionOf(capture.id) !== undefined) continue;
+    count += 1;
+    if (newest.length < MAX_UNGROUPED_SHOWN) newest.push(capture);
+  }
+  const value = { count, newest };
+  ungroupedCache.set(state.sessions, { captures: state.visible, value });
+  return value;
+}
+
+/** The session the selected capture belongs to, if any. */
+export function selectSelectedSession(state: InspectorState): string | undefined {
+  return state.selected ? state.sessions.sessionOf(state.selected.id) : undefined;
+}
+
+/**
+ * The capture a timeline entry stands for: the exchange's Uqudo result if it carried one, else its
+ * first capture (an access token, say); undefined when the exchange is gone.
+ */
+export function selectEntryCapture(state: InspectorState, exchangeId: string): string | undefined {
+  let first: string | undefined;
+  for (const id of state.sessions.capturesOf(exchangeId)) {
+    // indexOf is O(log n) on the live list.
+    const capture = state.captures.at(state.captures.indexOf(id));
+    if (!capture || capture.id !== id) continue;
+    if (capture.kind === 'uqudo-result') return id;
+    first ??= id;
+  }
+  return first;
+}
