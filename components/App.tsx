@@ -4,7 +4,7 @@ import { DetailPane } from './DetailPane';
 import { ImportPanel } from './ImportPanel';
 import { KeyLine } from './KeyLine';
 import { NoticeBar } from './NoticeBar';
-import type { OriginAccess } from '../lib/settings/access';
+import type { OriginAccess } from '../lib/permissions/access';
 import { SettingsPane } from './SettingsPane';
 import { ListPane } from './ListPane';
 import { useInspector, useInspectorStore } from './store-context';

@@ -3,10 +3,10 @@ import type { DevtoolsNetworkLike, NetworkWatch } from './capture/network';
 import { watchNetwork } from './capture/network';
 import { inspectUqudoToken } from './uqudo/inspect';
 import type { ReplayDeps } from './replay/slice';
-import type { ReplayStorage } from './replay/token-storage';
-import type { OriginAccess } from './settings/access';
+import type { ReplayStorage } from './storage/replay-storage';
+import type { OriginAccess } from './permissions/access';
 import type { PanelSettings } from './settings/settings';
-import type { SettingsStorage } from './settings/storage';
+import type { SettingsStorage } from './storage/settings-storage';
 import { createInspectorStore, type InspectorStore, type InspectorStoreDeps } from './store';
 import { NO_NETWORK_API, describeSettingsNotSaved, describeTokenNotRemembered } from './store/text';
 
