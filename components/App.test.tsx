@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CompactEncrypt, SignJWT, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { createPanel, type Panel } from '../lib/panel';
 import { normalizeSettings, type PanelSettings } from '../lib/settings/settings';
@@ -24,6 +24,7 @@ import {
   isoAfterEpoch2026,
 } from '../tests/fixtures/har/build';
 import { App } from './App';
+import { preloadPanelViews } from './lazy/views';
 import { StoreContext } from './store-context';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { OriginAccess } from '../lib/permissions/access';
@@ -127,6 +128,9 @@ function unsignedToken(payload: Record<string, unknown>): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${encode({ alg: 'RS256', kid: 'nobody' })}.${encode(payload)}.c2ln`;
 }
+
+// The detail, replay and settings views are loaded with import(): loaded once, before any test renders.
+beforeAll(() => preloadPanelViews(), 60_000);
 
 describe('App with the devtools network', () => {
   it('shows every token of the backfilled flow with the test-contract attributes', async () => {
@@ -243,10 +247,15 @@ describe('App: paste, import, filter, keyboard', () => {
     expect(rows()[0]?.getAttribute('aria-selected')).toBe('true');
   });
 
-  it('reports pasted text without a token as malformed, not as a crash', async () => {
+  it('says a paste holds no token instead of adding a row, and checks a broken token as malformed', async () => {
     await renderPanel();
     fireEvent.click(screen.getByTestId('paste-toggle'));
     fireEvent.input(screen.getByTestId('paste-token'), { target: { value: 'hello <b>world</b>' } });
+    fireEvent.click(screen.getByTestId('paste-submit'));
+    expect(await screen.findByText(/No token in the pasted text/)).toBeTruthy();
+    expect(rows()).toHaveLength(0);
+    expect(document.querySelector('b')).toBeNull();
+    fireEvent.input(screen.getByTestId('paste-token'), { target: { value: 'abc.<b>x</b>.def' } });
     fireEvent.click(screen.getByTestId('paste-submit'));
     await waitFor(() => expect(rowsWith('[data-verdict="malformed"]')).toHaveLength(1));
     expect(document.querySelector('b')).toBeNull();
@@ -336,6 +345,7 @@ describe('App: paste, import, filter, keyboard', () => {
     await flowCaptured();
     fireEvent.click(rowsWith(`[data-jti="${RESULT_JTI}"]`)[0] as HTMLElement);
     const detail = await screen.findByTestId('detail');
+    fireEvent.click(within(detail).getByRole('tab', { name: 'Replay' }));
     expect(within(detail).getByTestId('replay-panel')).toBeTruthy();
     // An odd capture whose detail cannot render: its fields throw when read.
     const encrypted = store

@@ -1,11 +1,11 @@
 // App: the Uqudo panel's shell — toolbar, notices, token list, detail (with the Settings drawer beside it), import.
 import { useState } from 'preact/hooks';
 import { DetailPane } from './DetailPane';
-import { ImportPanel } from './ImportPanel';
+import { LazyImportPanel as ImportPanel } from './lazy/LazyImportPanel';
 import { KeyLine } from './KeyLine';
 import { NoticeBar } from './NoticeBar';
 import type { OriginAccess } from '../lib/permissions/access';
-import { SettingsPane } from './SettingsPane';
+import { LazySettingsPane as SettingsPane } from './lazy/LazySettingsPane';
 import { ListPane } from './ListPane';
 import { useInspector, useInspectorStore } from './store-context';
 import { Toolbar } from './Toolbar';

@@ -9,13 +9,14 @@ import {
   type Capture,
 } from '../lib/store';
 import type { ImageRef } from '../lib/uqudo/summary';
-import { CaptureDetail } from './CaptureDetail';
-import { DetailImages } from './DetailImages';
+import { BackendTestSection } from './BackendTestSection';
+import { LazyCaptureDetail as CaptureDetail } from './lazy/LazyCaptureDetail';
+import { LazyDetailImages as DetailImages } from './lazy/LazyDetailImages';
 import { DetailUseToken } from './DetailUseToken';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExportSelected } from './ExportSelected';
-import { ImageFetchButton } from './ImageFetchButton';
-import { ReplayPanel } from './ReplayPanel';
+import { LazyImageFetchButton as ImageFetchButton } from './lazy/LazyImageFetchButton';
+import { LazyReplayPanel as ReplayPanel } from './lazy/LazyReplayPanel';
 import { useInspector, useInspectorStore } from './store-context';
 
 /** The detail pane over the store of the surrounding StoreContext. */
@@ -80,6 +81,7 @@ export function DetailPane() {
             : 'Checks of the selected token appear here.'}
         </p>
       )}
+      <BackendTestSection />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 // ExportMenu: the Export button and its choices — include personal data (with a warning), secrets, report or HAR.
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import type { ReportScope } from '../lib/export/schema';
 import { EXPORT_TEXT, PERSONAL_DATA_WARNING, SECRETS_WARNING } from '../lib/export/text';
-import { useInspectorStore } from './store-context';
+import { StoreContext } from './store-context';
 import './export.css';
 
 export interface ExportMenuProps {
@@ -13,12 +13,14 @@ export interface ExportMenuProps {
 
 /** A button that opens the export choices; each choice dispatches one store action. */
 export function ExportMenu({ scope, variant }: ExportMenuProps) {
-  const store = useInspectorStore();
+  // Optional: the toolbar is also rendered alone (its own tests), where there is nothing to export.
+  const store = useContext(StoreContext);
   const [open, setOpen] = useState(false);
   const [personal, setPersonal] = useState(false);
   const [secrets, setSecrets] = useState(false);
   const [busy, setBusy] = useState(false);
   const testId = variant === 'all' ? 'export' : 'export-session';
+  if (!store) return null;
   const run = (kind: 'report' | 'har') => {
     setBusy(true);
     void store.evidence

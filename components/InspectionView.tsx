@@ -34,7 +34,7 @@ const SIGNATURE_WORDS: Record<SignatureStatus, string> = {
 const MAX_RENDER_NESTING = 4;
 
 /** Which part of an inspection to show: everything, or one detail tab's share. */
-export type InspectionPart = 'all' | 'checks' | 'uqudo' | 'json';
+type InspectionPart = 'all' | 'checks' | 'uqudo' | 'json';
 
 /** Props of {@link InspectionView}. */
 export interface InspectionViewProps {

@@ -1,5 +1,6 @@
-// ListModeTabs: switches the list pane between Uqudo sessions and the flat token list.
+// ListModeTabs: switches the list pane between Uqudo sessions and the flat token list; quick filters beside.
 import type { ListMode } from '../lib/store';
+import { QuickFilters } from './QuickFilters';
 
 /** Props of {@link ListModeTabs}. */
 export interface ListModeTabsProps {
@@ -7,10 +8,19 @@ export interface ListModeTabsProps {
   sessions: number;
   tokens: number;
   onMode: (mode: ListMode) => void;
+  filter: string;
+  onFilter: (text: string) => void;
 }
 
 /** Two toggle buttons with counts. */
-export function ListModeTabs({ mode, sessions, tokens, onMode }: ListModeTabsProps) {
+export function ListModeTabs({
+  mode,
+  sessions,
+  tokens,
+  onMode,
+  filter,
+  onFilter,
+}: ListModeTabsProps) {
   return (
     <div class="list-mode-tabs" role="group" aria-label="List mode">
       <button
@@ -29,6 +39,7 @@ export function ListModeTabs({ mode, sessions, tokens, onMode }: ListModeTabsPro
       >
         Tokens ({tokens})
       </button>
+      <QuickFilters filter={filter} onFilter={onFilter} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '../lib/store';
 import { EmptyState } from './EmptyState';
 import { ListModeTabs } from './ListModeTabs';
+import { ListSplitter } from './ListSplitter';
 import { SessionList } from './SessionList';
 import { SessionSummary } from './SessionSummary';
 import { TokenListPane } from './TokenListPane';
@@ -32,6 +33,8 @@ export function ListPane() {
   const selected = useInspector((state) => state.selected);
   const tokens = useInspector((state) => state.visible.length);
   const hasCaptures = useInspector((state) => state.captures.length > 0);
+  const filter = useInspector((state) => state.filter);
+  const width = useInspector((state) => state.listWidth);
   const [expanded, setExpanded] = useState<string | undefined>(undefined);
 
   const jump = (code: SessionFindingCode) => {
@@ -51,13 +54,19 @@ export function ListPane() {
   const empty = mode === 'sessions' && sessions.length === 0 && ungrouped.count === 0;
 
   return (
-    <div class="list-pane">
+    <div
+      class="list-pane"
+      // A width chosen with the splitter replaces the default share of the row.
+      style={width === undefined ? undefined : { flex: `0 0 ${width}px` }}
+    >
       <SessionSummary summary={summary} onJump={jump} />
       <ListModeTabs
         mode={mode}
         sessions={sessions.length}
         tokens={tokens}
         onMode={store.setListMode}
+        filter={filter}
+        onFilter={store.setFilter}
       />
       {mode === 'tokens' ? (
         <TokenListPane />
@@ -77,6 +86,7 @@ export function ListPane() {
           onShowTokens={() => store.setListMode('tokens')}
         />
       )}
+      <ListSplitter width={width} onWidth={store.setListWidth} />
     </div>
   );
 }

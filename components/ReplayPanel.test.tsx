@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-// Tests for ReplayPanel over a real replay store (fake sender, real inspectToken).
+// Tests for ReplayPanel over a real replay store (fake sender, real inspectUqudoToken).
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { type Inspection } from '../lib/jose/inspect';
 import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import {
@@ -10,7 +10,6 @@ import {
   mintToken,
   type TestKeyPair,
 } from '../lib/jose/testing/tokens';
-import { explainReplay } from '../lib/replay/explain';
 import type { ReplayResponse, ReplayResult, SendOptions } from '../lib/replay/send';
 import { createReplayStore, type ReplayDeps, type ReplayStore } from '../lib/replay/slice';
 import type { ReplayRequest } from '../lib/uqudo/info-api';
@@ -165,36 +164,6 @@ describe('ReplayPanel', () => {
     expect(await screen.findByText('Deleted')).toBeTruthy();
   });
 
-  it('fetches all images with progress, shows previews and the chip photo, and frees URLs on unmount', async () => {
-    const s = setup();
-    const view = renderPanel(s);
-    const button = screen.getByTestId('replay-fetch-images');
-    expect(button.textContent).toBe('Fetch all images (3)');
-    fireEvent.click(button);
-    await waitFor(() => expect(screen.getByTestId('image-progress').textContent).toBe('3/3'));
-    const previews = screen.getAllByTestId('image-preview');
-    const loaded = previews.filter((el) => el.getAttribute('data-state') === 'loaded');
-    // Three fetched images plus the inline chip photo.
-    expect(loaded).toHaveLength(4);
-    const fetched = loaded.filter((el) => el.getAttribute('data-image-id'));
-    expect(fetched.map((el) => el.querySelector('img')?.getAttribute('src')).sort()).toEqual([
-      'blob:panel/1',
-      'blob:panel/2',
-      'blob:panel/3',
-    ]);
-    const chip = loaded.find((el) => el.textContent?.includes('Chip photo'))!;
-    expect(chip.querySelector('img')?.getAttribute('src')).toBe(
-      `data:image/jpeg;base64,${PHOTO_BASE64}`,
-    );
-    expect(within(chip).getByTestId('image-download').getAttribute('download')).toBe(
-      `${JTI}-chip-photo.jpg`,
-    );
-    view.unmount();
-    await waitFor(() =>
-      expect(s.revoked.sort()).toEqual(['blob:panel/1', 'blob:panel/2', 'blob:panel/3']),
-    );
-  });
-
   it('flags an expired token and blocks the request with a clear message', async () => {
     const s = setup();
     renderPanel(s);
@@ -274,27 +243,55 @@ describe('ReplayPanel', () => {
     expect(JSON.stringify(s.store.getState().replay.replays)).not.toContain('very-secret');
   });
 
-  it('shows the 404 explanation of an image fetched after deletion', async () => {
-    const s = setup(async () =>
-      buildReplayResponse({
-        status: 404,
-        statusText: 'Not Found',
-        ok: false,
-        contentType: 'application/json',
-        bodyText: '{"error":"not_found"}',
-        explanation: explainReplay('image', 404),
-      }),
+  it('suggests the API base from the result’s iss, says it is an assumption, and applies it only on a click', async () => {
+    const s = setup();
+    const local = await inspectUqudoToken(
+      await mintToken(buildUqudoPayload({ jti: JTI, iss: 'http://127.0.0.1:8321' }), { key }),
     );
-    renderPanel(s);
-    fireEvent.click(screen.getByTestId('replay-fetch-images'));
-    await waitFor(() =>
-      expect(screen.getByTestId('image-progress').textContent).toBe('3/3 (3 failed)'),
+    render(
+      <ReplayPanel
+        store={s.store}
+        capture={{
+          id: 'c9',
+          inspection: local,
+          exchange: { url: 'https://shop.example/r', source: 'network' },
+        }}
+      />,
     );
-    const failed = screen
-      .getAllByTestId('image-preview')
-      .filter((el) => el.getAttribute('data-state') === 'failed');
-    expect(failed).toHaveLength(3);
-    expect(failed[0]!.textContent).toContain('Image not found or expired (404)');
-    expect(failed[0]!.textContent).toContain('Run a new session');
+    const suggestion = screen.getByTestId('replay-base-suggestion');
+    expect(suggestion.textContent).toContain(
+      'Suggested API base http://127.0.0.1:8321 (from its iss — an assumption',
+    );
+    // Nothing switched by itself.
+    expect(s.store.getState().replay.apiOrigin).toBe(PROD);
+    fireEvent.click(screen.getByTestId('replay-base-suggestion-use'));
+    expect(s.store.getState().replay.apiOrigin).toBe('http://127.0.0.1:8321');
+    await waitFor(() => expect(screen.queryByTestId('replay-base-suggestion')).toBeNull());
+  });
+
+  it('shows a scope’s answers under its Session buttons and none of another scope’s', async () => {
+    const s = setup();
+    const view = render(
+      <ReplayPanel
+        store={s.store}
+        capture={{ id: 'c1', inspection: passport }}
+        scope="session:a"
+      />,
+    );
+    fireEvent.click(screen.getByTestId('replay-fetch-info'));
+    await waitFor(() => expect(screen.getAllByTestId('replay-result')).toHaveLength(1));
+    view.rerender(
+      <ReplayPanel store={s.store} capture={{ id: 'c2', inspection: face }} scope="session:b" />,
+    );
+    await waitFor(() => expect(s.store.getState().replay.scope).toBe('session:b'));
+    expect(screen.queryAllByTestId('replay-result')).toHaveLength(0);
+    view.rerender(
+      <ReplayPanel
+        store={s.store}
+        capture={{ id: 'c1', inspection: passport }}
+        scope="session:a"
+      />,
+    );
+    expect(screen.getAllByTestId('replay-result')).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 // SightingList: the virtualised, keyboard-navigable list of token sightings (newest first).
-import { useEffect, useRef } from 'preact/hooks';
-import type { CaptureList, JtiCounts } from '../lib/store';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { markList, type CaptureList, type JtiCounts, type NavigationMarker } from '../lib/store';
+import { NavigationMarkerRow } from './NavigationMarkerRow';
 import { SightingRow } from './SightingRow';
 import { useListKeys } from './useListKeys';
 import { useVirtualWindow } from './useVirtualWindow';
@@ -23,25 +24,32 @@ export interface SightingListProps {
   /** Home / End: the first or last row. */
   onFirst?: () => void;
   onLast?: () => void;
+  /** Navigation markers (Preserve log), newest first, shown between the rows. */
+  markers?: readonly NavigationMarker[];
 }
+
+const NO_MARKERS: readonly NavigationMarker[] = [];
 
 /** Renders only the rows in view (plus overscan), so thousands of captures stay cheap. */
 export function SightingList(props: SightingListProps) {
   const { captures, selectedId, jtiCounts, onSelect } = props;
-  const view = useVirtualWindow(captures.length, ROW_HEIGHT);
-  const capturesRef = useRef(captures);
-  capturesRef.current = captures;
+  const markers = props.markers ?? NO_MARKERS;
+  const list = useMemo(() => markList(captures, markers), [captures, markers]);
+  const view = useVirtualWindow(list.length, ROW_HEIGHT);
+  const capturesRef = useRef({ captures, list });
+  capturesRef.current = { captures, list };
   const revealRef = useRef(view.reveal);
   revealRef.current = view.reveal;
   // Keep the selected row in view when the selection moves (keyboard navigation), but do not
   // scroll when new traffic arrives: that would yank the list away from what the user reads.
   useEffect(() => {
     if (selectedId === undefined) return;
-    const index = capturesRef.current.indexOf(selectedId);
-    if (index !== -1) revealRef.current(index);
+    const { captures, list } = capturesRef.current;
+    const index = captures.indexOf(selectedId);
+    if (index !== -1) revealRef.current(list.displayIndexOf(index));
   }, [selectedId, view.viewportHeight]);
   const onKeyDown = useListKeys(props);
-  const rows = captures.slice(view.first, view.last);
+  const rows = list.slice(view.first, view.last);
 
   return (
     <div class="sighting-list">
@@ -69,16 +77,24 @@ export function SightingList(props: SightingListProps) {
           {/* One offset for the whole window: a row arriving on top inserts one node instead of
               moving every rendered row. */}
           <div class="sighting-window" style={{ transform: `translateY(${view.offset}px)` }}>
-            {rows.map((capture) => (
-              <SightingRow
-                key={capture.id}
-                capture={capture}
-                selected={capture.id === selectedId}
-                seen={capture.jti ? (jtiCounts.get(capture.jti) ?? 0) : 0}
-                rowHeight={ROW_HEIGHT}
-                onSelect={onSelect}
-              />
-            ))}
+            {rows.map((row) =>
+              'marker' in row ? (
+                <NavigationMarkerRow
+                  key={row.marker.id}
+                  marker={row.marker}
+                  rowHeight={ROW_HEIGHT}
+                />
+              ) : (
+                <SightingRow
+                  key={row.capture.id}
+                  capture={row.capture}
+                  selected={row.capture.id === selectedId}
+                  seen={row.capture.jti ? (jtiCounts.get(row.capture.jti) ?? 0) : 0}
+                  rowHeight={ROW_HEIGHT}
+                  onSelect={onSelect}
+                />
+              ),
+            )}
           </div>
         </div>
       </div>

@@ -11,6 +11,7 @@ export function TokenListPane() {
   const jtiCounts = useInspector(selectJtiCounts);
   const selectedId = useInspector((state) => state.selectedId);
   const hasCaptures = useInspector((state) => state.captures.length > 0);
+  const markers = useInspector((state) => state.markers);
   if (visible.length === 0) {
     return <EmptyState filtered={hasCaptures} onClearFilter={() => store.setFilter('')} />;
   }
@@ -24,6 +25,7 @@ export function TokenListPane() {
       onPrev={store.selectPrev}
       onFirst={store.selectFirst}
       onLast={store.selectLast}
+      markers={markers}
     />
   );
 }

@@ -1,4 +1,6 @@
 // createPanel: the panel's one composition — store, settings and replay storage, capture — over injected ports.
+import { attachBackendTest } from './backend-test/registry';
+import { createBackendTestStore, pickBackendTestDeps } from './backend-test/slice';
 import type { DevtoolsNetworkLike, NetworkWatch } from './capture/network';
 import { watchNetwork } from './capture/network';
 import { inspectUqudoToken } from './uqudo/inspect';
@@ -58,7 +60,12 @@ export async function createPanel(ports: PanelPorts): Promise<Panel> {
     ports.replayStorage?.loadToken(),
   ]);
   const settings = ports.settings ?? stored;
-  const store = createInspectorStore(storeDeps(ports, settings, apiBase, () => store));
+  const backendTest = createBackendTestStore(pickBackendTestDeps(ports));
+  const store = createInspectorStore({
+    ...storeDeps(ports, settings, apiBase, () => store),
+    observeExchange: backendTest.observe,
+  });
+  attachBackendTest(store, backendTest);
   if (rememberedToken) store.replay.restoreToken(rememberedToken);
   else void store.replay.checkAccess();
   const watch = startCapture(store, ports.network);

@@ -55,6 +55,9 @@ export async function runScenarios(page) {
  */
 export async function readVerdicts(panel, devtools, runs) {
   await panel.waitForSelector('html[data-backfilled="1"]', { timeout: STEP_TIMEOUT_MS });
+  // The panel opens on sessions; the check reads the flat token list.
+  await panel.click('[data-testid="list-mode-tokens"]');
+  await panel.waitForSelector('[data-testid="list-mode-tokens"][aria-pressed="true"]');
   const observed = [];
   for (const run of runs) {
     if (run.problem) {

@@ -76,7 +76,9 @@ async function main(): Promise<void> {
     await devtools.screenshot({ path: resolve(DOCS, 'session-view.png'), clip });
     // The summary's first finding, jumped to: the session with its integration findings.
     // A DOM click: a mouse click after the split drag was seen to land on DevTools' tab strip.
-    await panel.$eval('[data-summary-code="secret-in-browser"]', (el) => (el as HTMLElement).click());
+    await panel.$eval('[data-summary-code="secret-in-browser"]', (el) =>
+      (el as HTMLElement).click(),
+    );
     await panel.waitForSelector('[data-finding-code]');
     await devtools.screenshot({ path: resolve(DOCS, 'integration-checks.png'), clip });
   } finally {

@@ -3,12 +3,14 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '../../components/App';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { preloadPanelViews } from '../../components/lazy/views';
 import { StoreContext } from '../../components/store-context';
 import type { DevtoolsNetworkLike } from '../../lib/capture/network';
 import { createPanel } from '../../lib/panel';
 import { createReplayStorage } from '../../lib/storage/replay-storage';
 import type { OriginAccess } from '../../lib/permissions/access';
 import { createSettingsStorage } from '../../lib/storage/settings-storage';
+import { followDevtoolsTheme, type ThemeSource } from '../../lib/theme/follow';
 
 /** Host permission asked from a click (Chrome lifts CORS for granted origins). */
 const originAccess: OriginAccess = {
@@ -20,24 +22,17 @@ const originAccess: OriginAccess = {
       .catch(() => false),
 };
 
-/** Follows the DevTools theme; without one, CSS falls back to prefers-color-scheme. */
-function applyTheme(themeName: string | undefined): void {
+/** Sets the panel's theme; without one, CSS falls back to prefers-color-scheme. */
+function applyTheme(theme: 'light' | 'dark' | undefined): void {
   const root = document.documentElement;
-  if (themeName === 'dark') root.dataset.theme = 'dark';
-  else if (themeName === 'default' || themeName === 'light') root.dataset.theme = 'light';
+  if (theme) root.dataset.theme = theme;
   else delete root.dataset.theme;
 }
 
 async function start(): Promise<void> {
-  const panels = browser.devtools?.panels as
-    | {
-        themeName?: string;
-        onThemeChanged?: { addListener(listener: (name: string) => void): void };
-      }
-    | undefined;
-  applyTheme(panels?.themeName);
-  // Firefox reports theme switches; Chrome reloads the panel instead.
-  panels?.onThemeChanged?.addListener(applyTheme);
+  // Chrome reports the theme at load only; Firefox reports switches; the OS scheme is watched too.
+  const panels = browser.devtools?.panels as ThemeSource | undefined;
+  followDevtoolsTheme(panels, matchMedia('(prefers-color-scheme: dark)'), applyTheme);
 
   const panel = await createPanel({
     network: browser.devtools?.network as DevtoolsNetworkLike | undefined,
@@ -62,6 +57,11 @@ async function start(): Promise<void> {
     </ErrorBoundary>,
     root,
   );
+  // The detail, replay and settings views load after the first render, when the panel is idle,
+  // so the first click finds their code already there (a failed load is retried on first use).
+  const preload = () => void preloadPanelViews().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(preload);
+  else setTimeout(preload);
   // Test contract: <html data-listening="1"> once the capture listeners are attached, and
   // data-backfilled="1" once what DevTools recorded before the panel opened is listed and checked.
   if (panel.watch) {

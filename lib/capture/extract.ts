@@ -29,11 +29,17 @@ export function hasTokenCandidate(text: string): boolean {
  */
 export function extractSightings(exchange: CapturedExchange): Sighting[] {
   const sightings: Sighting[] = [];
-  const seen = new Set<string>();
+  // Tokens seen per location and path: a key per token would copy and hash every token again.
+  const seen = new Map<string, Set<string>>();
   const add = (location: SightingLocation, found: LocatedToken, seenAs?: Sighting['seenAs']) => {
-    const key = `${location}\u0000${found.path ?? ''}\u0000${found.token}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const place = `${location}\u0000${found.path ?? ''}`;
+    let tokens = seen.get(place);
+    if (!tokens) {
+      tokens = new Set();
+      seen.set(place, tokens);
+    }
+    if (tokens.has(found.token)) return;
+    tokens.add(found.token);
     const sighting: Sighting = { location, token: found.token };
     if (found.path !== undefined) sighting.path = found.path;
     if (seenAs) sighting.seenAs = seenAs;

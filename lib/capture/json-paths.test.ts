@@ -54,6 +54,8 @@ describe('attributeJsonPaths', () => {
       `{"a":"${t}"} x`,
       `{"a":"${t}\\n"}`,
       `{"a":"${t}\n"}`,
+      `{"a":"${t}\t"}`,
+      `{"x":"\r","a":"${t}"}`,
       `{"a":01,"b":"${t}"}`,
       `{"a":tru,"b":"${t}"}`,
       `{"b":"${t}","1":"${token(2)}"}`,
@@ -63,6 +65,9 @@ describe('attributeJsonPaths', () => {
     ]) {
       expect(attributed(body), body.slice(0, 40)).toBeUndefined();
     }
+    // Line breaks and tabs between strings are whitespace.
+    const pretty = JSON.stringify({ x: ['a', 'b'], t }, null, '\t').replaceAll('\n', '\r\n');
+    expect(attributed(pretty)).toEqual([{ path: '$.t', token: t }]);
     // Duplicate keys in an object holding no token do not matter.
     expect(attributed(`{"x":{"a":1,"a":2},"t":"${t}"}`)).toEqual([{ path: '$.t', token: t }]);
   });
@@ -83,7 +88,7 @@ describe('attributeJsonPaths', () => {
     })).node;
     const edit = fc.record({
       at: fc.nat(),
-      text: fc.constantFrom('', ',', '}', ']', '"', ' ', '\\', '1', '{"a":', '\n', 'x'),
+      text: fc.constantFrom('', ',', '}', ']', '"', ' ', '\\', '1', '{"a":', '\n', '\t', '\r', 'x'),
       indent: fc.boolean(),
     });
     fc.assert(

@@ -4,7 +4,6 @@ import { decodeHeaderSegment } from './decode';
 import { MAX_TOKEN_LENGTH, normalizeTokenInput } from './find';
 import { createFinding } from './findings';
 import type { GenericKind, InspectOptions, Inspection, Verdict } from './inspection';
-import { inspectJwe } from './jwe';
 import { inspectJws } from './jws';
 import { SEGMENT_NAMES, countDots, findInvalidCharacter, stripPadding } from './segments';
 
@@ -46,7 +45,15 @@ async function inspectAt(raw: string, options: InspectOptions, depth: number): P
   if (!decoded.ok) return malformedResult(`Cannot read the header: ${decoded.reason}.`);
   return format === 'jws'
     ? inspectJws(token, segments, decoded.header, options)
-    : inspectJwe(token, segments, decoded.header, options, depth, inspectAt);
+    : // JWE decryption (and jose's key-management code) loads on the first encrypted token only.
+      (await import('./jwe')).inspectJwe(
+        token,
+        segments,
+        decoded.header,
+        options,
+        depth,
+        inspectAt,
+      );
 }
 
 /**

@@ -9,6 +9,11 @@ import { checkSignature } from './signature';
 /** Header parameters that name a key; the token must never choose its own verification key. */
 const EMBEDDED_KEY_HEADERS = ['jwk', 'jku', 'x5u', 'x5c'] as const;
 
+/** The payload's bytes: the segment itself when unencoded (RFC 7797), else its base64url decoding. */
+function readPayloadBytes(text: string, unencoded: boolean): Uint8Array | undefined {
+  return unencoded ? new TextEncoder().encode(text) : decodeSegmentBytes(text);
+}
+
 /**
  * Inspects a compact JWS whose header is already decoded: canonical encoding of every segment,
  * `crit`, embedded keys, the payload, the signature with the configured keys, then the claims.
@@ -31,10 +36,9 @@ export async function inspectJws(
   findings.push(
     ...checkCanonicalSegments(segments, SEGMENT_NAMES.jws, new Set(unencoded ? [1] : [])),
   );
-  const payloadBytes = unencoded
-    ? new TextEncoder().encode(payloadSegment)
-    : decodeSegmentBytes(stripPadding(payloadSegment));
-  if (!payloadBytes) return malformedResult('The payload is not valid base64url.', header);
+  const payloadText = unencoded ? payloadSegment : stripPadding(payloadSegment);
+  if (!unencoded && !isDecodableSegment(payloadText))
+    return malformedResult('The payload is not valid base64url.', header);
   // Checked, not decoded: jose decodes the signature itself when it verifies.
   if (!isDecodableSegment(stripPadding(signatureSegment)))
     return malformedResult('The signature is not valid base64url.', header);
@@ -47,8 +51,18 @@ export async function inspectJws(
       ),
     );
   }
+  // Verified first so a good signature hands over the payload jose decoded; the payload's
+  // findings still come before the signature's.
+  const signatureFindings: Finding[] = [];
+  const checked = await checkSignature(token, header, alg, crit, options, signatureFindings);
+  const payloadBytes =
+    checked.payload && !unencoded && payloadText === payloadSegment
+      ? checked.payload
+      : readPayloadBytes(payloadText, unencoded);
+  if (!payloadBytes) return malformedResult('The payload is not valid base64url.', header);
   const payload = readPayload(payloadBytes, findings);
-  const signature = await checkSignature(token, header, alg, crit, options, findings);
+  findings.push(...signatureFindings);
+  const signature = checked.status;
   const kind = classifyPayload(payload, options);
   findings.push(...claimFindings(payload, kind, options));
   return { format: 'jws', header, payload, signature, kind, findings };

@@ -12,6 +12,30 @@ import {
   type VerificationKey,
 } from './keys';
 
+/** The signature status, and on success the payload bytes jose verified (so they are decoded once). */
+export interface Verification {
+  status: SignatureStatus;
+  payload?: Uint8Array;
+}
+
+/** Keys as imported for an alg, per configured key: a re-import costs more than the verify. */
+const importedKeys = new WeakMap<VerificationKey, Map<string, Promise<CryptoKey | Uint8Array>>>();
+
+/** importKeyForAlg, once per key and alg (an import that failed fails the same way again). */
+function importCached(key: VerificationKey, alg: string): Promise<CryptoKey | Uint8Array> {
+  let byAlg = importedKeys.get(key);
+  if (!byAlg) {
+    byAlg = new Map();
+    importedKeys.set(key, byAlg);
+  }
+  let imported = byAlg.get(alg);
+  if (!imported) {
+    imported = importKeyForAlg(key, alg);
+    byAlg.set(alg, imported);
+  }
+  return imported;
+}
+
 /** Default JWS algorithm allowlist: the asymmetric algorithms (Uqudo results use RS256). */
 const DEFAULT_ALLOWED_ALGS: readonly string[] = ASYMMETRIC_SIGNING_ALGS;
 
@@ -49,25 +73,25 @@ async function verifyWithKeys(
   keys: readonly VerificationKey[],
   crit: Record<string, boolean> | undefined,
   findings: Finding[],
-): Promise<SignatureStatus> {
+): Promise<Verification> {
   const failures: Finding[] = [];
   for (const key of keys) {
     let usable: CryptoKey | Uint8Array;
     try {
-      usable = await importKeyForAlg(key, alg);
+      usable = await importCached(key, alg);
     } catch (error) {
       failures.push(describeJoseError(error, 'key'));
       continue;
     }
     try {
-      await compactVerify(token, usable, { algorithms: [alg], crit });
+      const { payload } = await compactVerify(token, usable, { algorithms: [alg], crit });
       findings.push(
         createFinding(
           'verified-with-key',
           `Signature verified with ${describeVerificationKey(key)} from ${key.source}.`,
         ),
       );
-      return 'valid';
+      return { status: 'valid', payload };
     } catch (error) {
       failures.push(describeJoseError(error, 'verify'));
     }
@@ -90,9 +114,10 @@ async function verifyWithKeys(
     seen.add(id);
     findings.push(failure);
   }
-  return badSignatures > 0 || failures.some((f) => f.code === 'malformed')
-    ? 'invalid'
-    : 'unverified';
+  return {
+    status:
+      badSignatures > 0 || failures.some((f) => f.code === 'malformed') ? 'invalid' : 'unverified',
+  };
 }
 
 /** The HMAC secrets that may verify an HS* token: the explicit secret, or `oct` keys from the key source. */
@@ -128,7 +153,7 @@ async function checkHmacSignature(
   crit: Record<string, boolean> | undefined,
   options: InspectOptions,
   findings: Finding[],
-): Promise<SignatureStatus> {
+): Promise<Verification> {
   if (options.allowedAlgs && !options.allowedAlgs.includes(alg)) {
     findings.push(
       createFinding(
@@ -136,7 +161,7 @@ async function checkHmacSignature(
         `alg ${quoteUntrusted(alg)} is not in the allowed list (${options.allowedAlgs.join(', ')}).`,
       ),
     );
-    return 'unsupported';
+    return { status: 'unsupported' };
   }
   const secrets = await findHmacSecrets(alg, kid, options, findings);
   if (secrets.length === 0) {
@@ -146,7 +171,7 @@ async function checkHmacSignature(
         `alg ${quoteUntrusted(alg)} is HMAC: verifying it needs a shared secret of at least the hash length, which was not given (an issuer's public key can never verify it).`,
       ),
     );
-    return 'unsupported';
+    return { status: 'unsupported' };
   }
   return verifyWithKeys(token, alg, secrets, crit, findings);
 }
@@ -154,7 +179,8 @@ async function checkHmacSignature(
 /**
  * Checks the signature of a compact JWS with the configured keys only: `alg: none` and
  * algorithms outside the allowlist are errors, HMAC needs a long-enough shared secret, and keys
- * the lookup left out are reported (`key-not-used`). Never throws.
+ * the lookup left out are reported (`key-not-used`). On success the verified payload comes back
+ * too. Never throws.
  */
 export async function checkSignature(
   token: string,
@@ -163,7 +189,7 @@ export async function checkSignature(
   crit: Record<string, boolean> | undefined,
   options: InspectOptions,
   findings: Finding[],
-): Promise<SignatureStatus> {
+): Promise<Verification> {
   if (alg.toLowerCase() === 'none') {
     findings.push(
       createFinding(
@@ -171,7 +197,7 @@ export async function checkSignature(
         'The header says alg "none": the token is not signed and proves nothing.',
       ),
     );
-    return 'invalid';
+    return { status: 'invalid' };
   }
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
   if (HMAC_ALG.test(alg)) return checkHmacSignature(token, alg, kid, crit, options, findings);
@@ -183,13 +209,13 @@ export async function checkSignature(
         `alg ${quoteUntrusted(alg)} is not in the allowed list (${allowed.join(', ')}).`,
       ),
     );
-    return 'unsupported';
+    return { status: 'unsupported' };
   }
   if (!options.keys) {
     findings.push(
       createFinding('unverified', 'No verification key configured: the signature was not checked.'),
     );
-    return 'unverified';
+    return { status: 'unverified' };
   }
   const lookup = await resolveKeys(options.keys, { alg, kid }, findings);
   switch (lookup.status) {
@@ -200,7 +226,7 @@ export async function checkSignature(
           `${withFullStop(lookup.message)} The signature was not checked.`,
         ),
       );
-      return 'unverified';
+      return { status: 'unverified' };
     case 'refused':
       findings.push(
         createFinding(
@@ -208,10 +234,10 @@ export async function checkSignature(
           `${withFullStop(lookup.message)} The signature was not checked.`,
         ),
       );
-      return 'unverified';
+      return { status: 'unverified' };
     case 'not-found':
       findings.push(createFinding('key-not-found', lookup.message));
-      return 'unverified';
+      return { status: 'unverified' };
     case 'found':
       return verifyWithKeys(token, alg, lookup.keys, crit, findings);
   }

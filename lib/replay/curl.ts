@@ -65,7 +65,7 @@ export function renderCurl(request: ReplayRequest, options: CurlOptions): string
   return parts.join(' \\\n  ');
 }
 
-/** POSIX single-quoting: everything literal, `'` written as `'\''`. */
-function quote(text: string): string {
+/** POSIX single-quoting: everything literal, `'` written as `'\''` (shared by every cURL renderer). */
+export function quote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

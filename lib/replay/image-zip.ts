@@ -13,7 +13,7 @@ export type ZipOutcome =
   { ok: true; bytes: Uint8Array; fileName: string; count: number } | { ok: false; error: string };
 
 /** The loaded images with their bytes, one entry each, names made unique (`name`, `name-2`…). */
-export function listZipEntries(images: readonly ImageResult[]): ZipEntry[] {
+function listZipEntries(images: readonly ImageResult[]): ZipEntry[] {
   const used = new Set<string>();
   const entries: ZipEntry[] = [];
   // Oldest first, so the archive lists images in the order they were fetched.
@@ -29,7 +29,7 @@ export function listZipEntries(images: readonly ImageResult[]): ZipEntry[] {
 }
 
 /** The archive's file name: `{session id}-images.zip` (characters unsafe in a file name replaced). */
-export function formatZipName(sessionId: string | undefined): string {
+function formatZipName(sessionId: string | undefined): string {
   const safe = (sessionId ?? '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._-]+/, '');
   return `${safe.slice(0, 80) || 'uqudo'}-images.zip`;
 }

@@ -5,7 +5,7 @@ import type { OriginSuggestion } from './suggest';
 export function describeSuggestionSource(suggestion: OriginSuggestion): string {
   switch (suggestion.from) {
     case 'iss':
-      return "from the result's iss — an assumption: Uqudo does not document that the Info API lives at the issuer's origin (seen for https://id.uqudo.io)";
+      return "from its iss — an assumption: Uqudo does not document that the Info API lives at the issuer's origin (seen for https://id.uqudo.io)";
     case 'request':
       return 'the origin of the request it was captured on';
     case 'token-endpoint':

@@ -63,28 +63,38 @@ export function suggestApiBase(capture: SuggestionSource): OriginSuggestion | un
   return undefined;
 }
 
+/** Token endpoint paths: an answer from one is the token issued by that environment. */
+const TOKEN_PATH = /\/oauth\/token$/;
+
+/** The iss of an access token when it is a usable API origin (an assumption: see the wording). */
+function issOrigin(inspection: Inspection): OriginSuggestion | undefined {
+  const iss = isRecord(inspection.payload) ? originOf(inspection.payload.iss) : undefined;
+  return iss ? { origin: iss, from: 'iss' } : undefined;
+}
+
 /**
  * The access token of a capture, with the API origin it belongs to: the origin it was sent to (a
- * Bearer header), or the API of the token endpoint that issued it; undefined for anything else.
+ * request header), the API of the token endpoint that issued it, else its `iss` (a backend that
+ * hands the token to the page names no API); undefined when none is usable.
  */
 export function findCapturedAccessToken(
   capture: SuggestionSource & { sighting: { location: string; token: string } },
 ): CapturedAccessToken | undefined {
   const inspection = capture.inspection;
   if (!inspection || inspection.kind !== 'uqudo-access-token') return undefined;
-  if (capture.exchange.source === 'paste' || capture.exchange.source === 'har') {
-    // A pasted or imported token names no request origin the panel saw; iss is the only clue.
-    const payload = inspection.payload;
-    const iss = isRecord(payload) ? originOf(payload.iss) : undefined;
-    return iss
-      ? { token: capture.sighting.token, suggestion: { origin: iss, from: 'iss' } }
-      : undefined;
+  const { url, source } = capture.exchange;
+  const origin = source === 'paste' ? undefined : originOf(url);
+  let suggestion: OriginSuggestion | undefined;
+  if (origin && capture.sighting.location === 'request.header') {
+    suggestion = { origin, from: 'request' };
+  } else if (
+    origin &&
+    capture.sighting.location === 'response.body' &&
+    TOKEN_PATH.test(new URL(url).pathname)
+  ) {
+    suggestion = { origin: apiOriginForTokenEndpoint(origin), from: 'token-endpoint' };
+  } else {
+    suggestion = issOrigin(inspection);
   }
-  const origin = originOf(capture.exchange.url);
-  if (!origin) return undefined;
-  const suggestion: OriginSuggestion =
-    capture.sighting.location === 'response.body'
-      ? { origin: apiOriginForTokenEndpoint(origin), from: 'token-endpoint' }
-      : { origin, from: 'request' };
-  return { token: capture.sighting.token, suggestion };
+  return suggestion ? { token: capture.sighting.token, suggestion } : undefined;
 }

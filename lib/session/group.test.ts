@@ -410,3 +410,25 @@ describe('scale', () => {
     expect(elapsed).toBeLessThan(5000);
   });
 });
+
+describe('other JWTs', () => {
+  it('a generic JWT with a jti posted in a request body or query is not a session', () => {
+    const jwt = inspection({ jti: 'login-1', iss: 'https://login.example' }, { kind: 'jwt' });
+    const sessions = groupSessions([
+      {
+        evidence: evidence({
+          method: 'POST',
+          host: 'shop.example',
+          path: '/login',
+          uqudoApi: false,
+        }),
+        sightings: [sighting('request.body', 'eyJ.generic.jwt', jwt, '$.id_token')],
+      },
+      {
+        evidence: evidence({ host: 'shop.example', path: '/callback', uqudoApi: false }),
+        sightings: [sighting('request.query', 'eyJ.generic.jwt2', jwt, 'id_token')],
+      },
+    ]);
+    expect(sessions).toEqual([]);
+  });
+});

@@ -101,7 +101,9 @@ class Grouper {
 
   /** The session a result sighting belongs to: its own id, the exact token, a shared prefix, or the header. */
   private ownerOf(sighting: SessionSighting, evidence: SessionEvidence): string | undefined {
-    const own = sighting.inspection ? findSessionId(sighting.inspection) : undefined;
+    // Only a Uqudo result names its own session: any other JWT's jti is not a Uqudo session id.
+    const inspection = sighting.inspection;
+    const own = inspection && isUqudoResult(inspection) ? findSessionId(inspection) : undefined;
     if (own !== undefined) return own;
     const exact = this.resultOwners.get(sighting.token);
     if (exact !== undefined) return exact;

@@ -4,6 +4,7 @@ import { verdictOf, type Inspection, type Verdict } from '../jose/inspect';
 import { readTokenKind, type ClassifyContext, type TokenKind } from '../uqudo/classify';
 import { describeSightingContext } from '../uqudo/context';
 import { findKeySuggestion } from '../settings/suggest';
+import { collectPayloadText } from './payload-text';
 import { capText, describeWhere } from './text';
 
 /** The part of an exchange kept with each capture (bodies are not kept: only the token is). */
@@ -86,7 +87,11 @@ export function applyInspection(capture: Capture, inspection: Inspection): Captu
     jti,
     kind,
     verdict,
+    // Exact terms for the quick filters ("verdict:invalid" never matches "verdict:valid").
+    `verdict:${verdict}`,
+    `kind:${kind}`,
     ...findings.map((finding) => `${finding.code} ${finding.message}`),
+    collectPayloadText((inspection.inner ?? inspection).payload),
   ]
     .join('\n')
     .toLowerCase();

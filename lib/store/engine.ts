@@ -149,6 +149,7 @@ export class InspectorEngine {
     this.api.setState({
       ...this.collection.views(),
       sessions: this.sessions.view(0),
+      markers: [],
       selectedId: undefined,
       selected: undefined,
       dropped: 0,

@@ -13,6 +13,7 @@ import {
 import { CaptureSequence, viewOf } from './capture-list';
 import { InspectorEngine } from './engine';
 import { readPastedText } from './intake';
+import { addMarker } from './markers';
 import {
   createEvidenceSlice,
   INITIAL_EVIDENCE_STATE,
@@ -45,6 +46,8 @@ export type { CaptureList } from './capture-list';
 export { listOf } from './capture-list';
 export type { JtiCounts } from './collection';
 export type { Notice } from './notices';
+export type { NavigationMarker } from './markers';
+export { markList } from './markers';
 export type * from './state';
 export * from './selectors';
 export * from './session-selectors';
@@ -88,6 +91,8 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     keySuggestions: new Map(),
     sessions: placeholderSessions,
     listMode: 'sessions',
+    markers: [],
+    listWidth: undefined,
     replay: initialReplayState(deps.replay?.apiBase),
     evidence: INITIAL_EVIDENCE_STATE,
   }));
@@ -146,8 +151,11 @@ function createActions(
   const notify = (level: 'info' | 'warning' | 'error', text: string) =>
     set({ notices: engine.withNotice(level, text) });
   const actions: InspectorActions = {
-    addExchange: (exchange) => engine.captureExchanges([exchange]).length,
-    addExchanges: (exchanges) => engine.captureExchanges(exchanges).length,
+    addExchange: (exchange) => actions.addExchanges([exchange]),
+    addExchanges(exchanges) {
+      if (deps.observeExchange) exchanges.forEach(deps.observeExchange);
+      return engine.captureExchanges(exchanges).length;
+    },
     addPastedToken(text) {
       const read = readPastedText(text, `paste-${engine.nextSeq()}`, now());
       if (!read.ok) return read;
@@ -169,8 +177,9 @@ function createActions(
     importHarFile: (file) =>
       importFile(file, deps.readFile ?? readWithText, actions, notify, evidence),
     clear: () => engine.reset(),
-    navigated() {
+    navigated(url) {
       if (!get().settings.preserveLog) engine.reset();
+      else set({ markers: addMarker(get().markers, `nav-${engine.nextSeq()}`, now(), url) });
     },
     select(id) {
       if (id === get().selectedId) return;
@@ -187,6 +196,11 @@ function createActions(
     },
     setListMode(listMode) {
       if (listMode !== get().listMode) set({ listMode });
+    },
+    setListWidth(width) {
+      if (Number.isFinite(width) && width > 0 && width !== get().listWidth) {
+        set({ listWidth: Math.round(width) });
+      }
     },
     ...createSettingsActions(api, engine, deps.saveSettings),
     notify,

@@ -2,7 +2,7 @@
 import type { CapturedExchange, Sighting } from '../capture/exchange';
 import { extractSightings } from '../capture/extract';
 import { findTokens, normalizeTokenInput } from '../jose/find';
-import { PASTE_EMPTY, PASTE_TOO_LARGE } from './text';
+import { PASTE_EMPTY, PASTE_NO_TOKEN, PASTE_TOO_LARGE } from './text';
 
 /** Pasted text longer than this is refused. */
 const MAX_PASTE_CHARS = 16 * 1024 * 1024;
@@ -29,7 +29,9 @@ export function readPastedText(
   const normalized = normalizeTokenInput(text);
   if (normalized === '') return { ok: false, error: PASTE_EMPTY };
   const found = findTokens(text).map((token) => token.token);
-  // Nothing recognisable: still check the text as one token so the user sees why it fails.
+  // Nothing recognisable: text shaped like a compact token is still checked (so the user sees why
+  // it fails); anything else is no token at all and says so instead of becoming a "malformed" row.
+  if (found.length === 0 && !isTokenShaped(normalized)) return { ok: false, error: PASTE_NO_TOKEN };
   const tokens = found.length > 0 ? found : [normalized];
   const exchange: CapturedExchange = {
     id,
@@ -47,6 +49,13 @@ export function readPastedText(
     token,
   }));
   return { ok: true, exchange, sightings };
+}
+
+/** One word of 3 (JWS) or 5 (JWE) dot-separated parts: a token attempt, however broken. */
+function isTokenShaped(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  const parts = text.split('.').length;
+  return parts === 3 || parts === 5;
 }
 
 /**

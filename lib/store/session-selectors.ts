@@ -22,6 +22,9 @@ function searchTextOf(session: Session): string {
       session.id,
       session.documentType ?? '',
       session.verdict ?? '',
+      `verdict:${session.verdict ?? ''}`,
+      // A session is about a result: the kind quick filter keeps it for "Uqudo result".
+      'kind:uqudo-result',
       session.face ? 'face' : '',
       ...session.findings.map((finding) => finding.code),
       ...session.timeline.map((entry) => `${entry.method} ${entry.host}${entry.path}`),

@@ -9,6 +9,7 @@ import type { KeySource, PanelSecrets, PanelSettings } from '../settings/setting
 import type { Capture } from './capture';
 import type { CaptureList } from './capture-list';
 import type { CollectionLimits, JtiCounts } from './collection';
+import type { NavigationMarker } from './markers';
 import type { DownloadFile } from '../export/download';
 import type { EvidenceActions, EvidenceState } from './evidence-slice';
 import type { Notice } from './notices';
@@ -52,6 +53,10 @@ export interface InspectorState {
   /** Uqudo sessions grouped from the captures (a new view whenever a session changed). */
   sessions: SessionsView;
   listMode: ListMode;
+  /** Navigations seen while Preserve log was on, newest first (lines in the flat list). */
+  markers: readonly NavigationMarker[];
+  /** The list pane's width in pixels once the user moved the splitter (memory only). */
+  listWidth: number | undefined;
   /** Replays of Uqudo's Info API: token (memory only), API base, requests, fetched images. */
   replay: ReplayState;
   /** Imported evidence reports (lib/store/evidence-slice.ts). */
@@ -83,7 +88,7 @@ export interface InspectorActions {
   /** Reads a picked or dropped HAR file (through the readFile port) and imports it. */
   importHarFile(file: ImportFile): Promise<ImportResult>;
   clear(): void;
-  /** The inspected page navigated: clears unless "Preserve log" is on. */
+  /** The inspected page navigated: clears unless "Preserve log" is on, else adds a marker. */
   navigated(url: string): void;
   select(id: string | undefined): void;
   /** Moves the selection one row down the visible (filtered) list. */
@@ -97,6 +102,8 @@ export interface InspectorActions {
   setFilter(text: string): void;
   /** Shows sessions or the flat token list. */
   setListMode(mode: ListMode): void;
+  /** Remembers the list pane's width (pixels, from the splitter). */
+  setListWidth(width: number): void;
   /** Merges, normalises and persists settings; key or claim changes re-check every capture. */
   updateSettings(patch: Partial<PanelSettings>): void;
   /** Replaces settings without persisting them (e.g. once loaded from storage). */
@@ -146,6 +153,8 @@ export interface InspectorStoreDeps {
   /** Builds the decryption key (default: prepareDecryptionKey). */
   prepareDecryptionKey?: (text: string) => Promise<DecryptionSetup>;
   limits?: Partial<CaptureLimits>;
+  /** Sees every exchange offered to the store (repeats included), e.g. to keep a backend post's request. */
+  observeExchange?: (exchange: CapturedExchange) => void;
   /** Saves an export (default: a Blob URL and an anchor click in the panel page). */
   download?: (file: DownloadFile) => void;
   /** Replay effects (host access, session storage, object URLs) and overrides (sender, timeouts). */

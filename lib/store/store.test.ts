@@ -466,11 +466,18 @@ describe('paste and HAR import', () => {
     expect(selectSelectedCapture(state)?.exchange.source).toBe('paste');
   });
 
-  it('strips Bearer and still checks unrecognisable text as one token', async () => {
+  it('strips Bearer and checks broken token-shaped text as one token; says when there is none', async () => {
     const { store, calls } = setup();
     expect(store.addPastedToken('   ')).toEqual({ ok: false, error: 'Paste a token first.' });
-    expect(store.addPastedToken('Bearer not-a-token')).toEqual({ ok: true, tokens: 1 });
-    await vi.waitFor(() => expect(calls.map((call) => call.token)).toEqual(['not-a-token']));
+    expect(store.addPastedToken('Bearer not.a.token!')).toEqual({ ok: true, tokens: 1 });
+    await vi.waitFor(() => expect(calls.map((call) => call.token)).toEqual(['not.a.token!']));
+    const none = store.addPastedToken('hello <b>world</b>');
+    expect(none).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('No token in the pasted text'),
+    });
+    expect(store.addPastedToken('not-a-token')).toMatchObject({ ok: false });
+    expect(store.getState().captures.length).toBe(1);
   });
 
   it('imports a HAR through the same pipeline and reports failures as a notice', async () => {

@@ -57,6 +57,9 @@ export function describeTokenNotRemembered(error: string): string {
 
 export const PASTE_TOO_LARGE = 'The pasted text is too large (limit 16 MB).';
 export const PASTE_EMPTY = 'Paste a token first.';
+/** Pasted text with nothing shaped like a token in it. */
+export const PASTE_NO_TOKEN =
+  'No token in the pasted text: a JWS is three base64url parts joined by dots (a JWE five). Nothing was added.';
 export const KEY_TOO_LONG = 'That is too long to be a private key.';
 export const PREPARING_KEYS = 'Preparing keys…';
 export const READING_PRIVATE_KEY = 'Reading the private key…';

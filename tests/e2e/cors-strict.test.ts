@@ -6,6 +6,7 @@ import {
   byTestId,
   clickCentred,
   insertText,
+  showDetailTab,
   openSandboxPanel,
   readRows,
   runScenario,
@@ -59,6 +60,7 @@ describe('replay against a sandbox that answers CORS like Uqudo (--cors strict)'
     });
     const { access_token: token } = (await answer.json()) as { access_token: string };
     await click(`[data-testid="token-row"][data-jti="${sessionId}"]`);
+    await showDetailTab(panel, 'replay');
     await panel.waitForSelector($('replay-panel'));
     await panel.select($('replay-base-select'), 'custom');
     await insertText(session, $('replay-base-custom'), sandbox.url);

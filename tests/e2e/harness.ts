@@ -209,12 +209,17 @@ export const byTestId = (testId: string): string => `[data-testid="${testId}"]`;
 
 /**
  * Clicks a panel element after centring it. Puppeteer's own scroll-into-view leaves elements at
- * the edge of the panel's inner scroll area, where real clicks were seen to miss them.
+ * the edge of the panel's inner scroll area, where real clicks were seen to miss them; and an
+ * element that cannot be centred (near the end of a tab, in the Settings drawer) makes Chrome
+ * scroll DevTools' own frame, after which coordinate clicks land below it. So the click is the
+ * element's own (what a real click on it dispatches to the panel's handlers).
  */
 export async function clickCentred(panel: Frame, selector: string): Promise<void> {
   await panel.waitForSelector(selector);
-  await panel.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
-  await panel.click(selector);
+  await panel.$eval(selector, (el) => {
+    el.scrollIntoView({ block: 'nearest' });
+    (el as HTMLElement).click();
+  });
 }
 
 /** The text of the element with `data-testid` `testId`. */
@@ -244,4 +249,19 @@ export async function expectRowsOnce(
   if (doubled.length > 0)
     throw new Error(`rows listed twice for jti ${jti}: ${doubled.join(' | ')}`);
   return rows;
+}
+
+/** The detail pane's tabs (the test contract: `[data-testid="detail-tab"][data-tab=…]`). */
+export type DetailTabName = 'checks' | 'uqudo' | 'json' | 'replay' | 'images';
+
+/**
+ * Shows a tab of the selected capture's detail and waits until its panel is shown. The one place
+ * suites go through to reach controls that live in a tab (replay, images, the Uqudo summary).
+ */
+export async function showDetailTab(panel: Frame, tab: DetailTabName): Promise<void> {
+  const selector = `[data-testid="detail-tab"][data-tab="${tab}"]`;
+  await panel.waitForSelector(`${selector}:not([aria-disabled="true"])`);
+  // A DOM click: the tab list is sticky at the top of the scrolled pane.
+  await panel.$eval(selector, (el) => (el as HTMLElement).click());
+  await panel.waitForSelector(`[data-testid="detail-tabpanel"][data-tab="${tab}"]`);
 }

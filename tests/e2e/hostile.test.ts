@@ -10,7 +10,15 @@ import {
   type HostileCorpus,
   type HostileKeys,
 } from '../../lib/jose/testing/hostile';
-import { insertText, openPanel, readRows, waitFor, type PanelSession } from './harness';
+import {
+  clickCentred,
+  insertText,
+  openPanel,
+  readRows,
+  showDetailTab,
+  waitFor,
+  type PanelSession,
+} from './harness';
 
 let sandbox: Sandbox;
 let session: PanelSession;
@@ -34,7 +42,7 @@ afterAll(async () => {
 /** Opens the settings side panel (one side panel at a time) unless it is open. */
 async function openSettings(): Promise<void> {
   if (!(await panel.$('[data-testid="settings-apply"]')))
-    await panel.click('[data-testid="settings-toggle"]');
+    await clickCentred(panel, '[data-testid="settings-toggle"]');
   await panel.waitForSelector('[data-testid="settings-apply"]');
 }
 
@@ -43,10 +51,10 @@ async function configure(
   keys: HostileKeys,
 ): Promise<{ keyStatus: string; decryption: string; keysReady: boolean }> {
   await openSettings();
-  await panel.click('[data-testid="key-source-pasted"]');
+  await clickCentred(panel, '[data-testid="key-source-pasted"]');
   await insertText(session, '[data-testid="settings-pasted-keys"]', keys.keys);
   await insertText(session, '[data-testid="settings-private-key"]', keys.decryptKey);
-  await panel.click('[data-testid="settings-apply"]');
+  await clickCentred(panel, '[data-testid="settings-apply"]');
   const settled = (selector: string) =>
     waitFor(`${selector} to settle`, () =>
       panel.$eval(selector, (el) =>
@@ -119,6 +127,7 @@ async function checkRendering(hostile: HostileCase): Promise<void> {
   expect(signature.text).toBe(words[signature.state ?? '']);
   if (hostile.class === 'spoofing') expect(signature.state).not.toBe('valid');
   if (hostile.class === 'summary') {
+    await showDetailTab(panel, 'uqudo');
     const colours = await panel.$eval('[data-testid="summary-unverified"]', (wrapper) => {
       const probe = document.createElement('span');
       probe.className = 'level-good';
@@ -136,6 +145,8 @@ async function checkRendering(hostile: HostileCase): Promise<void> {
     expect(colours.banner).toMatch(/^content not verified — may be forged/);
     expect(colours.inside.length).toBeGreaterThan(0);
     expect(colours.inside.every((colour) => colour !== colours.green)).toBe(true);
+    // The tab is kept across rows: back to Checks for the next case's verdict and meta.
+    await showDetailTab(panel, 'checks');
   }
 }
 

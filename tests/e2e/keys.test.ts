@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Frame } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { insertText, openPanel, runScenario, type PanelSession } from './harness';
+import { clickCentred, insertText, openPanel, runScenario, type PanelSession } from './harness';
 
 let sandbox: Sandbox;
 let session: PanelSession;
@@ -61,9 +61,9 @@ it('offers the JWKS of the results’ iss when the configured one fails, and ver
   // A JWKS that fails here whatever the network (port 9 refuses connections).
   const broken = 'http://127.0.0.1:9/api/.well-known/jwks.json';
   await toggleSettings(true);
-  await panel.click('[data-testid="key-source-custom-url"]');
+  await clickCentred(panel, '[data-testid="key-source-custom-url"]');
   await insertText(session, '[data-testid="settings-jwks-url"]', broken);
-  await panel.click('[data-testid="settings-apply"]');
+  await clickCentred(panel, '[data-testid="settings-apply"]');
   await toggleSettings(false);
   await panel.waitForFunction(
     (url) => document.querySelector('[data-testid="key-source-label"]')?.textContent === url,

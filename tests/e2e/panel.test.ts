@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import {
+  clickCentred,
   insertText,
   openPanel,
   readRows,
@@ -77,14 +78,14 @@ describe('Uqudo panel in real DevTools', () => {
     // Default keys are Uqudo's production JWKS, unreachable here: nothing verified yet.
     expect(rows.every((row) => row.verdict !== 'valid')).toBe(true);
 
-    await panel.click('[data-testid="settings-toggle"]');
-    await panel.click('[data-testid="key-source-custom-url"]');
+    await clickCentred(panel, '[data-testid="settings-toggle"]');
+    await clickCentred(panel, '[data-testid="key-source-custom-url"]');
     await insertText(
       session,
       '[data-testid="settings-jwks-url"]',
       `${sandbox.url}/api/.well-known/jwks.json`,
     );
-    await panel.click('[data-testid="settings-apply"]');
+    await clickCentred(panel, '[data-testid="settings-apply"]');
     const verified = await rowsFor(
       sessionId,
       (r) => r.length >= 2 && r.every((x) => x.verdict === 'valid'),
@@ -110,11 +111,11 @@ describe('Uqudo panel in real DevTools', () => {
       expect(rows.length).toBeGreaterThan(0);
       const jwk = await (await fetch(`${sandbox.url}/sandbox/keys/decrypt.jwk`)).text();
       if (!(await panel.$('[data-testid="settings-private-key"]'))) {
-        await panel.click('[data-testid="settings-toggle"]');
+        await clickCentred(panel, '[data-testid="settings-toggle"]');
       }
       await panel.waitForSelector('[data-testid="settings-private-key"]');
       await insertText(session, '[data-testid="settings-private-key"]', jwk);
-      await panel.click('[data-testid="settings-apply"]');
+      await clickCentred(panel, '[data-testid="settings-apply"]');
       const decrypted = await rowsFor(
         sessionId,
         (r) => r.length > 0 && r.every((x) => x.verdict === 'valid'),

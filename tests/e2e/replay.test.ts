@@ -7,6 +7,7 @@ import {
   clickCentred,
   expectRowsOnce,
   insertText,
+  showDetailTab,
   openPanel,
   readRows,
   runScenario,
@@ -34,6 +35,16 @@ async function replayResults(): Promise<{ purpose: string; status: string; text:
       status: el.getAttribute('data-status') ?? '',
       text: el.textContent ?? '',
     })),
+  );
+}
+
+/** The fetched images of the Images tab: id, state and text of each. */
+async function imageStates(): Promise<string[]> {
+  return panel.$$eval('[data-testid="image-preview"][data-image-id]', (els) =>
+    els.map(
+      (el) =>
+        `${el.getAttribute('data-image-id')} ${el.getAttribute('data-state')} ${el.textContent}`,
+    ),
   );
 }
 
@@ -81,6 +92,7 @@ describe('replay in the real DevTools panel', () => {
     );
     expect((await expectRowsOnce(panel, sessionId)).length).toBeGreaterThanOrEqual(1);
     await click(`[data-testid="token-row"][data-jti="${sessionId}"]`);
+    await showDetailTab(panel, 'replay');
     await panel.waitForSelector($('replay-panel'));
     expect(await panel.$eval($('replay-session-id'), (el) => (el as HTMLInputElement).value)).toBe(
       sessionId,
@@ -144,6 +156,7 @@ describe('replay in the real DevTools panel', () => {
   });
 
   it('fetches all images of the passport result: every preview loads', async () => {
+    await showDetailTab(panel, 'images');
     const label = await textOf('replay-fetch-images');
     const count = Number(/\((\d+)\)/.exec(label)?.[1]);
     expect(count).toBeGreaterThan(1);
@@ -186,6 +199,7 @@ describe('replay in the real DevTools panel', () => {
   });
 
   it('deletes after the inline confirmation; the images then answer 404 with the explanation', async () => {
+    await showDetailTab(panel, 'replay');
     await click($('replay-delete'));
     expect(await textOf('replay-delete-question')).toContain(sessionId);
     await click($('replay-delete-confirm'));
@@ -195,6 +209,7 @@ describe('replay in the real DevTools panel', () => {
         : undefined,
     );
 
+    await showDetailTab(panel, 'images');
     const count = Number(/\((\d+)\)/.exec(await textOf('replay-fetch-images'))?.[1]);
     await click($('replay-fetch-images'));
     await waitFor('the refetch to finish', async () =>
@@ -218,6 +233,9 @@ describe('replay in the real DevTools panel', () => {
   });
 
   it('never sends a token entered for one origin to another', async () => {
+    await showDetailTab(panel, 'images');
+    const imagesBefore = await imageStates();
+    await showDetailTab(panel, 'replay');
     const before = (await replayResults()).length;
     // Same server, another origin: the token must not follow.
     const otherOrigin = sandbox.url.replace('127.0.0.1', 'localhost');
@@ -232,12 +250,16 @@ describe('replay in the real DevTools panel', () => {
     await waitFor('the production base', async () =>
       (await textOf('replay-origin')) === 'https://id.uqudo.io' ? true : undefined,
     );
+    await showDetailTab(panel, 'images');
     await click($('replay-fetch-images'));
     await waitFor('the refusal for production', async () =>
       (await textOf('replay-problem')).includes('selected API base is https://id.uqudo.io')
         ? true
         : undefined,
     );
+    // No image request left: every image is as it was.
+    expect(await imageStates()).toEqual(imagesBefore);
+    await showDetailTab(panel, 'replay');
     expect((await replayResults()).length).toBe(before);
   });
 

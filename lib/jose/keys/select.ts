@@ -20,9 +20,17 @@ export type KeyResolver = (header: { alg?: string; kid?: string }) => Promise<Ke
 
 const CURVE_FOR_ES: Record<string, string> = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' };
 
+function normalizeAlg(alg: string): string {
+  return alg === 'EdDSA' ? 'Ed25519' : alg;
+}
+
 function sameAlg(a: string, b: string): boolean {
-  const norm = (x: string) => (x === 'EdDSA' ? 'Ed25519' : x);
-  return norm(a) === norm(b);
+  return normalizeAlg(a) === normalizeAlg(b);
+}
+
+/** The `notes` member of a lookup, present only when there are notes. */
+function withNotes(notes: string[]): { notes?: string[] } {
+  return notes.length > 0 ? { notes } : {};
 }
 
 /** True when the key's type and curve can verify a signature made with `alg` (its own alg aside). */
@@ -120,20 +128,20 @@ export function selectKeys(
   const refusedNotes = refused
     .filter((key) => header.kid !== undefined && key.kid === header.kid)
     .map((key) => `${keyLabel(key, key.source)} was refused: ${key.reason}.`);
-  const withNotes = (notes: string[]) => (notes.length > 0 ? { notes } : {});
   if (keys.length === 0)
     return {
       status: 'not-found',
       message: `No keys in ${sourceLabel}.`,
       ...withNotes(refusedNotes),
     };
-  const knownKids = [...new Set(keys.flatMap((k) => (k.kid === undefined ? [] : [k.kid])))];
-  const kidList = knownKids.length > 0 ? knownKids.map((k) => `"${k}"`).join(', ') : 'none';
   const byKid =
     header.kid === undefined
       ? keys
       : keys.filter((k) => k.kid === undefined || k.kid === header.kid);
   if (byKid.length === 0) {
+    // Only this message lists the known kids: not built for every lookup.
+    const knownKids = [...new Set(keys.flatMap((k) => (k.kid === undefined ? [] : [k.kid])))];
+    const kidList = knownKids.length > 0 ? knownKids.map((k) => `"${k}"`).join(', ') : 'none';
     return {
       status: 'not-found',
       message: `No key with kid ${quoteUntrusted(header.kid)} in ${sourceLabel} (known kids: ${kidList}).`,
