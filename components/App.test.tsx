@@ -11,7 +11,7 @@ import {
   SETTINGS_STORAGE_KEY,
   createSettingsStorage,
   type SettingsArea,
-} from '../lib/settings/storage';
+} from '../lib/storage/settings-storage';
 import type { InspectorStore } from '../lib/store';
 import {
   createFakeDevtoolsNetwork,
@@ -27,8 +27,8 @@ import { App } from './App';
 import { preloadPanelViews } from './lazy/views';
 import { StoreContext } from './store-context';
 import { ErrorBoundary } from './ErrorBoundary';
-import type { OriginAccess } from '../lib/settings/access';
-import { createFakeArea } from '../lib/settings/testing/fake-area';
+import type { OriginAccess } from '../lib/permissions/access';
+import { createFakeArea } from '../lib/storage/testing/fake-area';
 
 // happy-dom gives import.meta.url an http: scheme, so resolve fixtures from the project root.
 const fixture = (name: string) =>

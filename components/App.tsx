@@ -4,7 +4,7 @@ import { DetailPane } from './DetailPane';
 import { LazyImportPanel as ImportPanel } from './lazy/LazyImportPanel';
 import { KeyLine } from './KeyLine';
 import { NoticeBar } from './NoticeBar';
-import type { OriginAccess } from '../lib/settings/access';
+import type { OriginAccess } from '../lib/permissions/access';
 import { LazySettingsPane as SettingsPane } from './lazy/LazySettingsPane';
 import { ListPane } from './ListPane';
 import { useInspector, useInspectorStore } from './store-context';

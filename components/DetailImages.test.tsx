@@ -3,7 +3,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { unzipSync } from 'fflate';
-import { inspectToken, type Inspection } from '../lib/jose/inspect';
+import type { Inspection } from '../lib/jose/inspect';
+import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import {
   buildUqudoPayload,
   generateTestKeyPair,
@@ -30,8 +31,8 @@ beforeAll(async () => {
   const payload = buildUqudoPayload({ jti: JTI });
   const documents = (payload.data as { documents: Record<string, unknown>[] }).documents;
   documents[0]!.reading = { data: { photo: PHOTO_BASE64, photoMimeType: 'image/jpeg' } };
-  passport = await inspectToken(await mintToken(payload, { key }));
-  other = await inspectToken(await mintToken(buildUqudoPayload({ jti: OTHER }), { key }));
+  passport = await inspectUqudoToken(await mintToken(payload, { key }));
+  other = await inspectUqudoToken(await mintToken(buildUqudoPayload({ jti: OTHER }), { key }));
 });
 
 afterEach(() => {
@@ -69,7 +70,7 @@ function setup(respond?: (request: ReplayRequest) => Promise<ReplayResult>): Set
   const blobs = new Map<string, { bytes: Uint8Array; type: string }>();
   const store = createReplayStore({
     send,
-    inspect: inspectToken,
+    inspect: inspectUqudoToken,
     now: () => Date.now(),
     createObjectUrl: (bytes, type) => {
       const url = `blob:panel/${blobs.size + 1}`;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import type { DownloadFile } from '../lib/export/download';
 import { PERSONAL_DATA_WARNING, SECRETS_WARNING } from '../lib/export/text';
-import { inspectToken } from '../lib/jose/inspect';
+import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import { createInspectorStore, type InspectorStore } from '../lib/store';
 import { App } from './App';
 import { StoreContext } from './store-context';
@@ -17,7 +17,7 @@ afterEach(cleanup);
 
 async function renderWithFlow(downloads: DownloadFile[]): Promise<InspectorStore> {
   const store = createInspectorStore({
-    inspect: inspectToken,
+    inspect: inspectUqudoToken,
     prepareKeys: async () => ({ state: 'none', description: 'no keys' }),
     download: (file) => downloads.push(file),
   });

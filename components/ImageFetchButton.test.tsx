@@ -2,7 +2,7 @@
 // Tests for ImageFetchButton over a real replay store (fake sender answering with a JPEG).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { inspectToken } from '../lib/jose/inspect';
+import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import type { SendOptions } from '../lib/replay/send';
 import { createReplayStore } from '../lib/replay/slice';
 import { buildReplayResponse } from '../lib/replay/testing/replays';
@@ -27,7 +27,7 @@ function setup() {
   let urls = 0;
   const store = createReplayStore({
     send,
-    inspect: inspectToken,
+    inspect: inspectUqudoToken,
     now: () => Date.now(),
     createObjectUrl: () => `blob:panel/${++urls}`,
     revokeObjectUrl: () => undefined,

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { CompactEncrypt, SignJWT, exportJWK, generateKeyPair } from 'jose';
 import passport from '../lib/uqudo/fixtures/passport.json';
-import { inspectToken } from '../lib/jose/inspect';
+import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import type { Inspection } from '../lib/jose/inspect';
 import { createStaticKeyResolver, parseDecryptionKey, parseKeys } from '../lib/jose/keys';
 import { createEmptySummary, type UqudoSummary } from '../lib/uqudo/summary';
@@ -173,7 +173,7 @@ describe('InspectionView', () => {
     expect(container.querySelector('.json-tree')).toBeNull();
   });
 
-  it('renders what inspectToken really returns for a JWE wrapping a signed Uqudo result', async () => {
+  it('renders what inspectUqudoToken really returns for a JWE wrapping a signed Uqudo result', async () => {
     const signing = await generateKeyPair('RS256', { extractable: true });
     const encryption = await generateKeyPair('RSA-OAEP-256', { extractable: true });
     const now = Math.floor(Date.now() / 1000);
@@ -190,7 +190,7 @@ describe('InspectionView', () => {
       JSON.stringify(await exportJWK(encryption.privateKey)),
     );
     if (!keys.ok || !decryptionKey.ok) throw new Error('test keys did not parse');
-    const inspection = await inspectToken(jwe, {
+    const inspection = await inspectUqudoToken(jwe, {
       keys: createStaticKeyResolver(keys.keys),
       decryptionKey: decryptionKey.key,
     });
@@ -203,7 +203,7 @@ describe('InspectionView', () => {
     expect(region('Document PASSPORT', inner)).toBeTruthy();
 
     cleanup();
-    const locked = await inspectToken(jwe);
+    const locked = await inspectUqudoToken(jwe);
     const view = render(<InspectionView inspection={locked} now={now * 1000} />);
     expect(view.container.querySelector('.verdict-badge')!.textContent).toBe('encrypted');
     expect(screen.getByText('encrypted — add a private key in Settings to decrypt')).toBeTruthy();

@@ -2,7 +2,9 @@
 import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { verdictOf } from '../lib/jose/inspect';
-import type { Inspection, SignatureStatus, TokenKind } from '../lib/jose/inspect';
+import { isRecord } from '../lib/guards';
+import type { Inspection, SignatureStatus } from '../lib/jose/inspect';
+import { toTokenKind, type TokenKind } from '../lib/uqudo/classify';
 import { summarizeUqudoResult } from '../lib/uqudo/summary';
 import type { ImageRef, UqudoSummary } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
@@ -53,10 +55,6 @@ export interface InspectionViewProps {
   renderImageActions?: (ref: ImageRef) => ComponentChildren;
 }
 
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function headerText(header: Record<string, unknown> | null, name: string): string | undefined {
   const value = header?.[name];
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -81,7 +79,7 @@ function InspectionDetail({
   const isJwe = format === 'jwe';
   // A decrypted JWE whose plaintext is a nested JWS keeps that JWS (a string) as its payload.
   const hasOwnContent = format !== 'invalid' && !inner && payload !== null && payload !== undefined;
-  const showsSummary = hasOwnContent && kind === 'uqudo-result' && isJsonObject(payload);
+  const showsSummary = hasOwnContent && kind === 'uqudo-result' && isRecord(payload);
   const computed = useMemo(
     () => (showsSummary && !summary ? summarizeUqudoResult(payload) : undefined),
     [showsSummary, summary, payload],
@@ -138,7 +136,7 @@ function InspectionDetail({
 
       {hasOwnContent && (
         <>
-          {checks && isJsonObject(payload) && <TimeClaimsSection payload={payload} now={now} />}
+          {checks && isRecord(payload) && <TimeClaimsSection payload={payload} now={now} />}
           {contentViews}
         </>
       )}
@@ -331,7 +329,9 @@ function InspectionMeta({ inspection }: { inspection: Inspection }) {
   });
   return (
     <span class="inspection-meta">
-      {format === 'invalid' ? 'not a token' : `${format.toUpperCase()} · ${KIND_WORDS[kind]}`}
+      {format === 'invalid'
+        ? 'not a token'
+        : `${format.toUpperCase()} · ${KIND_WORDS[toTokenKind(kind)]}`}
       {values.map(([name, value]) => (
         <span key={name} class="inspection-meta-item">
           {' · '}

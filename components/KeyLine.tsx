@@ -1,6 +1,6 @@
 // KeyLine: the key line wired to the store — label, key status, iss suggestion, host access.
 import { selectJwksUrl, selectKeySourceLabel, selectKeySuggestion } from '../lib/store/key-status';
-import type { OriginAccess } from '../lib/settings/access';
+import type { OriginAccess } from '../lib/permissions/access';
 import { KeySourceBar } from './KeySourceBar';
 import { useInspector, useInspectorStore } from './store-context';
 

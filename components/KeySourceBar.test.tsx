@@ -2,7 +2,7 @@
 // Tests for the key line: the source always shown, the iss suggestion only offered, saved on click.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { inspectToken } from '../lib/jose/inspect';
+import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import {
   buildJwks,
   buildUqudoPayload,
@@ -41,7 +41,7 @@ function renderPanel(settings: Partial<PanelSettings> = {}) {
     return new Response(buildJwks(signer), { headers: { 'content-type': 'application/json' } });
   });
   const store = createInspectorStore({
-    inspect: inspectToken,
+    inspect: inspectUqudoToken,
     fetch: fetchJwks as unknown as typeof fetch,
     settings: normalizeSettings({ ...DEFAULT_SETTINGS, ...settings }),
     saveSettings: (next) => saved.push(next),

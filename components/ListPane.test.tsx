@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { inspectToken } from '../lib/jose/inspect';
+import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../lib/settings/settings';
 import { createInspectorStore, type InspectorStore } from '../lib/store';
 import { FIXTURE_IAT, RESULT_JTI } from '../tests/fixtures/har/build';
@@ -19,7 +19,7 @@ afterEach(() => cleanup());
 
 async function renderPane(): Promise<InspectorStore> {
   const store = createInspectorStore({
-    inspect: inspectToken,
+    inspect: inspectUqudoToken,
     now: () => (FIXTURE_IAT + 60) * 1000,
     settings: normalizeSettings({
       ...DEFAULT_SETTINGS,

@@ -4,7 +4,7 @@ import { useStoreSlice } from './useStoreSlice';
 import type { OriginAccess } from '../lib/permissions/access';
 import { describeKeyAccess } from '../lib/permissions/key-access-text';
 import { createOriginAccessStore, type OriginAccessHost } from '../lib/permissions/store';
-import { originOf } from '../lib/settings/settings';
+import { readOrigin } from '../lib/permissions/origin-policy';
 
 export interface OriginAccessControlProps {
   url: string;
@@ -27,7 +27,7 @@ export function OriginAccessControl({
   onGranted,
   testId = 'grant-access',
 }: OriginAccessControlProps) {
-  const origin = originOf(url);
+  const origin = readOrigin(url);
   const ownStore = useMemo(() => createOriginAccessStore(access), [access]);
   const store = accessStore ?? ownStore;
   const state = useStoreSlice(store, (s) => (origin ? s.originAccess.byOrigin[origin] : undefined));

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-// Tests for ReplayPanel over a real replay store (fake sender, real inspectToken).
+// Tests for ReplayPanel over a real replay store (fake sender, real inspectUqudoToken).
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { inspectToken, type Inspection } from '../lib/jose/inspect';
+import { type Inspection } from '../lib/jose/inspect';
+import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import {
   buildUqudoPayload,
   generateTestKeyPair,
@@ -30,8 +31,8 @@ beforeAll(async () => {
   const payload = buildUqudoPayload({ jti: JTI });
   const documents = (payload.data as { documents: Record<string, unknown>[] }).documents;
   documents[0]!.reading = { data: { photo: PHOTO_BASE64, photoMimeType: 'image/jpeg' } };
-  passport = await inspectToken(await mintToken(payload, { key }));
-  face = await inspectToken(
+  passport = await inspectUqudoToken(await mintToken(payload, { key }));
+  face = await inspectUqudoToken(
     await mintToken(buildUqudoPayload({ faceSessionId: FACE_SESSION }), { key }),
   );
 });
@@ -75,7 +76,7 @@ function setup(
   let urls = 0;
   const store = createReplayStore({
     send,
-    inspect: inspectToken,
+    inspect: inspectUqudoToken,
     now: () => Date.now(),
     createObjectUrl: () => `blob:panel/${++urls}`,
     revokeObjectUrl: (url) => revoked.push(url),
@@ -244,7 +245,7 @@ describe('ReplayPanel', () => {
 
   it('suggests the API base from the result’s iss, says it is an assumption, and applies it only on a click', async () => {
     const s = setup();
-    const local = await inspectToken(
+    const local = await inspectUqudoToken(
       await mintToken(buildUqudoPayload({ jti: JTI, iss: 'http://127.0.0.1:8321' }), { key }),
     );
     render(

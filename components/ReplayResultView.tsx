@@ -1,4 +1,6 @@
 // ReplayResultView: one replay — status, duration, explanation, headers, body, Copy as cURL, Cancel while pending.
+import { formatElapsedMs } from '../lib/format/duration';
+import { readOrigin } from '../lib/permissions/origin-policy';
 import { useState } from 'preact/hooks';
 import { renderCurl } from '../lib/replay/curl';
 import { explainReplay, type Explanation } from '../lib/replay/explain';
@@ -35,7 +37,7 @@ export function ReplayResultView({
 }: ReplayResultViewProps) {
   const [includeToken, setIncludeToken] = useState(false);
   const { request, result } = entry;
-  const origin = originOf(request.url);
+  const origin = readOrigin(request.url);
   const isTokenRequest = request.purpose === 'token';
   const tokenUsable = token !== '' && tokenOrigin !== undefined && tokenOrigin === origin;
 
@@ -92,7 +94,7 @@ export function ReplayResultView({
       {result?.kind === 'response' && (
         <p class="muted">
           {result.authorized ? 'Sent with the access token' : 'Sent without a token'} ·{' '}
-          {formatDuration(result.durationMs)} ·{' '}
+          {formatElapsedMs(result.durationMs)} ·{' '}
           {result.contentType ? <VisibleText text={result.contentType} /> : 'no content type'} ·{' '}
           {formatBytes(result.bodySize)}
           {result.truncated ? ' (cut: too large)' : ''}
@@ -150,13 +152,13 @@ function describeStatus(entry: ReplayEntry, now: number): string {
   }
   switch (result.kind) {
     case 'response':
-      return `${result.status}${result.statusText ? ` ${result.statusText}` : ''} in ${formatDuration(result.durationMs)}`;
+      return `${result.status}${result.statusText ? ` ${result.statusText}` : ''} in ${formatElapsedMs(result.durationMs)}`;
     case 'timeout':
-      return `Timed out after ${formatDuration(result.durationMs)}`;
+      return `Timed out after ${formatElapsedMs(result.durationMs)}`;
     case 'network-error':
-      return `Failed after ${formatDuration(result.durationMs)}`;
+      return `Failed after ${formatElapsedMs(result.durationMs)}`;
     case 'aborted':
-      return `Cancelled after ${formatDuration(result.durationMs)}`;
+      return `Cancelled after ${formatElapsedMs(result.durationMs)}`;
     case 'refused':
       return 'Not sent';
   }
@@ -179,18 +181,6 @@ function levelOf(entry: ReplayEntry): 'good' | 'warn' | 'bad' | 'info' {
   if (!result) return 'info';
   if (result.kind === 'response') return result.ok ? 'good' : 'bad';
   return result.kind === 'aborted' ? 'warn' : 'bad';
-}
-
-function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The response's headers and body, untrusted text shown through VisibleText. */

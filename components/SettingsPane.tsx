@@ -1,6 +1,6 @@
 // SettingsPane: the Settings drawer beside the detail, wired to the store; Escape or × closes it, focus comes back.
 import { useEffect, useRef } from 'preact/hooks';
-import type { OriginAccess } from '../lib/settings/access';
+import type { OriginAccess } from '../lib/permissions/access';
 import { SettingsPanel } from './SettingsPanel';
 import { useInspector, useInspectorStore } from './store-context';
 

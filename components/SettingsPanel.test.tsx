@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { DEFAULT_SETTINGS, type PanelSettings } from '../lib/settings/settings';
-import type { OriginAccess } from '../lib/settings/access';
+import type { OriginAccess } from '../lib/permissions/access';
 import { SettingsPanel, type SettingsPanelProps } from './SettingsPanel';
 
 afterEach(cleanup);

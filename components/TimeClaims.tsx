@@ -1,5 +1,5 @@
 // TimeClaims: iat/nbf/exp as local and UTC dates with relative times and a live expiry countdown.
-import { describeRelativeTime, formatDuration } from '../lib/jose/claims';
+import { describeRelativeTime, formatDuration } from '../lib/format/duration';
 import { UntrustedText } from './UntrustedText';
 
 /** The registered time claims shown, in display order, with a human name. */

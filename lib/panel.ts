@@ -3,12 +3,12 @@ import { attachBackendTest } from './backend-test/registry';
 import { createBackendTestStore, pickBackendTestDeps } from './backend-test/slice';
 import type { DevtoolsNetworkLike, NetworkWatch } from './capture/network';
 import { watchNetwork } from './capture/network';
-import { inspectToken } from './jose/inspect';
+import { inspectUqudoToken } from './uqudo/inspect';
 import type { ReplayDeps } from './replay/slice';
-import type { ReplayStorage } from './replay/token-storage';
-import type { OriginAccess } from './settings/access';
+import type { ReplayStorage } from './storage/replay-storage';
+import type { OriginAccess } from './permissions/access';
 import type { PanelSettings } from './settings/settings';
-import type { SettingsStorage } from './settings/storage';
+import type { SettingsStorage } from './storage/settings-storage';
 import { createInspectorStore, type InspectorStore, type InspectorStoreDeps } from './store';
 import { NO_NETWORK_API, describeSettingsNotSaved, describeTokenNotRemembered } from './store/text';
 
@@ -25,7 +25,7 @@ export interface PanelPorts {
   /** The fetch used for JWKS URLs (and, unless `send` is given, replays). */
   fetch?: typeof fetch;
   now?: () => number;
-  /** Inspects one token (default inspectToken). */
+  /** Inspects one token (default inspectUqudoToken). */
   inspect?: InspectorStoreDeps['inspect'];
   /** Settings used instead of the stored ones (tests, demo seeds). */
   settings?: PanelSettings;
@@ -87,7 +87,7 @@ function storeDeps(
     ...(ports.revokeObjectUrl ? { revokeObjectUrl: ports.revokeObjectUrl } : {}),
     ...ports.replay,
   };
-  const deps: InspectorStoreDeps = { inspect: ports.inspect ?? inspectToken, replay };
+  const deps: InspectorStoreDeps = { inspect: ports.inspect ?? inspectUqudoToken, replay };
   if (replayStorage) {
     // The token goes to storage.session only, and only after the user opted in.
     replay.saveToken = (entry) => {

@@ -1,6 +1,8 @@
 // Sandbox results checked by the project's own token engine (inspectToken) against the served JWKS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspectToken, sessionIdOf, verdictOf, type Inspection } from '../lib/jose/inspect';
+import { verdictOf, type Inspection } from '../lib/jose/inspect';
+import { findSessionId } from '../lib/uqudo/session-id';
+import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import { createJwksLoader, parseDecryptionKey, type KeyResolver } from '../lib/jose/keys';
 import { startSandbox, type Sandbox } from './server';
 
@@ -29,7 +31,7 @@ describe('sandbox results through inspectToken', () => {
     'verifies a %s result with no error findings',
     async (scenario) => {
       const { jws, sessionId } = await sandbox.createSession({ scenario, nonce: 'n-1' });
-      const inspection = await inspectToken(jws, {
+      const inspection = await inspectUqudoToken(jws, {
         keys,
         expectations: { aud: sandbox.credentials.clientId, jti: sessionId, nonce: 'n-1' },
       });
@@ -38,41 +40,44 @@ describe('sandbox results through inspectToken', () => {
       expect(errorCodes(inspection)).toEqual([]);
       expect(inspection.kind).toBe('uqudo-result');
       expect(verdictOf(inspection)).toBe('valid');
-      expect(sessionIdOf(inspection)).toBe(sessionId);
+      expect(findSessionId(inspection)).toBe(sessionId);
     },
   );
 
   it('binds a face session through data.sessionId', async () => {
     const { jws, sessionId, jti } = await sandbox.createSession({ scenario: 'face-session' });
-    const inspection = await inspectToken(jws, { keys, expectations: { sessionId } });
+    const inspection = await inspectUqudoToken(jws, { keys, expectations: { sessionId } });
     expect(verdictOf(inspection)).toBe('valid');
-    expect(sessionIdOf(inspection)).toBe(sessionId);
-    expect(sessionIdOf(inspection)).not.toBe(jti);
+    expect(findSessionId(inspection)).toBe(sessionId);
+    expect(findSessionId(inspection)).not.toBe(jti);
   });
 
   it('reports expired, tampered, unknown-kid and alg-none results', async () => {
-    const expired = await inspectToken((await sandbox.createSession({ scenario: 'expired' })).jws, {
-      keys,
-    });
+    const expired = await inspectUqudoToken(
+      (await sandbox.createSession({ scenario: 'expired' })).jws,
+      {
+        keys,
+      },
+    );
     expect(expired.signature).toBe('valid');
     expect(codes(expired)).toContain('expired');
     expect(verdictOf(expired)).toBe('invalid');
 
-    const tampered = await inspectToken(
+    const tampered = await inspectUqudoToken(
       (await sandbox.createSession({ scenario: 'tampered' })).jws,
       { keys },
     );
     expect(tampered.signature).toBe('invalid');
     expect(codes(tampered)).toContain('signature-invalid');
 
-    const unknownKid = await inspectToken(
+    const unknownKid = await inspectUqudoToken(
       (await sandbox.createSession({ scenario: 'unknown-kid' })).jws,
       { keys },
     );
     expect(codes(unknownKid)).toContain('key-not-found');
     expect(verdictOf(unknownKid)).toBe('invalid');
 
-    const algNone = await inspectToken(
+    const algNone = await inspectUqudoToken(
       (await sandbox.createSession({ scenario: 'alg-none' })).jws,
       { keys },
     );
@@ -88,14 +93,14 @@ describe('sandbox results through inspectToken', () => {
     const jwkText = await (await fetch(`${sandbox.url}/sandbox/keys/decrypt.jwk`)).text();
     const parsed = await parseDecryptionKey(jwkText);
     if (!parsed.ok) throw new Error(parsed.error);
-    const locked = await inspectToken(jwe, { keys });
+    const locked = await inspectUqudoToken(jwe, { keys });
     expect(verdictOf(locked)).toBe('encrypted');
-    const inspection = await inspectToken(jwe, { keys, decryptionKey: parsed.key });
+    const inspection = await inspectUqudoToken(jwe, { keys, decryptionKey: parsed.key });
     expect(inspection.format).toBe('jwe');
     expect(inspection.inner?.format).toBe('jws');
     expect(inspection.inner?.signature).toBe('valid');
     expect(verdictOf(inspection)).toBe('valid');
-    expect(sessionIdOf(inspection)).toBe(sessionId);
+    expect(findSessionId(inspection)).toBe(sessionId);
   });
 
   it('recognises a sandbox access token seen at the token endpoint', async () => {
@@ -109,7 +114,7 @@ describe('sandbox results through inspectToken', () => {
       }),
     });
     const { access_token: token } = (await response.json()) as { access_token: string };
-    const inspection = await inspectToken(token, { keys, seenAs: 'token-endpoint' });
+    const inspection = await inspectUqudoToken(token, { keys, seenAs: 'token-endpoint' });
     expect(inspection.signature).toBe('valid');
     expect(inspection.kind).toBe('uqudo-access-token');
   });

@@ -15,6 +15,7 @@ import {
   type Scenario,
 } from './scenarios';
 import type { SessionStore } from './sessions';
+import { isUuid } from '../lib/guards';
 
 const MAX_NONCE_LENGTH = 256;
 const MAX_LIFETIME_SECONDS = 7 * 24 * 3600;
@@ -31,9 +32,6 @@ export interface SessionRequest {
    */
   jti?: string;
 }
-
-const UUID_PATTERN =
-  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** Answer of `POST /sandbox/sessions`: `jws` is exactly what the Info API serves (a JWE when encrypted). */
 export interface CreatedSession {
@@ -79,7 +77,7 @@ export function parseSessionRequest(
       message: `nonce must be a string of at most ${MAX_NONCE_LENGTH} characters`,
     };
   }
-  if (jti !== undefined && (typeof jti !== 'string' || !UUID_PATTERN.test(jti))) {
+  if (jti !== undefined && (typeof jti !== 'string' || !isUuid(jti))) {
     return { ok: false, message: 'jti must be a UUID' };
   }
   if (jti !== undefined && usesSeparateResultId(scenario)) {

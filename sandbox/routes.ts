@@ -9,9 +9,8 @@ import { parseRequestPath, readBody, readJsonBody, sendBody, sendError, sendJson
 import { parseSessionRequest, type CreatedSession, type SessionRequest } from './issue';
 import { SCENARIOS } from './scenarios';
 import type { SessionStore } from './sessions';
+import { isUuid } from '../lib/guards';
 
-const SESSION_ID_PATTERN =
-  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const IMAGE_ID_PATTERN = /^[0-9a-fA-F]{24}$/;
 
 /** What the routes of a running sandbox need. */
@@ -127,7 +126,7 @@ function sendResult(
     sendError(res, 400, 'bad_request', 'missing UQ-Session-ID header');
     return;
   }
-  if (!SESSION_ID_PATTERN.test(sessionId)) {
+  if (!isUuid(sessionId)) {
     sendError(res, 400, 'bad_request', 'session id must be a UUID');
     return;
   }

@@ -1,7 +1,8 @@
 // Store growth: the cost of one more capture at 100 / 10,000 / 50,000 captures (filter typed, a row selected) and heap at the cap.
 import { pathToFileURL } from 'node:url';
 import type { CapturedExchange } from '../lib/capture/exchange';
-import { inspectToken, type Inspection } from '../lib/jose/inspect';
+import { type Inspection } from '../lib/jose/inspect';
+import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import {
   createInspectorStore,
   selectSelectedCapture,
@@ -81,7 +82,7 @@ function exchangeOf(index: number, chars: number): CapturedExchange {
   };
 }
 
-/** A cheap stand-in for inspectToken (constant cost), so the store's own cost is what grows. */
+/** A cheap stand-in for inspectUqudoToken (constant cost), so the store's own cost is what grows. */
 function fakeInspect(token: string): Promise<Inspection> {
   return Promise.resolve({
     format: 'jws',
@@ -179,7 +180,7 @@ async function heapAtCap(
   gc?.();
   const before = process.memoryUsage().heapUsed;
   // The real inspector (decode only: no keys), so inspections have their real shape and size.
-  const harness = createHarness({ inspect: inspectToken });
+  const harness = createHarness({ inspect: inspectUqudoToken });
   await fill(harness, captures, chars);
   gc?.();
   const bytes = process.memoryUsage().heapUsed - before;

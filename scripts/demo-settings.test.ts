@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeKeySource } from '../lib/settings/key-label';
 import { deserializeSettings, keySourceOf, serializeSettings } from '../lib/settings/settings';
-import { SETTINGS_STORAGE_KEY as PANEL_KEY } from '../lib/settings/storage';
+import { SETTINGS_STORAGE_KEY as PANEL_KEY } from '../lib/storage/settings-storage';
 import { SETTINGS_STORAGE_KEY, buildDemoSettings } from './demo-settings.mjs';
 
 const JWKS = 'http://127.0.0.1:8321/api/.well-known/jwks.json';

@@ -7,9 +7,9 @@ import { preloadPanelViews } from '../../components/lazy/views';
 import { StoreContext } from '../../components/store-context';
 import type { DevtoolsNetworkLike } from '../../lib/capture/network';
 import { createPanel } from '../../lib/panel';
-import { createReplayStorage } from '../../lib/replay/token-storage';
-import type { OriginAccess } from '../../lib/settings/access';
-import { createSettingsStorage } from '../../lib/settings/storage';
+import { createReplayStorage } from '../../lib/storage/replay-storage';
+import type { OriginAccess } from '../../lib/permissions/access';
+import { createSettingsStorage } from '../../lib/storage/settings-storage';
 import { followDevtoolsTheme, type ThemeSource } from '../../lib/theme/follow';
 
 /** Host permission asked from a click (Chrome lifts CORS for granted origins). */

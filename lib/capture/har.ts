@@ -1,4 +1,5 @@
 // HAR reading: untrusted HAR text/entries → CapturedExchange, with base64 bodies decoded as UTF-8.
+import { isRecord } from '../guards';
 import type { CapturedExchange, Header } from './exchange';
 import { isBinaryMimeType } from './filter';
 
@@ -255,8 +256,4 @@ function headersOf(headers: unknown): Header[] {
     }
   }
   return result;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

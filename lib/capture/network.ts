@@ -1,4 +1,5 @@
 // The one file touching the DevTools network API: live requests + getHAR backfill → CapturedExchange.
+import { isRecord } from '../guards';
 import type { CapturedExchange } from './exchange';
 import { hasTokenCandidate } from './extract';
 import { isStaticAsset, mayCarryTokenBody, type RequestTraits } from './filter';
@@ -381,8 +382,4 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
     value !== null &&
     typeof (value as { then?: unknown }).then === 'function'
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -1,5 +1,5 @@
 // Command-line parsing for `inspect` and `scan`: argv → options, or a usage error (exit 2).
-import type { Expectations } from '../jose/inspect';
+import type { Expectations } from '../uqudo/claims';
 
 type CliCommand = 'inspect' | 'scan';
 

@@ -1,6 +1,7 @@
 // Readable (non-JSON) CLI output: one inspection as a report, a HAR scan as a table. Text only.
 import type { Finding, Severity } from '../jose/findings';
-import { sessionIdOf, verdictOf, type Inspection, type Verdict } from '../jose/inspect';
+import { findInnermost, verdictOf, type Inspection, type Verdict } from '../jose/inspect';
+import { findSessionId } from '../uqudo/session-id';
 import {
   formatBytes,
   summarizeUqudoResult,
@@ -93,7 +94,7 @@ export function formatInspectionReport(
   const lines = [
     `${paint(style, 'bold', 'Verdict:')} ${paint(style, verdictColor(verdict), describeVerdict(verdict))}${tally ? ` — ${tally}` : ''}`,
   ];
-  const sessionId = sessionIdOf(inspection);
+  const sessionId = findSessionId(inspection);
   if (sessionId) lines.push(`${paint(style, 'bold', 'Session:')} ${oneLine(sessionId)}`);
   const result = findUqudoResult(inspection);
   if (result) {
@@ -149,8 +150,7 @@ function formatSection(
 
 /** The innermost token (a JWE's decrypted JWS) when it is a Uqudo SDK result. */
 function findUqudoResult(inspection: Inspection): Inspection | undefined {
-  let innermost = inspection;
-  while (innermost.inner) innermost = innermost.inner;
+  const innermost = findInnermost(inspection);
   return innermost.kind === 'uqudo-result' ? innermost : undefined;
 }
 
@@ -289,7 +289,7 @@ export function formatScanTable(
           oneLine(result.path ?? ''),
           verdict,
           result.inspection.kind,
-          shortJti(sessionIdOf(result.inspection)),
+          shortJti(findSessionId(result.inspection)),
           [...new Set(problems)].join(','),
           oneLine(shortUrl(result.url)),
         ],

@@ -11,7 +11,8 @@ import {
 } from '../jose/keys';
 import { readHarEntries, type HarEntries } from '../capture/har';
 import { normalizeTokenInput } from '../jose/find';
-import { inspectToken, verdictOf, type InspectOptions, type Inspection } from '../jose/inspect';
+import { verdictOf, type Inspection } from '../jose/inspect';
+import { inspectUqudoToken, type UqudoInspectOptions } from '../uqudo/inspect';
 import { parseArguments, USAGE, type CliArguments } from './args';
 import { toInspectionJson, toScanJson, type ScanResult } from './json';
 import { formatInspectionReport, formatScanTable, type ReportStyle } from './report';
@@ -58,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
 
 async function runInspect(
   args: CliArguments,
-  options: InspectOptions,
+  options: UqudoInspectOptions,
   io: CliIo,
   style: ReportStyle,
 ): Promise<ExitCode> {
@@ -80,7 +81,7 @@ async function runInspect(
   }
   const token = normalizeTokenInput(raw);
   if (token === '') return usageError(io, 'no token given (the input is empty)');
-  const inspection = await inspectToken(token, options);
+  const inspection = await inspectUqudoToken(token, options);
   io.writeStdout(
     args.json
       ? `${stringifyJsonLinear(toInspectionJson(inspection))}\n`
@@ -97,7 +98,7 @@ async function runInspect(
 
 async function runScan(
   args: CliArguments,
-  options: InspectOptions,
+  options: UqudoInspectOptions,
   io: CliIo,
   style: ReportStyle,
 ): Promise<ExitCode> {
@@ -155,8 +156,8 @@ function writeScanJson(results: readonly ScanResult[], io: CliIo): void {
 async function loadInspectOptions(
   args: CliArguments,
   io: CliIo,
-): Promise<{ ok: true; value: InspectOptions } | { ok: false; error: string }> {
-  const options: InspectOptions = {};
+): Promise<{ ok: true; value: UqudoInspectOptions } | { ok: false; error: string }> {
+  const options: UqudoInspectOptions = {};
   if (args.keyFiles.length > 0) {
     const keys = await loadKeyFiles(args.keyFiles, io);
     if (!keys.ok) return keys;

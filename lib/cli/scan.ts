@@ -1,7 +1,9 @@
 // scanHar: every token in a HAR document, each inspected with the same engine as the panel.
 import { extractSightings } from '../capture/extract';
 import { exchangeFromHarFileEntry } from '../capture/har';
-import { inspectToken, type InspectOptions, type Inspection } from '../jose/inspect';
+import type { Inspection } from '../jose/inspect';
+import { describeSightingContext } from '../uqudo/context';
+import { inspectUqudoToken, type UqudoInspectOptions } from '../uqudo/inspect';
 import type { ScanResult } from './json';
 
 /** Result of scanning a HAR: one result per sighting, plus why some bodies could not be examined. */
@@ -23,7 +25,7 @@ export type ScanOutcome =
  */
 export async function scanHarEntries(
   entries: readonly unknown[],
-  options: InspectOptions,
+  options: UqudoInspectOptions,
 ): Promise<ScanOutcome & { ok: true }> {
   const cache = new Map<string, Promise<Inspection>>();
   const results: ScanResult[] = [];
@@ -35,12 +37,12 @@ export async function scanHarEntries(
     const entry = exchange.entryIndex ?? 0;
     if (exchange.bodyNote) notes.push({ entry, url: exchange.url, note: exchange.bodyNote });
     for (const sighting of extractSightings(exchange)) {
-      const key = `${sighting.token}\u0000${sighting.seenAs ?? ''}\u0000${exchange.url}`;
+      // The panel's classification context, so the same HAR gives the same kinds in both.
+      const context = describeSightingContext(sighting, exchange.url);
+      const key = `${sighting.token}\u0000${context.seenAs ?? ''}\u0000${exchange.url}`;
       let inspection = cache.get(key);
       if (!inspection) {
-        const context: InspectOptions = { ...options, url: exchange.url };
-        if (sighting.seenAs) context.seenAs = sighting.seenAs;
-        inspection = inspectToken(sighting.token, context);
+        inspection = inspectUqudoToken(sighting.token, { ...options, ...context });
         cache.set(key, inspection);
       }
       const result: ScanResult = {

@@ -1,11 +1,7 @@
 // The time claims (iat, nbf, exp) of a payload as dates with relative times, for the readable CLI report.
-import { isJsonObject } from '../jose/decode';
-import {
-  describeExpiryTime,
-  describeRelativeTime,
-  formatNumericDate,
-  isNumericDate,
-} from '../jose/claims';
+import { isRecord } from '../guards';
+import { describeExpiryTime, describeRelativeTime } from '../format/duration';
+import { formatNumericDate, isNumericDate } from '../jose/claims';
 import { stringifyJsonLinear } from '../format/json';
 import { clipText } from './text';
 
@@ -17,7 +13,7 @@ const TIME_CLAIMS = ['iat', 'nbf', 'exp'] as const;
  * and said so. Empty for a payload without time claims.
  */
 export function formatTimeClaims(payload: unknown, now: number): string[] {
-  if (!isJsonObject(payload)) return [];
+  if (!isRecord(payload)) return [];
   const lines: string[] = [];
   for (const name of TIME_CLAIMS) {
     if (!Object.hasOwn(payload, name)) continue;

@@ -1,5 +1,5 @@
 // Wording of the detail pane: tab labels and why a tab does not apply.
-import type { DetailTab } from './tabs';
+import type { DetailTab } from './tab-ids';
 
 /** Tab labels. */
 export const DETAIL_TAB_LABELS: Record<DetailTab, string> = {

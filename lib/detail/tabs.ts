@@ -1,12 +1,11 @@
 // The detail pane's tabs: which apply to the selected capture (and why not), the tab shown, arrow-key moves. Pure.
-import type { Inspection } from '../jose/inspect';
+import { findInnermost, type Inspection } from '../jose/inspect';
 import { DETAIL_TAB_LABELS, TAB_UNAVAILABLE } from './detail-text';
 
-/** The tabs of the detail pane, in order. */
-const DETAIL_TABS = ['checks', 'uqudo', 'json', 'replay', 'images'] as const;
+import { DETAIL_TABS, type DetailTab } from './tab-ids';
 
-/** One tab of the detail pane. */
-export type DetailTab = (typeof DETAIL_TABS)[number];
+// The tab ids live in ./tab-ids so detail-text can key its labels by them without a cycle.
+export type { DetailTab } from './tab-ids';
 
 /** A tab as the tab list shows it: its label and, when it does not apply, why. */
 export interface DetailTabState {
@@ -25,17 +24,11 @@ export interface DetailTabInput {
   imageCount: number;
 }
 
-function innermost(inspection: Inspection): Inspection {
-  let current = inspection;
-  while (current.inner) current = current.inner;
-  return current;
-}
-
 /** Why the Uqudo tab does not apply, or undefined when it does. */
 function uqudoUnavailable(input: DetailTabInput): string | undefined {
   if (input.hasSummary) return undefined;
   if (!input.inspection) return TAB_UNAVAILABLE.checking;
-  const inner = innermost(input.inspection);
+  const inner = findInnermost(input.inspection);
   if (inner.format === 'invalid') return TAB_UNAVAILABLE.notToken;
   if (inner.format === 'jwe') return TAB_UNAVAILABLE.encrypted;
   if (inner.kind === 'uqudo-access-token') return TAB_UNAVAILABLE.accessToken;

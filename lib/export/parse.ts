@@ -1,7 +1,8 @@
 // parseReport: an evidence report file (untrusted) → validated, capped rows and sessions to reopen as imported.
 import type { CapturedExchange, Sighting, SightingLocation } from '../capture/exchange';
 import { isRecord } from '../guards';
-import type { Inspection, SignatureStatus, TokenKind } from '../jose/inspect';
+import type { Inspection, SignatureStatus } from '../jose/inspect';
+import type { TokenKind } from '../uqudo/classify';
 import { REPORT_FORMAT, REPORT_VERSION, type ReportFinding, type ReportSession } from './schema';
 import { readSession } from './parse-session';
 import { copyJson, readFindings, readNumber, readText, type Budget } from './parse-values';

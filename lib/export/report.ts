@@ -1,6 +1,7 @@
 // buildEvidenceReport: captures, their requests and sessions → a redacted, versioned JSON evidence report.
 import type { Sighting } from '../capture/exchange';
-import type { Inspection, TokenKind, Verdict } from '../jose/inspect';
+import type { Inspection, Verdict } from '../jose/inspect';
+import { toTokenKind, type TokenKind } from '../uqudo/classify';
 import type { Session } from '../session/build';
 import { groupSessions } from '../session/group';
 import type { SessionItem } from '../session/state';
@@ -139,7 +140,7 @@ function toInspection(inspection: Inspection, policy: RedactionPolicy): ReportIn
   return {
     format: inspection.format,
     signature: inspection.signature,
-    kind: inspection.kind,
+    kind: toTokenKind(inspection.kind),
     header: redactJson(inspection.header, HEADER_ALLOWED, policy),
     claims: redactJson(inspection.payload, CLAIMS_ALLOWED, policy),
     findings: inspection.findings.map((f) => toFinding(f, policy)),

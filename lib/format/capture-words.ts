@@ -1,5 +1,6 @@
 // Captures in words for the lists and the detail: the request line, the token kind, the host.
-import type { Inspection, TokenKind } from '../jose/inspect';
+import type { Inspection } from '../jose/inspect';
+import { toTokenKind, type TokenKind } from '../uqudo/classify';
 
 /** The parts of a capture these words read. */
 interface CaptureLike {
@@ -28,7 +29,7 @@ export function describeKind(capture: { inspection?: Inspection; kind?: TokenKin
   if (!inspection) return '';
   if (inspection.format === 'jwe' && !inspection.inner) return 'JWE (encrypted)';
   if (inspection.format === 'invalid') return '—';
-  return KIND_WORDS[capture.kind ?? inspection.kind] ?? String(capture.kind);
+  return KIND_WORDS[capture.kind ?? toTokenKind(inspection.kind)] ?? String(capture.kind);
 }
 
 /** The host (with a non-default port) of a URL, '' when it does not parse (pastes). */

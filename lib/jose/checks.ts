@@ -1,8 +1,9 @@
-// Shared pieces of an inspection: malformed results, payload reading, crit handling and claim checks (JWS and JWE alike).
+// Shared pieces of an inspection: malformed results, payload reading, crit handling, naming and claim checks (JWS and JWE alike).
 import { checkClaims } from './claims';
+import { isRecord } from '../guards';
 import { decodeUtf8 } from './decode';
 import { createFinding, type Finding } from './findings';
-import type { InspectOptions, Inspection } from './inspect';
+import type { GenericKind, InspectOptions, Inspection } from './inspection';
 
 /** An Inspection for text that is not a well-formed token: one `malformed` finding. */
 export function malformedResult(
@@ -92,16 +93,21 @@ export function checkCrit(
   return unknown.length > 0 ? Object.fromEntries(unknown.map((name) => [name, true])) : undefined;
 }
 
-/** The context hints of the options (where and how the token was seen), for classification. */
-export function contextOf(options: InspectOptions): {
-  seenAs?: 'bearer' | 'token-endpoint';
-  url?: string;
-} {
-  return { seenAs: options.seenAs, url: options.url };
+/** The generic kind: `jwt` for a JSON-object payload, `unknown` for anything else. */
+function classifyGeneric(payload: unknown): GenericKind {
+  return isRecord(payload) ? 'jwt' : 'unknown';
 }
 
-/** The claim findings of a payload with the options' clock (default now), leeway and expectations. */
-export function claimFindings(payload: unknown, options: InspectOptions): Finding[] {
+/** Names a payload with the options' profile (the generic kinds without one). */
+export function classifyPayload(payload: unknown, options: InspectOptions): string {
+  return options.profile ? options.profile.classify(payload) : classifyGeneric(payload);
+}
+
+/**
+ * The claim findings of a payload: the time claims with the options' clock (default now) and
+ * leeway, then the profile's own rules for the payload's kind.
+ */
+export function claimFindings(payload: unknown, kind: string, options: InspectOptions): Finding[] {
   const now =
     typeof options.now === 'number' && Number.isFinite(options.now)
       ? options.now
@@ -110,5 +116,7 @@ export function claimFindings(payload: unknown, options: InspectOptions): Findin
     typeof options.leeway === 'number' && Number.isFinite(options.leeway)
       ? Math.max(0, options.leeway)
       : 0;
-  return checkClaims(payload, { now, leeway, expectations: options.expectations });
+  const findings = checkClaims(payload, { now, leeway });
+  if (options.profile?.checkClaims) findings.push(...options.profile.checkClaims(payload, kind));
+  return findings;
 }

@@ -1,4 +1,5 @@
 // Decoding of compact-serialization segments (base64url via jose, strict UTF-8, JSON header) without throwing.
+import { isRecord } from '../guards';
 import { base64url } from 'jose';
 
 /** Largest header segment worth decoding (headers with long x5c chains stay well below this). */
@@ -72,11 +73,6 @@ export function decodeUtf8(bytes: Uint8Array): Utf8Text {
 export type HeaderDecoding =
   { ok: true; header: Record<string, unknown> } | { ok: false; reason: string };
 
-/** True for a non-null, non-array object. */
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Decodes a protected header segment: base64url → strict UTF-8 → JSON object. */
 export function decodeHeaderSegment(segment: string): HeaderDecoding {
   if (segment.length === 0) return { ok: false, reason: 'the header segment is empty' };
@@ -101,6 +97,6 @@ export function decodeHeaderSegment(segment: string): HeaderDecoding {
   } catch {
     return { ok: false, reason: 'the header is not JSON' };
   }
-  if (!isJsonObject(parsed)) return { ok: false, reason: 'the header is not a JSON object' };
+  if (!isRecord(parsed)) return { ok: false, reason: 'the header is not a JSON object' };
   return { ok: true, header: parsed };
 }

@@ -1,62 +1,21 @@
 // inspectToken: find, decode, verify, decrypt and check one compact JWS/JWE → one Inspection (never throws).
 import { malformedResult } from './checks';
-import { decodeHeaderSegment, isJsonObject } from './decode';
+import { decodeHeaderSegment } from './decode';
 import { MAX_TOKEN_LENGTH, normalizeTokenInput } from './find';
-import { createFinding, type Finding } from './findings';
+import { createFinding } from './findings';
+import type { GenericKind, InspectOptions, Inspection, Verdict } from './inspection';
 import { inspectJws } from './jws';
-import type { DecryptionKey, KeyResolver } from './keys';
 import { SEGMENT_NAMES, countDots, findInvalidCharacter, stripPadding } from './segments';
 
-/** Compact serialization the token was recognised as. */
-type TokenFormat = 'jws' | 'jwe' | 'invalid';
-/** Outcome of the signature check. */
-export type SignatureStatus = 'valid' | 'invalid' | 'unverified' | 'unsupported';
-/** What the token is, judged from its payload and context. */
-export type TokenKind = 'uqudo-result' | 'uqudo-access-token' | 'jwt' | 'unknown';
-
-/** Claims the caller expects; each one given is checked and a mismatch is an error finding. */
-export interface Expectations {
-  iss?: string;
-  aud?: string;
-  jti?: string;
-  nonce?: string;
-  sessionId?: string;
-}
-
-/** Everything known about one token after inspection. Same shape as the CLI's --json output. */
-export interface Inspection {
-  format: TokenFormat;
-  header: Record<string, unknown> | null;
-  payload: unknown;
-  signature: SignatureStatus;
-  kind: TokenKind;
-  inner?: Inspection;
-  findings: Finding[];
-}
-
-export interface InspectOptions {
-  /** Where verification keys come from (static keys or a JWKS URL loader). Absent → `unverified`. */
-  keys?: KeyResolver;
-  /** Private key for JWE decryption. */
-  decryptionKey?: DecryptionKey;
-  expectations?: Expectations;
-  /** Current time in Unix seconds (default: Date.now()/1000). */
-  now?: number;
-  /** Clock-skew leeway in seconds for exp/nbf/iat (default 0). */
-  leeway?: number;
-  /** JWS algorithms accepted (default: asymmetric RS/PS/ES/EdDSA). */
-  allowedAlgs?: readonly string[];
-  /** Shared secret for HMAC (HS*) tokens; without it HS* is `unsupported`. */
-  hmacSecret?: Uint8Array;
-  /** Context: the token was seen as a Bearer credential or in a token-endpoint response. */
-  seenAs?: 'bearer' | 'token-endpoint';
-  /** Context: the URL where the token was seen (helps classify Uqudo hosts). */
-  url?: string;
-}
-
-/** Overall judgement of an inspection, for badges and exit codes. */
-export type Verdict =
-  'valid' | 'invalid' | 'unverified' | 'unsupported' | 'malformed' | 'encrypted';
+// The shapes live in ./inspection (so jws, jwe and signature need not import this file back).
+export type {
+  GenericKind,
+  InspectOptions,
+  Inspection,
+  InspectionProfile,
+  SignatureStatus,
+  Verdict,
+} from './inspection';
 
 async function inspectAt(raw: string, options: InspectOptions, depth: number): Promise<Inspection> {
   const token = typeof raw === 'string' ? normalizeTokenInput(raw) : '';
@@ -100,21 +59,23 @@ async function inspectAt(raw: string, options: InspectOptions, depth: number): P
 /**
  * Inspects one compact JWS or JWE: decodes it, checks the header policy, verifies the signature
  * with the configured keys only, decrypts a JWE (inspecting a nested JWS as `inner`), checks the
- * claims and classifies the token. Never throws: every problem becomes a finding.
+ * claims and names the token with the options' profile. Never throws: every problem becomes a
+ * finding.
  */
-export async function inspectToken(
+export async function inspectToken<K extends string = GenericKind>(
   token: string,
-  options: InspectOptions = {},
-): Promise<Inspection> {
+  options: InspectOptions<K> = {},
+): Promise<Inspection<K | 'unknown'>> {
   try {
-    return await inspectAt(token, options, 0);
+    // The profile is the only source of kinds besides 'unknown' (malformed and failed inspections).
+    return (await inspectAt(token, options as InspectOptions, 0)) as Inspection<K | 'unknown'>;
   } catch (error) {
     return describeInspectionFailure(error);
   }
 }
 
 /** The Inspection for an inspection that threw (a safety net: inspectToken itself never should). */
-export function describeInspectionFailure(error: unknown): Inspection {
+export function describeInspectionFailure(error: unknown): Inspection<'unknown'> {
   return {
     format: 'invalid',
     header: null,
@@ -137,10 +98,12 @@ function hasError(inspection: Inspection): boolean {
   return false;
 }
 
-function innermost(inspection: Inspection): Inspection {
-  let current = inspection;
+/** The innermost inspection: the nested JWS of a decrypted JWE, else the inspection itself. */
+export function findInnermost<I extends Inspection>(inspection: I): I {
+  let current: Inspection = inspection;
   while (current.inner) current = current.inner;
-  return current;
+  // `inner` has the outer inspection's type (Inspection<K> nests Inspection<K>).
+  return current as I;
 }
 
 /**
@@ -153,14 +116,5 @@ export function verdictOf(inspection: Inspection): Verdict {
   if (inspection.format === 'jwe' && inspection.findings.some((f) => f.code === 'encrypted'))
     return 'encrypted';
   if (hasError(inspection)) return 'invalid';
-  return innermost(inspection).signature;
-}
-
-/** The Uqudo session id: `data.sessionId` for face sessions, else `jti` (looking into a nested JWS). */
-export function sessionIdOf(inspection: Inspection): string | undefined {
-  const payload = innermost(inspection).payload;
-  if (!isJsonObject(payload)) return undefined;
-  const data = payload.data;
-  if (isJsonObject(data) && typeof data.sessionId === 'string') return data.sessionId;
-  return typeof payload.jti === 'string' ? payload.jti : undefined;
+  return findInnermost(inspection).signature;
 }

@@ -1,10 +1,9 @@
 // Inspection of a compact JWE: decryption with the configured key, then the nested JWS or the unsigned content.
 import { compactDecrypt, importJWK } from 'jose';
-import { classifyToken } from '../uqudo/classify';
-import { checkCrit, claimFindings, contextOf, malformedResult, readPayload } from './checks';
+import { checkCrit, claimFindings, classifyPayload, malformedResult, readPayload } from './checks';
 import { decodeHeaderSegment, decodeUtf8 } from './decode';
 import { createFinding, describeJoseError, quoteUntrusted, type Finding } from './findings';
-import type { InspectOptions, Inspection, TokenKind } from './inspect';
+import type { InspectOptions, Inspection } from './inspection';
 import { checkDecryptionKeyAlg, listKeyManagementAlgs, type DecryptionKey } from './keys';
 import { SEGMENT_NAMES, checkCanonicalSegments, countDots } from './segments';
 
@@ -100,7 +99,7 @@ export async function inspectJwe(
   // jose understands no JWE extensions, so every critical one is unsupported here.
   const crit = checkCrit(header, [], findings);
   // A JWE carries no signature of its own; a nested JWS has its own status in `inner`.
-  const result = (payload: unknown, kind: TokenKind, inner?: Inspection): Inspection => ({
+  const result = (payload: unknown, kind: string, inner?: Inspection): Inspection => ({
     format: 'jwe',
     header,
     payload,
@@ -117,9 +116,9 @@ export async function inspectJwe(
         `Encrypted (${alg}, ${enc}); provide the private key to decrypt it.`,
       ),
     );
-    return result(null, classifyToken(null, contextOf(options)));
+    return result(null, classifyPayload(null, options));
   }
-  const failed = (): Inspection => result(null, classifyToken(null, contextOf(options)));
+  const failed = (): Inspection => result(null, classifyPayload(null, options));
   const plaintext = await decryptWith(token, header, key, crit, findings);
   if (!plaintext) return failed();
   const utf8 = decodeUtf8(plaintext);
@@ -148,6 +147,7 @@ export async function inspectJwe(
       'The decrypted content is not a signed JWS: anyone with the public encryption key can make this, so nothing shows who wrote it.',
     ),
   );
-  findings.push(...claimFindings(payload, options));
-  return result(payload, classifyToken(payload, contextOf(options)));
+  const kind = classifyPayload(payload, options);
+  findings.push(...claimFindings(payload, kind, options));
+  return result(payload, kind);
 }

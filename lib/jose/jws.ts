@@ -1,9 +1,8 @@
 // Inspection of a compact JWS: header policy, canonical segments, payload, signature and claims.
-import { classifyToken } from '../uqudo/classify';
-import { checkCrit, claimFindings, contextOf, malformedResult, readPayload } from './checks';
+import { checkCrit, claimFindings, classifyPayload, malformedResult, readPayload } from './checks';
 import { decodeSegmentBytes, isDecodableSegment } from './decode';
 import { createFinding, type Finding } from './findings';
-import type { InspectOptions, Inspection } from './inspect';
+import type { InspectOptions, Inspection } from './inspection';
 import { SEGMENT_NAMES, checkCanonicalSegments, stripPadding } from './segments';
 import { checkSignature } from './signature';
 
@@ -64,13 +63,7 @@ export async function inspectJws(
   const payload = readPayload(payloadBytes, findings);
   findings.push(...signatureFindings);
   const signature = checked.status;
-  findings.push(...claimFindings(payload, options));
-  return {
-    format: 'jws',
-    header,
-    payload,
-    signature,
-    kind: classifyToken(payload, contextOf(options)),
-    findings,
-  };
+  const kind = classifyPayload(payload, options);
+  findings.push(...claimFindings(payload, kind, options));
+  return { format: 'jws', header, payload, signature, kind, findings };
 }

@@ -1,7 +1,7 @@
 // The signature check of a JWS: alg policy, key lookup (with why keys were not used) and verification with jose.
 import { compactVerify } from 'jose';
 import { createFinding, describeJoseError, quoteUntrusted, type Finding } from './findings';
-import type { InspectOptions, SignatureStatus } from './inspect';
+import type { InspectOptions, SignatureStatus } from './inspection';
 import {
   ASYMMETRIC_SIGNING_ALGS,
   checkHmacKeyLength,

@@ -1,6 +1,6 @@
 // Tests for the replay selectors: session id and images of a capture, inline photos, state facts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inspectToken } from '../jose/inspect';
+import { inspectUqudoToken } from '../uqudo/inspect';
 import {
   buildUqudoPayload,
   generateTestKeyPair,
@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 describe('selectReplayCapture', () => {
   it('reads the session id from jti and the image references of a document result', async () => {
-    const inspection = await inspectToken(
+    const inspection = await inspectUqudoToken(
       await mintToken(buildUqudoPayload({ jti: JTI }), { key }),
     );
     const facts = selectReplayCapture(inspection);
@@ -42,7 +42,7 @@ describe('selectReplayCapture', () => {
 
   it('prefers data.sessionId for a face session', async () => {
     const payload = buildUqudoPayload({ faceSessionId: FACE_SESSION });
-    const facts = selectReplayCapture(await inspectToken(await mintToken(payload, { key })));
+    const facts = selectReplayCapture(await inspectUqudoToken(await mintToken(payload, { key })));
     expect(facts).toMatchObject({ sessionId: FACE_SESSION, sessionIdSource: 'data.sessionId' });
   });
 
@@ -52,9 +52,9 @@ describe('selectReplayCapture', () => {
       { key, header: { typ: 'at+jwt' } },
     );
     const empty = { images: [], uniqueImageCount: 0, inlinePhotos: [] };
-    expect(selectReplayCapture(await inspectToken(token))).toEqual(empty);
+    expect(selectReplayCapture(await inspectUqudoToken(token))).toEqual(empty);
     expect(selectReplayCapture(undefined)).toEqual(empty);
-    expect(selectReplayCapture(await inspectToken('not.a.token'))).toEqual(empty);
+    expect(selectReplayCapture(await inspectUqudoToken('not.a.token'))).toEqual(empty);
   });
 });
 

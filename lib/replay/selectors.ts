@@ -1,5 +1,6 @@
 // Derived replay data for the UI: what a selected capture offers replay, and facts read off the replay state.
-import { sessionIdOf, type Inspection } from '../jose/inspect';
+import { findInnermost, type Inspection } from '../jose/inspect';
+import { findSessionId } from '../uqudo/session-id';
 import type { AccessState } from '../permissions/access';
 import { isSessionId, type ReplayPurpose } from '../uqudo/info-api';
 import { summarizeUqudoResult, type ImageRef, type InlinePhoto } from '../uqudo/summary';
@@ -22,11 +23,10 @@ export interface ReplayCaptureFacts {
 export function selectReplayCapture(inspection: Inspection | undefined): ReplayCaptureFacts {
   const facts: ReplayCaptureFacts = { images: [], uniqueImageCount: 0, inlinePhotos: [] };
   if (!inspection) return facts;
-  let innermost = inspection;
-  while (innermost.inner) innermost = innermost.inner;
+  const innermost = findInnermost(inspection);
   // Only an SDK result names a session: an access token's jti is not one.
   if (innermost.kind !== 'uqudo-result') return facts;
-  const sessionId = sessionIdOf(inspection);
+  const sessionId = findSessionId(inspection);
   if (sessionId) facts.sessionId = sessionId.slice(0, 200);
   const summary = summarizeUqudoResult(innermost.payload);
   facts.images = summary.images;

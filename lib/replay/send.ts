@@ -1,6 +1,7 @@
 // sendReplay: lib/replay's one effectful edge — sends a ReplayRequest with fetch, binding the token to one origin.
 import type { Header } from '../capture/exchange';
-import { isLoopbackHost, type ReplayRequest } from '../uqudo/info-api';
+import { isLoopbackHost, readOrigin } from '../permissions/origin-policy';
+import type { ReplayRequest } from '../uqudo/info-api';
 import { explainReplay, type Explanation } from './explain';
 import { normalizeAccessToken } from './token';
 
@@ -105,7 +106,7 @@ function checkRequest(
 
 /** Why the token must not go to `url`, if it must not. */
 function refuseToken(url: URL, tokenOrigin: string | undefined): string | undefined {
-  const bound = originOf(tokenOrigin);
+  const bound = readOrigin(tokenOrigin);
   if (bound === undefined) {
     return 'The token is not bound to an API base, so it was not sent anywhere.';
   }
@@ -217,16 +218,6 @@ export async function sendReplay(
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
-  }
-}
-
-function originOf(text: string | undefined): string | undefined {
-  if (typeof text !== 'string' || text.trim() === '') return undefined;
-  try {
-    const origin = new URL(text.trim()).origin;
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
   }
 }
 

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CapturedExchange } from '../capture/exchange';
 import { findTokens } from '../jose/find';
-import { inspectToken, sessionIdOf } from '../jose/inspect';
+import { findSessionId } from '../uqudo/session-id';
+import { inspectUqudoToken } from '../uqudo/inspect';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { summarizeUqudoResult } from '../uqudo/summary';
 import { sendReplay, type ReplayResponse, type ReplayResult } from './send';
@@ -43,7 +44,7 @@ function openPanel(): Panel {
           return fetch(input, init);
         },
       }),
-    inspect: inspectToken,
+    inspect: inspectUqudoToken,
     now: () => Date.now() + clock.offsetMs,
     addExchange: (exchange) => exchanges.push(exchange),
     createObjectUrl: (bytes) => {
@@ -125,8 +126,8 @@ describe('replay slice against the sandbox', () => {
   it('fetches every image of a passport result, deletes it (204), then images answer 404', async () => {
     const panel = await withToken();
     const session = await sandbox.createSession({ scenario: 'passport' });
-    const inspection = await inspectToken(session.jws);
-    const sessionId = sessionIdOf(inspection)!;
+    const inspection = await inspectUqudoToken(session.jws);
+    const sessionId = findSessionId(inspection)!;
     const summary = summarizeUqudoResult(inspection.payload);
     expect(summary.images.length).toBeGreaterThan(1);
     const uniqueIds = new Set(summary.images.map((ref) => ref.id));
@@ -228,7 +229,7 @@ describe('replay slice against the sandbox', () => {
   it('uses data.sessionId for a face session', async () => {
     const panel = await withToken();
     const session = await sandbox.createSession({ scenario: 'face-session' });
-    const sessionId = sessionIdOf(await inspectToken(session.jws))!;
+    const sessionId = findSessionId(await inspectUqudoToken(session.jws))!;
     expect(sessionId).toBe(session.sessionId);
     expect(answer(await panel.store.replay.fetchInfo(sessionId)).status).toBe(200);
   });

@@ -1,7 +1,7 @@
 // Tests for the composed replay slice inside the inspector store: a replayed result becomes a capture.
 import { describe, expect, it, vi } from 'vitest';
 import { createInspectorStore } from '../store';
-import { inspectToken } from '../jose/inspect';
+import { inspectUqudoToken } from '../uqudo/inspect';
 import { buildUqudoPayload, mintToken } from '../jose/testing/tokens';
 import { buildReplayResponse } from './testing/replays';
 import {
@@ -19,7 +19,7 @@ describe('in the inspector store', () => {
       key: await getTestKey(),
     });
     const store = createInspectorStore({
-      inspect: inspectToken,
+      inspect: inspectUqudoToken,
       now: () => NOW_MS,
       prepareKeys: async () => ({ state: 'none', description: 'no keys in this test' }),
       replay: { send: async () => buildReplayResponse({ bodyText: jws, bodySize: jws.length }) },

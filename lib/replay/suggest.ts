@@ -1,6 +1,6 @@
 // What a selected capture suggests to replay: the API base from a result's iss or its request, a captured access token.
 import { isRecord } from '../guards';
-import type { Inspection } from '../jose/inspect';
+import { findInnermost, type Inspection } from '../jose/inspect';
 import { API_BASE_PRESETS, parseApiBase, tokenEndpointFor } from '../uqudo/info-api';
 
 /** The part of a capture the API base suggestion reads. */
@@ -24,14 +24,8 @@ export interface CapturedAccessToken {
 /** Info API paths (v1 and v2): a capture from one was answered by the API base itself. */
 const INFO_PATH = /^\/api\/v\d+\/info(\/|$)/;
 
-function innermost(inspection: Inspection): Inspection {
-  let current = inspection;
-  while (current.inner) current = current.inner;
-  return current;
-}
-
 /** The usable API origin of `text` (https, or http on loopback), if any. */
-function originOf(text: unknown): string | undefined {
+function usableOriginOf(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
   const parsed = parseApiBase(text);
   return parsed.ok ? parsed.origin : undefined;
@@ -51,12 +45,12 @@ function apiOriginForTokenEndpoint(origin: string): string {
  * the Info API request that returned it. Undefined for anything else (the user's choice stands).
  */
 export function suggestApiBase(capture: SuggestionSource): OriginSuggestion | undefined {
-  const inspection = capture.inspection && innermost(capture.inspection);
+  const inspection = capture.inspection && findInnermost(capture.inspection);
   if (!inspection || inspection.kind !== 'uqudo-result') return undefined;
   const payload = inspection.payload;
-  const iss = isRecord(payload) ? originOf(payload.iss) : undefined;
+  const iss = isRecord(payload) ? usableOriginOf(payload.iss) : undefined;
   if (iss) return { origin: iss, from: 'iss' };
-  const url = originOf(capture.exchange.url);
+  const url = usableOriginOf(capture.exchange.url);
   if (url && INFO_PATH.test(new URL(capture.exchange.url).pathname)) {
     return { origin: url, from: 'request' };
   }
@@ -68,7 +62,7 @@ const TOKEN_PATH = /\/oauth\/token$/;
 
 /** The iss of an access token when it is a usable API origin (an assumption: see the wording). */
 function issOrigin(inspection: Inspection): OriginSuggestion | undefined {
-  const iss = isRecord(inspection.payload) ? originOf(inspection.payload.iss) : undefined;
+  const iss = isRecord(inspection.payload) ? usableOriginOf(inspection.payload.iss) : undefined;
   return iss ? { origin: iss, from: 'iss' } : undefined;
 }
 
@@ -83,7 +77,7 @@ export function findCapturedAccessToken(
   const inspection = capture.inspection;
   if (!inspection || inspection.kind !== 'uqudo-access-token') return undefined;
   const { url, source } = capture.exchange;
-  const origin = source === 'paste' ? undefined : originOf(url);
+  const origin = source === 'paste' ? undefined : usableOriginOf(url);
   let suggestion: OriginSuggestion | undefined;
   if (origin && capture.sighting.location === 'request.header') {
     suggestion = { origin, from: 'request' };

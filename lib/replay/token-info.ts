@@ -1,6 +1,7 @@
 // What an access token says about itself (expiry, scopes, issuer) and OAuth token-response parsing. Pure.
 import { isRecord } from '../guards';
-import type { Inspection, TokenKind } from '../jose/inspect';
+import type { Inspection } from '../jose/inspect';
+import { readTokenKind, type TokenKind } from '../uqudo/classify';
 import { readNumericDateMs } from '../numeric-date';
 import { REPLAY_TEXT } from './replay-text';
 
@@ -54,7 +55,7 @@ export function describeToken(inspection: Inspection): TokenInfo {
   const info: TokenInfo = {
     state: 'ready',
     format: inspection.format,
-    kind: source.kind,
+    kind: readTokenKind(inspection),
     scopes: readScopes(payload),
   };
   if (inspection.format === 'invalid') {

@@ -149,4 +149,14 @@ describe('remembering the token (session storage opt-in)', () => {
     h.store.replay.restoreToken({ token, origin: 'http://evil.example' });
     expect(state(h).tokenOrigin).toBe('http://127.0.0.1:8321');
   });
+
+  it('cleans a quoted token the same way whether typed or remembered', async () => {
+    const token = await accessToken();
+    const typed = setup();
+    typed.store.replay.setToken(`"${token}"`);
+    const remembered = setup();
+    remembered.store.replay.restoreToken({ token: `"${token}"`, origin: 'http://127.0.0.1:8321' });
+    expect(state(typed).token).toBe(token);
+    expect(state(remembered).token).toBe(token);
+  });
 });

@@ -1,5 +1,6 @@
-// Tests for normalizeAccessToken: what sendReplay and renderCurl put after `Bearer `.
+// Tests for normalizeAccessToken: what sendReplay and renderCurl put after `Bearer ` (the one paste normaliser).
 import { describe, expect, it } from 'vitest';
+import { normalizeTokenInput } from '../jose/find';
 import { normalizeAccessToken } from './token';
 
 describe('normalizeAccessToken', () => {
@@ -11,11 +12,17 @@ describe('normalizeAccessToken', () => {
     expect(normalizeAccessToken('Bearer Bearer abc')).toBe('Bearer abc');
   });
 
-  it('keeps a token that only looks like the word Bearer, and surrounding quotes', () => {
+  it('keeps a token that only looks like the word Bearer', () => {
     expect(normalizeAccessToken('Bearerabc')).toBe('Bearerabc');
     expect(normalizeAccessToken('Bearer')).toBe('Bearer');
     expect(normalizeAccessToken('Bearer   ')).toBe('Bearer');
-    expect(normalizeAccessToken('"abc"')).toBe('"abc"');
+  });
+
+  it('unquotes a token pasted in quotes, exactly as the token field and a paste do', () => {
+    for (const text of ['"abc.def.ghi"', ' "Bearer abc" ', 'Bearer "abc"', '"abc']) {
+      expect(normalizeAccessToken(text)).toBe(normalizeTokenInput(text));
+    }
+    expect(normalizeAccessToken('"abc.def.ghi"')).toBe('abc.def.ghi');
   });
 
   it('gives undefined when there is no token', () => {

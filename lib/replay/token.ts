@@ -1,15 +1,13 @@
 // normalizeAccessToken: the access token as replays send it, shared by sendReplay and renderCurl.
+import { normalizeTokenInput } from '../jose/find';
 
 /**
- * The access token without surrounding whitespace and a leading `Bearer ` (any case), or
- * `undefined` when nothing is left. Unlike `normalizeTokenInput` (lib/jose/find.ts) it keeps
- * surrounding quotes: an access token is sent exactly as the user gave it.
+ * The access token as the one paste normaliser (normalizeTokenInput) cleans it: without
+ * surrounding whitespace, a leading `Bearer ` (any case) and one pair of surrounding quotes; or
+ * `undefined` when nothing is left. The token field, a remembered token and the sent header agree.
  */
 export function normalizeAccessToken(token: string | undefined): string | undefined {
   if (typeof token !== 'string') return undefined;
-  const trimmed = token
-    .trim()
-    .replace(/^Bearer\s+/i, '')
-    .trim();
-  return trimmed === '' ? undefined : trimmed;
+  const normalized = normalizeTokenInput(token);
+  return normalized === '' ? undefined : normalized;
 }

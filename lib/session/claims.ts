@@ -1,13 +1,6 @@
 // Reading the claims the session view uses from an Inspection: result id, nonce, aud, exp, document, face, client id.
-import { isJsonObject } from '../jose/decode';
-import type { Inspection } from '../jose/inspect';
-
-/** The innermost inspection (a decrypted JWE's JWS), where a result's claims live. */
-function findInnermost(inspection: Inspection): Inspection {
-  let current = inspection;
-  while (current.inner) current = current.inner;
-  return current;
-}
+import { isRecord } from '../guards';
+import { findInnermost, type Inspection } from '../jose/inspect';
 
 /** True when the inspection (or its decrypted inner JWS) is a Uqudo SDK result. */
 export function isUqudoResult(inspection: Inspection): boolean {
@@ -21,12 +14,12 @@ export function isAccessToken(inspection: Inspection): boolean {
 
 function payloadOf(inspection: Inspection): Record<string, unknown> | undefined {
   const payload = findInnermost(inspection).payload;
-  return isJsonObject(payload) ? payload : undefined;
+  return isRecord(payload) ? payload : undefined;
 }
 
 function dataOf(inspection: Inspection): Record<string, unknown> | undefined {
   const data = payloadOf(inspection)?.data;
-  return isJsonObject(data) ? data : undefined;
+  return isRecord(data) ? data : undefined;
 }
 
 /** The claims of a Uqudo result the session view shows and checks. */
@@ -46,11 +39,11 @@ export interface ResultClaims {
 function firstDocument(data: Record<string, unknown> | undefined): Record<string, unknown> {
   const documents = data?.documents;
   const first: unknown = Array.isArray(documents) ? documents[0] : undefined;
-  return isJsonObject(first) ? first : {};
+  return isRecord(first) ? first : {};
 }
 
 function matchLevelOf(face: unknown): number | undefined {
-  return isJsonObject(face) && typeof face.matchLevel === 'number' ? face.matchLevel : undefined;
+  return isRecord(face) && typeof face.matchLevel === 'number' ? face.matchLevel : undefined;
 }
 
 /** Reads the result claims (every one optional: malformed payloads give empty claims). */

@@ -1,5 +1,6 @@
 // extractSessionEvidence: the small, capped facts about one exchange that the session view needs.
 import type { CapturedExchange, Header } from '../capture/exchange';
+import { TOKEN_ENDPOINT_PATH, isUqudoApiPath } from '../uqudo/api-paths';
 import { isUqudoHost } from '../uqudo/classify';
 
 /** Longest URL, header value or id kept in evidence (UTF-16 code units). */
@@ -10,9 +11,6 @@ const MAX_TOKEN_ANSWER_CHARS = 64 * 1024;
 const MAX_TOKEN_REQUEST_CHARS = 64 * 1024;
 const MAX_SCOPES = 64;
 const MAX_SCOPE_LENGTH = 128;
-
-/** Path of Uqudo's Authorisation API token endpoint. */
-const TOKEN_ENDPOINT_PATH = '/api/oauth/token';
 
 /** What the session view keeps about one exchange (never a secret's value, never a body). */
 export interface SessionEvidence {
@@ -71,17 +69,6 @@ export function isLoopbackHost(host: string): boolean {
     name.endsWith('.localhost') ||
     name === '::1' ||
     /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
-  );
-}
-
-/** True for Uqudo's API paths (Authorisation, Info, web SDK, JWKS), on any host. */
-function isUqudoApiPath(path: string): boolean {
-  return (
-    path === TOKEN_ENDPOINT_PATH ||
-    path === '/api/v1/info' ||
-    path.startsWith('/api/v1/info/') ||
-    path.startsWith('/api/v2/') ||
-    path === '/api/.well-known/jwks.json'
   );
 }
 

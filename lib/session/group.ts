@@ -1,5 +1,5 @@
 // groupSessions / createSessionIndex: captured exchanges → Uqudo sessions (by jti, data.sessionId, UQ-Session-ID).
-import { sessionIdOf } from '../jose/inspect';
+import { findSessionId } from '../uqudo/session-id';
 import { buildSession, type Session, type SessionOptions } from './build';
 import {
   isAccessToken,
@@ -103,7 +103,7 @@ class Grouper {
   private ownerOf(sighting: SessionSighting, evidence: SessionEvidence): string | undefined {
     // Only a Uqudo result names its own session: any other JWT's jti is not a Uqudo session id.
     const inspection = sighting.inspection;
-    const own = inspection && isUqudoResult(inspection) ? sessionIdOf(inspection) : undefined;
+    const own = inspection && isUqudoResult(inspection) ? findSessionId(inspection) : undefined;
     if (own !== undefined) return own;
     const exact = this.resultOwners.get(sighting.token);
     if (exact !== undefined) return exact;

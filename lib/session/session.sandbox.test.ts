@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { extractSightings } from '../capture/extract';
-import { inspectToken } from '../jose/inspect';
+import { inspectUqudoToken } from '../uqudo/inspect';
 import { createStaticKeyResolver, parseKeys, type KeyResolver } from '../jose/keys';
 import { extractSessionEvidence } from './evidence';
 import type { SessionFindingCode } from './findings';
@@ -34,7 +34,7 @@ async function toItems(recorder: Recorder): Promise<SessionItem[]> {
       sightings: await Promise.all(
         extractSightings(exchange).map(async (sighting) => ({
           ...sighting,
-          inspection: await inspectToken(sighting.token, {
+          inspection: await inspectUqudoToken(sighting.token, {
             keys,
             url: exchange.url,
             ...(sighting.seenAs && { seenAs: sighting.seenAs }),

@@ -1,4 +1,5 @@
 // Tests for settings defaults, validation, expectations and (de)serialisation.
+import { readOrigin } from '../permissions/origin-policy';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
@@ -11,7 +12,6 @@ import {
   mergeSettings,
   normalizeSettings,
   sameSettings,
-  originOf,
   serializeSettings,
   validateSettings,
 } from './settings';
@@ -66,7 +66,10 @@ describe('key source', () => {
     });
     expect(keySourceOf({ ...custom, customJwksUrl: 'http://example.com/jwks' })).toBeUndefined();
     expect(validateSettings({ ...custom, customJwksUrl: 'nope' })).toEqual([
-      { field: 'customJwksUrl', message: 'Not a valid URL.' },
+      {
+        field: 'customJwksUrl',
+        message: 'Include the scheme, e.g. https://id.uqudo.io/api/.well-known/jwks.json.',
+      },
     ]);
   });
 
@@ -88,9 +91,9 @@ describe('key source', () => {
   });
 
   it('computes origins', () => {
-    expect(originOf(UQUDO_JWKS_URL)).toBe('https://id.uqudo.io');
-    expect(originOf('http://127.0.0.1:4000/a')).toBe('http://127.0.0.1:4000');
-    expect(originOf('not a url')).toBeUndefined();
+    expect(readOrigin(UQUDO_JWKS_URL)).toBe('https://id.uqudo.io');
+    expect(readOrigin('http://127.0.0.1:4000/a')).toBe('http://127.0.0.1:4000');
+    expect(readOrigin('not a url')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 // Panel settings: defaults, validation and (de)serialisation of what is persisted (never secrets).
-import type { Expectations } from '../jose/inspect';
-import { isLoopbackHost } from '../uqudo/info-api';
+import { isRecord } from '../guards';
+import type { Expectations } from '../uqudo/claims';
+import { checkFetchUrl } from '../permissions/origin-policy';
 
 /** Uqudo's published JWKS (production; the JWS results' keys). */
 export const UQUDO_JWKS_URL = 'https://id.uqudo.io/api/.well-known/jwks.json';
@@ -139,19 +140,14 @@ export function validateSettings(settings: PanelSettings): SettingsIssue[] {
   return issues;
 }
 
-/** Explains why a JWKS URL cannot be used, or returns undefined when it can. */
+/**
+ * Explains why a JWKS URL cannot be used, or returns undefined when it can: the panel's one origin
+ * policy (checkFetchUrl), the same as for the replay API base.
+ */
 export function describeJwksUrlProblem(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return 'Enter the JWKS URL.';
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return 'Not a valid URL.';
-  }
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
-  return 'Use an https:// URL (plain http:// only for localhost / 127.0.0.1).';
+  if (text.trim() === '') return 'Enter the JWKS URL.';
+  const checked = checkFetchUrl(text, 'https://id.uqudo.io/api/.well-known/jwks.json');
+  return checked.ok ? undefined : checked.error;
 }
 
 /** The key source the settings select; undefined when the selected source is unusable. */
@@ -167,16 +163,6 @@ export function keySourceOf(settings: PanelSettings): KeySource | undefined {
       return settings.pastedKeys.trim() === ''
         ? undefined
         : { kind: 'pasted', text: settings.pastedKeys };
-  }
-}
-
-/** The origin (scheme://host[:port]) of a URL, or undefined when it does not parse. */
-export function originOf(text: string): string | undefined {
-  try {
-    const origin = new URL(text.trim()).origin;
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
   }
 }
 
@@ -218,10 +204,6 @@ export function serializeSettings(settings: PanelSettings): Record<string, unkno
 /** Reads what `serializeSettings` wrote (or anything else) back into complete settings. */
 export function deserializeSettings(value: unknown): PanelSettings {
   return normalizeSettings(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readText(value: unknown, fallback: string, max: number): string {

@@ -1,6 +1,6 @@
 // Tests for the JWKS suggestion: only plausible iss origins, only when no key source works, never token-named keys.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inspectToken, type InspectOptions } from '../jose/inspect';
+import { inspectUqudoToken, type UqudoInspectOptions } from '../uqudo/inspect';
 import {
   createJwksLoader,
   createStaticKeyResolver,
@@ -70,7 +70,7 @@ describe('suggestJwksUrl', () => {
 
 describe('findKeySuggestion over real inspections', () => {
   let signer: TestKeyPair;
-  const offline: InspectOptions = {
+  const offline: UqudoInspectOptions = {
     keys: createJwksLoader({
       url: 'https://id.uqudo.io/api/.well-known/jwks.json',
       fetch: async () => {
@@ -87,7 +87,7 @@ describe('findKeySuggestion over real inspections', () => {
     mintToken(buildUqudoPayload({ iss }), { key: signer, header });
 
   it('suggests the JWKS of a loopback iss when the configured JWKS cannot be loaded', async () => {
-    const inspection = await inspectToken(await result('http://127.0.0.1:8321'), offline);
+    const inspection = await inspectUqudoToken(await result('http://127.0.0.1:8321'), offline);
     expect(inspection.findings.map((f) => f.code)).toContain('keys-unavailable');
     expect(findKeySuggestion([inspection], { kind: 'url', url: 'https://id.uqudo.io/x' })).toBe(
       'http://127.0.0.1:8321/api/.well-known/jwks.json',
@@ -95,7 +95,7 @@ describe('findKeySuggestion over real inspections', () => {
   });
 
   it('suggests when no key is configured at all (unverified)', async () => {
-    const inspection = await inspectToken(await result('https://id.dev.uqudo.io'), {});
+    const inspection = await inspectUqudoToken(await result('https://id.dev.uqudo.io'), {});
     expect(findKeySuggestion([inspection], undefined)).toBe(
       'https://id.dev.uqudo.io/api/.well-known/jwks.json',
     );
@@ -104,16 +104,16 @@ describe('findKeySuggestion over real inspections', () => {
   it('suggests nothing when the keys work, or for a non-plausible iss', async () => {
     const parsed = await parseKeys(buildJwks(signer));
     if (!parsed.ok) throw new Error(parsed.error);
-    const verified = await inspectToken(await result('http://127.0.0.1:8321'), {
+    const verified = await inspectUqudoToken(await result('http://127.0.0.1:8321'), {
       keys: createStaticKeyResolver(parsed.keys),
     });
     expect(verified.signature).toBe('valid');
-    const elsewhere = await inspectToken(await result('https://issuer.example'), offline);
+    const elsewhere = await inspectUqudoToken(await result('https://issuer.example'), offline);
     expect(findKeySuggestion([verified, elsewhere, undefined], undefined)).toBeUndefined();
   });
 
   it('suggests nothing that is already the key source', async () => {
-    const inspection = await inspectToken(await result('https://id.uqudo.io'), offline);
+    const inspection = await inspectUqudoToken(await result('https://id.uqudo.io'), offline);
     expect(
       findKeySuggestion([inspection], { kind: 'url', url: 'https://id.uqudo.io' + JWKS_PATH }),
     ).toBeUndefined();
@@ -125,17 +125,17 @@ describe('findKeySuggestion over real inspections', () => {
       x5u: 'https://id.uqudo.io/cert.pem',
       jwk: signer.publicJwk,
     };
-    const foreign = await inspectToken(await result('https://issuer.example', named), offline);
+    const foreign = await inspectUqudoToken(await result('https://issuer.example', named), offline);
     expect(findKeySuggestion([foreign], undefined)).toBeUndefined();
-    const local = await inspectToken(await result('http://localhost:8080', named), offline);
+    const local = await inspectUqudoToken(await result('http://localhost:8080', named), offline);
     const suggestion = findKeySuggestion([local], undefined);
     expect(suggestion).toBe('http://localhost:8080/api/.well-known/jwks.json');
     expect(suggestion).not.toContain('9999');
   });
 
   it('takes the first suggestion (the caller puts the selected result first)', async () => {
-    const first = await inspectToken(await result('http://127.0.0.1:1111'), offline);
-    const second = await inspectToken(await result('http://127.0.0.1:2222'), offline);
+    const first = await inspectUqudoToken(await result('http://127.0.0.1:1111'), offline);
+    const second = await inspectUqudoToken(await result('http://127.0.0.1:2222'), offline);
     expect(findKeySuggestion([second, first], undefined)).toContain(':2222/');
   });
 
@@ -147,12 +147,12 @@ describe('findKeySuggestion over real inspections', () => {
       enc: 'A256GCM',
       cty: 'JWT',
     });
-    const sealed = await inspectToken(jwe, offline);
+    const sealed = await inspectUqudoToken(jwe, offline);
     expect(sealed.inner).toBeUndefined();
     expect(findKeySuggestion([sealed], undefined)).toBeUndefined();
     const key = await parseDecryptionKey(JSON.stringify(recipient.privateJwk));
     if (!key.ok) throw new Error(key.error);
-    const opened = await inspectToken(jwe, { ...offline, decryptionKey: key.key });
+    const opened = await inspectUqudoToken(jwe, { ...offline, decryptionKey: key.key });
     expect(opened.inner?.findings.map((f) => f.code)).toContain('keys-unavailable');
     expect(findKeySuggestion([opened], undefined)).toBe(
       'http://127.0.0.1:8321/api/.well-known/jwks.json',

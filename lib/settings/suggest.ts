@@ -1,6 +1,6 @@
 // Suggests a JWKS URL from a result's `iss` when no key source works — offered to the user, never applied by itself.
 import type { Inspection } from '../jose/inspect';
-import { isLoopbackHost } from '../uqudo/info-api';
+import { isLoopbackHost } from '../permissions/origin-policy';
 import type { KeySource } from './settings';
 
 /** Where Uqudo publishes its JWKS under an API origin (e.g. https://id.uqudo.io). */

@@ -1,18 +1,14 @@
 // One row of the panel's list: building a capture from an exchange and applying its inspection (pure).
 import type { CapturedExchange, Sighting } from '../capture/exchange';
-import {
-  verdictOf,
-  type InspectOptions,
-  type Inspection,
-  type TokenKind,
-  type Verdict,
-} from '../jose/inspect';
+import { verdictOf, type Inspection, type Verdict } from '../jose/inspect';
+import { readTokenKind, type ClassifyContext, type TokenKind } from '../uqudo/classify';
+import { describeSightingContext } from '../uqudo/context';
 import { findKeySuggestion } from '../settings/suggest';
 import { collectPayloadText } from './payload-text';
 import { capText, describeWhere } from './text';
 
 /** The part of an exchange kept with each capture (bodies are not kept: only the token is). */
-export interface ExchangeSummary {
+interface ExchangeSummary {
   id: string;
   /** Milliseconds since the epoch. */
   time: number;
@@ -84,7 +80,7 @@ export function createCaptures(
 export function applyInspection(capture: Capture, inspection: Inspection): Capture {
   const verdict = verdictOf(inspection);
   const jti = readJti(inspection);
-  const kind = inspection.inner?.kind ?? inspection.kind;
+  const kind = readTokenKind(inspection);
   const findings = [...inspection.findings, ...(inspection.inner?.findings ?? [])];
   const searchText = [
     searchTextOf(capture.exchange, capture.sighting),
@@ -115,33 +111,9 @@ function readJti(inspection: Inspection): string {
   return typeof jti === 'string' ? capText(jti, 256) : '';
 }
 
-/** What inspectToken should know about where the token was seen (bearer header, token endpoint). */
-export function contextOf(capture: Capture): Pick<InspectOptions, 'seenAs' | 'url'> {
-  const { sighting } = capture;
-  const url = capture.exchange.url;
-  const context: Pick<InspectOptions, 'seenAs' | 'url'> = {};
-  if (url) context.url = url;
-  const seenAs = sighting.seenAs ?? inferSeenAs(sighting, url);
-  if (seenAs) context.seenAs = seenAs;
-  return context;
-}
-
-function inferSeenAs(sighting: Sighting, url: string): InspectOptions['seenAs'] {
-  if (sighting.location === 'request.header' && sighting.path?.toLowerCase() === 'authorization') {
-    return 'bearer';
-  }
-  if (sighting.location === 'response.body' && pathnameOf(url).endsWith('/oauth/token')) {
-    return 'token-endpoint';
-  }
-  return undefined;
-}
-
-function pathnameOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
-  }
+/** What the inspection should know about where the token was seen (bearer header, token endpoint). */
+export function contextOf(capture: Capture): ClassifyContext {
+  return describeSightingContext(capture.sighting, capture.exchange.url);
 }
 
 function summarizeExchange(exchange: CapturedExchange): ExchangeSummary {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import type { DownloadFile } from '../export/download';
-import { inspectToken } from '../jose/inspect';
+import { inspectUqudoToken } from '../uqudo/inspect';
 import { createStaticKeyResolver, parseKeys, type KeyResolver } from '../jose/keys';
 import { Recorder, runDemoFlow } from '../session/testing/demo-flow';
 import { createInspectorStore, type InspectorStore } from './index';
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 function createStore(downloads: DownloadFile[] = []): InspectorStore {
   return createInspectorStore({
-    inspect: inspectToken,
+    inspect: inspectUqudoToken,
     prepareKeys: async () => ({ state: 'ready', description: 'sandbox keys', resolver: keys }),
     download: (file) => downloads.push(file),
   });

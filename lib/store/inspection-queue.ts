@@ -1,12 +1,14 @@
 // The inspection worker pool: a bounded number of inspections at once, stale generations skipped.
-import { describeInspectionFailure, type InspectOptions, type Inspection } from '../jose/inspect';
+import { describeInspectionFailure, type Inspection } from '../jose/inspect';
+import type { ClassifyContext } from '../uqudo/classify';
+import type { UqudoInspectOptions } from '../uqudo/inspect';
 import { contextOf, type Capture } from './capture';
 import type { PreparedChecks } from './key-checks';
 
 /** What the queue needs from outside. */
 export interface InspectionQueueDeps {
-  /** Inspects one token (inspectToken in the panel). */
-  inspect: (token: string, options: InspectOptions) => Promise<Inspection>;
+  /** Inspects one token (inspectUqudoToken in the panel). */
+  inspect: (token: string, options: UqudoInspectOptions) => Promise<Inspection>;
   /** Current time in milliseconds. */
   now: () => number;
   /** Inspections run at the same time. */
@@ -18,7 +20,7 @@ export interface InspectionQueueDeps {
 interface Job {
   captureId: string;
   token: string;
-  context: Pick<InspectOptions, 'seenAs' | 'url'>;
+  context: ClassifyContext;
   generation: number;
 }
 
@@ -92,14 +94,14 @@ export class InspectionQueue {
     let inspection: Inspection;
     try {
       const prepared = await this.checks;
-      const options: InspectOptions = {
+      const options: UqudoInspectOptions = {
         ...prepared,
         now: Math.floor(this.deps.now() / 1000),
         ...job.context,
       };
       inspection = await this.deps.inspect(job.token, options);
     } catch (error) {
-      // inspectToken never throws; this keeps a broken injected inspector from wedging the queue.
+      // inspectUqudoToken never throws; this keeps a broken injected inspector from wedging the queue.
       inspection = describeInspectionFailure(error);
     }
     this.running -= 1;

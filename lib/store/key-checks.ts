@@ -1,5 +1,6 @@
 // Preparing what inspectToken needs from settings (keys, decryption key, expectations) and the key status.
-import type { InspectOptions, Inspection } from '../jose/inspect';
+import type { Inspection } from '../jose/inspect';
+import type { Expectations } from '../uqudo/claims';
 import type { DecryptionKey, KeyResolver } from '../jose/keys';
 import type { DecryptionSetup, KeySetup, SetupStatus } from '../settings/checks';
 import {
@@ -15,7 +16,7 @@ import { PREPARING_KEYS, READING_PRIVATE_KEY, describeError } from './text';
 export interface PreparedChecks {
   keys?: KeyResolver;
   decryptionKey?: DecryptionKey;
-  expectations: InspectOptions['expectations'];
+  expectations: Expectations;
   leeway: number;
 }
 

@@ -1,6 +1,6 @@
 // Tests for the key-line selectors over a real store: label, JWKS URL, and the selected result asked first.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inspectToken } from '../jose/inspect';
+import { inspectUqudoToken } from '../uqudo/inspect';
 import {
   buildUqudoPayload,
   generateTestKeyPair,
@@ -36,7 +36,7 @@ function checked(store: InspectorStore, count: number): Promise<void> {
 describe('key-line selectors', () => {
   it('name the source, and suggest from the selected result first', async () => {
     const store = createInspectorStore({
-      inspect: inspectToken,
+      inspect: inspectUqudoToken,
       fetch: () => Promise.reject(new TypeError('offline test')),
     });
     expect(selectKeySourceLabel(store.getState())).toBe(`Keys: Uqudo JWKS ${UQUDO_JWKS_URL}`);

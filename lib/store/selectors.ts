@@ -1,5 +1,6 @@
 // Selectors beside the store: the visible list, the selection and what the detail derives from it, memoised.
-import { sessionIdOf, type Inspection } from '../jose/inspect';
+import { findInnermost, type Inspection } from '../jose/inspect';
+import { findSessionId } from '../uqudo/session-id';
 import { summarizeUqudoResult, type ImageRef, type UqudoSummary } from '../uqudo/summary';
 import type { Capture } from './capture';
 import type { CaptureList } from './capture-list';
@@ -54,7 +55,7 @@ export function selectCaptureFacts(capture: Capture): CaptureFacts {
   const summary = inspection ? summaryOf(inspection) : undefined;
   const facts: CaptureFacts = {
     where: describeWhere(capture),
-    sessionId: inspection ? sessionIdOf(inspection) : undefined,
+    sessionId: inspection ? findSessionId(inspection) : undefined,
     summary,
     images: summary?.images ?? [],
   };
@@ -68,8 +69,7 @@ export function selectSelectedFacts(state: InspectorState): CaptureFacts | undef
 }
 
 function summaryOf(inspection: Inspection): UqudoSummary | undefined {
-  let innermost = inspection;
-  while (innermost.inner) innermost = innermost.inner;
+  const innermost = findInnermost(inspection);
   const payload = innermost.payload;
   if (innermost.kind !== 'uqudo-result' || typeof payload !== 'object' || payload === null) {
     return undefined;

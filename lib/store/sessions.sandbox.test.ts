@@ -1,7 +1,7 @@
 // The store's session side on real sandbox traffic: grouping after inspection, re-checks, caps, selectors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { inspectToken } from '../jose/inspect';
+import { inspectUqudoToken } from '../uqudo/inspect';
 import { Recorder, runDemoFlow, type DemoRun } from '../session/testing/demo-flow';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../settings/settings';
 import {
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 function createStore(options: { keys?: boolean; maxCaptures?: number } = {}): InspectorStore {
   return createInspectorStore({
-    inspect: inspectToken,
+    inspect: inspectUqudoToken,
     settings: normalizeSettings({
       ...DEFAULT_SETTINGS,
       keySource: 'pasted',

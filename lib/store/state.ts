@@ -1,7 +1,8 @@
 // The shapes of the panel's store: its state, its actions and what it needs from outside.
 import type { StoreApi } from 'zustand/vanilla';
 import type { CapturedExchange } from '../capture/exchange';
-import type { InspectOptions, Inspection } from '../jose/inspect';
+import type { Inspection } from '../jose/inspect';
+import type { UqudoInspectOptions } from '../uqudo/inspect';
 import type { ReplayActions, ReplayDeps, ReplayState } from '../replay/slice';
 import type { DecryptionSetup, KeySetup, SetupStatus } from '../settings/checks';
 import type { KeySource, PanelSecrets, PanelSettings } from '../settings/settings';
@@ -133,8 +134,8 @@ export interface CaptureLimits extends CollectionLimits {
 
 /** Everything the store needs from outside; all effects are injected. */
 export interface InspectorStoreDeps {
-  /** Inspects one token (inspectToken in the panel, a fake in some tests). */
-  inspect: (token: string, options: InspectOptions) => Promise<Inspection>;
+  /** Inspects one token (inspectUqudoToken in the panel, a fake in some tests). */
+  inspect: (token: string, options: UqudoInspectOptions) => Promise<Inspection>;
   /** Current time in milliseconds (default Date.now). */
   now?: () => number;
   /** Runs `task` once, a little later (default: a 16 ms timer), to apply work in batches. */

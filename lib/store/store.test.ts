@@ -2,7 +2,8 @@
 import { base64url, decodeJwt } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
 import type { CapturedExchange } from '../capture/exchange';
-import type { InspectOptions, Inspection } from '../jose/inspect';
+import type { Inspection } from '../jose/inspect';
+import type { UqudoInspectOptions } from '../uqudo/inspect';
 import type { KeySetup } from '../settings/checks';
 import { DEFAULT_SETTINGS, type PanelSettings } from '../settings/settings';
 import {
@@ -26,8 +27,8 @@ function makeToken(payload: Record<string, unknown>, header: Record<string, unkn
  * aud-mismatch error when the expected aud differs. Records every call.
  */
 function createFakeInspect() {
-  const calls: { token: string; options: InspectOptions }[] = [];
-  const inspect = async (token: string, options: InspectOptions): Promise<Inspection> => {
+  const calls: { token: string; options: UqudoInspectOptions }[] = [];
+  const inspect = async (token: string, options: UqudoInspectOptions): Promise<Inspection> => {
     calls.push({ token, options });
     const payload = decodeJwt(token);
     const expectedAud = options.expectations?.aud;

@@ -1,6 +1,5 @@
 // The store's wording in one place: notices, refusals and "where" a token was seen.
-import type { Sighting, SightingLocation } from '../capture/exchange';
-import type { ExchangeSummary } from './capture';
+import type { CapturedExchange, Sighting, SightingLocation } from '../capture/exchange';
 
 const LOCATION_WORDS: Record<SightingLocation, string> = {
   'request.header': 'request header',
@@ -11,7 +10,10 @@ const LOCATION_WORDS: Record<SightingLocation, string> = {
 };
 
 /** Where the token was seen, in words: "response body $.data.jws", "Authorization header", "pasted". */
-export function describeWhere(capture: { exchange: ExchangeSummary; sighting: Sighting }): string {
+export function describeWhere(capture: {
+  exchange: Pick<CapturedExchange, 'source'>;
+  sighting: Sighting;
+}): string {
   if (capture.exchange.source === 'paste') return capture.sighting.path ?? 'pasted';
   const place = LOCATION_WORDS[capture.sighting.location];
   return capture.sighting.path ? `${place} ${capture.sighting.path}` : place;

@@ -1,5 +1,17 @@
 // Classifying a decoded token: Uqudo SDK result, Uqudo access token, another JWT, or unknown.
-import type { TokenKind } from '../jose/inspect';
+import { isRecord } from '../guards';
+import type { GenericKind, Inspection } from '../jose/inspect';
+import { isUqudoApiPath } from './api-paths';
+
+/** What a token is, judged from its payload and where it was seen. */
+export type TokenKind = 'uqudo-result' | 'uqudo-access-token' | GenericKind;
+
+const TOKEN_KINDS = [
+  'uqudo-result',
+  'uqudo-access-token',
+  'jwt',
+  'unknown',
+] as const satisfies readonly TokenKind[];
 
 /** Where the token was seen, when known. */
 export interface ClassifyContext {
@@ -23,10 +35,6 @@ const UQUDO_DATA_KEYS = [
 
 const KYC_SCOPE = /(^|[\s,])KYC_[A-Z0-9_]+/;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** True for `uqudo.io` and any subdomain of it (id.uqudo.io, auth.dev.uqudo.io…). */
 export function isUqudoHost(hostname: string): boolean {
   if (typeof hostname !== 'string') return false;
@@ -42,6 +50,19 @@ function hostOf(url: string): string | undefined {
   }
 }
 
+/**
+ * The Uqudo kind of an inspection (the nested JWS's for a decrypted JWE); `unknown` for a kind
+ * Uqudo's profile does not name (an inspection made without it).
+ */
+export function readTokenKind(inspection: Inspection): TokenKind {
+  return toTokenKind(inspection.inner?.kind ?? inspection.kind);
+}
+
+/** A kind name as a TokenKind; `unknown` for one Uqudo's profile does not produce. */
+export function toTokenKind(kind: string): TokenKind {
+  return (TOKEN_KINDS as readonly string[]).includes(kind) ? (kind as TokenKind) : 'unknown';
+}
+
 function pathOf(url: string): string | undefined {
   try {
     return new URL(url).pathname;
@@ -53,7 +74,7 @@ function pathOf(url: string): string | undefined {
 /** True when the payload's `data` object has the shape of a Uqudo SDK result. */
 function hasUqudoData(payload: Record<string, unknown>): boolean {
   const data = payload.data;
-  if (!isObject(data)) return false;
+  if (!isRecord(data)) return false;
   if (Array.isArray(data.documents) || Array.isArray(data.verifications)) return true;
   return UQUDO_DATA_KEYS.some((key) => key in data && data[key] !== undefined);
 }
@@ -74,10 +95,7 @@ function isUqudoApiUrl(url: string): boolean {
   const host = hostOf(url);
   if (host !== undefined && isUqudoHost(host)) return true;
   const path = pathOf(url);
-  return (
-    path !== undefined &&
-    (path === '/api/v1/info' || path.startsWith('/api/v1/info/') || path.startsWith('/api/v2/'))
-  );
+  return path !== undefined && isUqudoApiPath(path);
 }
 
 /**
@@ -88,7 +106,7 @@ function isUqudoApiUrl(url: string): boolean {
  */
 export function classifyToken(payload: unknown, context: ClassifyContext = {}): TokenKind {
   if (context.seenAs === 'token-endpoint') return 'uqudo-access-token';
-  const claims = isObject(payload) ? payload : undefined;
+  const claims = isRecord(payload) ? payload : undefined;
   if (claims && hasUqudoData(claims)) return 'uqudo-result';
   if (claims && hasKycScope(claims)) return 'uqudo-access-token';
   if (

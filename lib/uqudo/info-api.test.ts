@@ -8,7 +8,6 @@ import {
   buildInfoRequest,
   buildTokenRequest,
   formatImageFileName,
-  isLoopbackHost,
   isSessionId,
   parseApiBase,
   tokenEndpointFor,
@@ -83,17 +82,6 @@ describe('parseApiBase', () => {
       }),
     );
     expect(parseApiBase(undefined as unknown as string).ok).toBe(false);
-  });
-});
-
-describe('isLoopbackHost', () => {
-  it('knows loopback names as URL.hostname gives them', () => {
-    for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.255.0.9', '[::1]']) {
-      expect(isLoopbackHost(host)).toBe(true);
-    }
-    for (const host of ['::1', '10.0.0.1', 'localhost.example', 'id.uqudo.io', '1127.0.0.1']) {
-      expect(isLoopbackHost(host)).toBe(false);
-    }
   });
 });
 

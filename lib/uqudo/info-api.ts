@@ -1,5 +1,7 @@
 // Request builders for Uqudo's Info API, image download and token endpoint (pure; the token is never inside).
 import type { Header } from '../capture/exchange';
+import { isUuid } from '../guards';
+import { checkFetchUrl } from '../permissions/origin-policy';
 
 /** What a replay is for; drives error explanations and cURL rendering. */
 export type ReplayPurpose = 'info' | 'info-header' | 'delete' | 'image' | 'token';
@@ -45,53 +47,24 @@ const TOKEN_ENDPOINTS: Record<string, string> = {
   'https://id.dev.uqudo.io': 'https://auth.dev.uqudo.io/api/oauth/token',
 };
 
-const SESSION_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const MAX_INPUT_CHARS = 2048;
 const MAX_IMAGE_ID_CHARS = 256;
 
 /**
- * Parses an API base typed by the user. `https://` is accepted for any host; plain `http://` only
- * for loopback (127.0.0.0/8, `localhost`, `[::1]`) so a token never crosses the network in clear.
- * Any path, query or fragment is dropped; credentials in the URL are refused.
+ * Parses an API base typed by the user under the panel's one origin policy (checkFetchUrl: https
+ * anywhere, plain http on loopback only, no credentials in the URL, the same rules as a JWKS URL).
+ * Any path, query or fragment is dropped.
  */
 export function parseApiBase(text: string): ApiBaseResult {
   const input = typeof text === 'string' ? text.trim() : '';
   if (input === '') return { ok: false, error: 'Enter an API base such as https://id.uqudo.io.' };
-  if (input.length > MAX_INPUT_CHARS) return { ok: false, error: 'That API base is too long.' };
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
-    return { ok: false, error: 'Include the scheme, e.g. https://id.uqudo.io.' };
-  }
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return { ok: false, error: 'That is not a valid URL.' };
-  }
-  if (url.username !== '' || url.password !== '') {
-    return { ok: false, error: 'Remove the user name and password from the URL.' };
-  }
-  if (url.protocol === 'https:') return { ok: true, origin: url.origin };
-  if (url.protocol === 'http:') {
-    if (isLoopbackHost(url.hostname)) return { ok: true, origin: url.origin };
-    return {
-      ok: false,
-      error:
-        'Plain http:// is only allowed for this machine (localhost, 127.x.x.x, [::1]); use https://.',
-    };
-  }
-  return { ok: false, error: `Unsupported scheme ${url.protocol} — use https://.` };
-}
-
-/** True for hostnames that always mean this machine, given as `URL.hostname` (IPv6 in brackets). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  // The URL parser already turned shorthand IPv4 forms (127.1, 0x7f.1) into dotted quads.
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  const checked = checkFetchUrl(input, 'https://id.uqudo.io');
+  return checked.ok ? { ok: true, origin: checked.origin } : checked;
 }
 
 /** True when `id` has the UUID shape Uqudo requires of a session id. */
 export function isSessionId(id: string): boolean {
-  return typeof id === 'string' && SESSION_ID.test(id);
+  return isUuid(id);
 }
 
 function resolveBase(base: string): ApiBaseResult {

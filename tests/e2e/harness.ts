@@ -121,7 +121,9 @@ export async function openPanel(
         .catch(() => undefined);
       return undefined;
     });
+    // Readiness markers: listeners attached, and what DevTools recorded before is listed.
     await panel.waitForSelector('html[data-listening="1"]', { timeout: 20_000 });
+    await panel.waitForSelector('html[data-backfilled="1"]', { timeout: 20_000 });
     if ((options.listMode ?? 'tokens') === 'tokens') await switchListMode(panel, 'tokens');
     return { ...session, panel };
   } catch (error) {
@@ -255,6 +257,22 @@ export async function useJwksUrl(session: PanelSession, url: string): Promise<vo
   );
   await click('settings-toggle');
   await panel.waitForSelector(byTestId('key-source-custom-url'), { hidden: true });
+}
+
+/**
+ * Asserts that no row is listed twice: every (jti, text) pair appears once, so a request the panel
+ * doubled (or, with the expected rows, one it dropped) fails the test. Returns the rows of `jti`.
+ */
+export async function expectRowsOnce(
+  panel: Frame,
+  jti: string,
+): Promise<{ jti: string; verdict: string; text: string }[]> {
+  const rows = (await readRows(panel)).filter((row) => row.jti === jti);
+  const texts = rows.map((row) => row.text);
+  const doubled = texts.filter((text, index) => texts.indexOf(text) !== index);
+  if (doubled.length > 0)
+    throw new Error(`rows listed twice for jti ${jti}: ${doubled.join(' | ')}`);
+  return rows;
 }
 
 /** The detail pane's tabs (the test contract: `[data-testid="detail-tab"][data-tab=…]`). */

@@ -7,6 +7,7 @@ import {
   insertText,
   openPanel,
   readRows,
+  expectRowsOnce,
   runScenario,
   waitFor,
   type PanelSession,
@@ -56,29 +57,24 @@ afterAll(async () => {
 
 describe('Uqudo panel in real DevTools', () => {
   it('shows a result fetched before the panel was first shown', async () => {
-    const rows = await rowsFor(earlySessionId, (r) => r.length >= 1, 'early result rows');
-    expect(rows.length).toBeGreaterThanOrEqual(1);
+    await rowsFor(earlySessionId, (r) => r.length >= 1, 'early result rows');
+    // Backfilled and live listeners must not both list the same request.
+    expect((await expectRowsOnce(panel, earlySessionId)).length).toBeGreaterThanOrEqual(1);
   });
 
   it('captures the demo flow: /api/v2/info response and the jwsResult request body', async () => {
-    // Warm-up: live listeners subscribe asynchronously; repeat the flow until one run shows up.
-    const sessionId = await waitFor(
-      'a live capture to appear',
-      async () => {
-        const id = await runScenario(page, 'run-passport');
-        const seen = (await readRows(panel)).some((row) => row.jti === id);
-        return seen ? id : undefined;
-      },
-      30_000,
-      0,
-    );
-    const rows = await rowsFor(
+    // openPanel waited for the readiness markers: one run must be captured, each request once.
+    const sessionId = await runScenario(page, 'run-passport');
+    await rowsFor(
       sessionId,
       (r) =>
         r.some((x) => x.text.includes('/api/v2/info')) &&
         r.some((x) => x.text.includes('jwsResult')),
       'v2/info response and jwsResult body rows',
     );
+    const rows = await expectRowsOnce(panel, sessionId);
+    expect(rows.filter((x) => x.text.includes('/api/v2/info'))).toHaveLength(1);
+    expect(rows.filter((x) => x.text.includes('jwsResult'))).toHaveLength(1);
     // Default keys are Uqudo's production JWKS, unreachable here: nothing verified yet.
     expect(rows.every((row) => row.verdict !== 'valid')).toBe(true);
 
@@ -128,7 +124,8 @@ describe('Uqudo panel in real DevTools', () => {
       expect(decrypted.length).toBeGreaterThan(0);
       return;
     }
-    const rows = await rowsFor(sessionId, (r) => r.length > 0, `${button} rows`);
+    await rowsFor(sessionId, (r) => r.length > 0, `${button} rows`);
+    const rows = await expectRowsOnce(panel, sessionId);
     expect(new Set(rows.map((row) => row.verdict))).toEqual(new Set([verdict]));
   });
 

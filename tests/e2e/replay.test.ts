@@ -5,6 +5,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import {
   byTestId,
   clickCentred,
+  expectRowsOnce,
   insertText,
   showDetailTab,
   openPanel,
@@ -84,16 +85,12 @@ afterAll(async () => {
 
 describe('replay in the real DevTools panel', () => {
   it('selects a passport result and binds a pasted token to the sandbox base', async () => {
-    // Warm-up: live listeners subscribe asynchronously; repeat the flow until one run shows up.
-    sessionId = await waitFor(
-      'a live passport capture',
-      async () => {
-        const id = await runScenario(page, 'run-passport');
-        return (await readRows(panel)).some((row) => row.jti === id) ? id : undefined;
-      },
-      30_000,
-      0,
+    // openPanel waited for the readiness markers: one run must be captured, each request once.
+    sessionId = await runScenario(page, 'run-passport');
+    await waitFor('the passport capture', async () =>
+      (await readRows(panel)).some((row) => row.jti === sessionId) ? true : undefined,
     );
+    expect((await expectRowsOnce(panel, sessionId)).length).toBeGreaterThanOrEqual(1);
     await click(`[data-testid="token-row"][data-jti="${sessionId}"]`);
     await showDetailTab(panel, 'replay');
     await panel.waitForSelector($('replay-panel'));

@@ -1,7 +1,10 @@
 // Test helper: recorded sandbox exchanges → export input, through the panel's own extraction and inspection.
 import type { CapturedExchange } from '../../capture/exchange';
 import { extractSightings } from '../../capture/extract';
-import { inspectToken, verdictOf } from '../../jose/inspect';
+import { verdictOf } from '../../jose/inspect';
+import { readTokenKind } from '../../uqudo/classify';
+import { describeSightingContext } from '../../uqudo/context';
+import { inspectUqudoToken } from '../../uqudo/inspect';
 import type { KeyResolver } from '../../jose/keys';
 import { ExchangeLog } from '../log';
 import type { ExportCapture, ExportInput } from '../report';
@@ -23,10 +26,9 @@ export async function captureExchanges(
   for (const exchange of exchanges) {
     const ids: string[] = [];
     for (const sighting of extractSightings(exchange)) {
-      const inspection = await inspectToken(sighting.token, {
+      const inspection = await inspectUqudoToken(sighting.token, {
         keys,
-        url: exchange.url,
-        ...(sighting.seenAs && { seenAs: sighting.seenAs }),
+        ...describeSightingContext(sighting, exchange.url),
       });
       const id = `c${captures.length + 1}`;
       ids.push(id);
@@ -36,7 +38,7 @@ export async function captureExchanges(
         sighting,
         inspection,
         verdict: verdictOf(inspection),
-        kind: inspection.inner?.kind ?? inspection.kind,
+        kind: readTokenKind(inspection),
         jti: jtiOf((inspection.inner ?? inspection).payload),
       });
     }

@@ -1,6 +1,6 @@
 // JWE decryption keys: a private JWK, a JWKS's first usable private key or a PKCS#8 PEM, after the hygiene rules.
 import { exportJWK, importJWK, importPKCS8, type JWK } from 'jose';
-import { isJsonObject } from '../decode';
+import { isRecord } from '../../guards';
 import { quoteUntrusted } from '../findings';
 import { checkDecryptionUse, checkRsaPublicKey } from './hygiene';
 import { MAX_KEY_TEXT_LENGTH, messageOf, splitPem } from './pem';
@@ -115,7 +115,7 @@ async function parsePemDecryptionKey(text: string, sourceName: string): Promise<
 
 function isPrivateJwk(value: unknown): value is Record<string, unknown> {
   return (
-    isJsonObject(value) &&
+    isRecord(value) &&
     (typeof value.d === 'string' || (value.kty === 'oct' && typeof value.k === 'string'))
   );
 }
@@ -131,7 +131,7 @@ async function parseJwkDecryptionKey(text: string, sourceName: string): Promise<
     };
   }
   const candidates: unknown[] =
-    isJsonObject(parsed) && Array.isArray(parsed.keys) ? parsed.keys : [parsed];
+    isRecord(parsed) && Array.isArray(parsed.keys) ? parsed.keys : [parsed];
   const privateJwks = candidates.filter(isPrivateJwk);
   if (privateJwks.length === 0) {
     return {

@@ -8,7 +8,7 @@ import {
   importX509,
   type JWK,
 } from 'jose';
-import { isJsonObject } from '../decode';
+import { isRecord } from '../../guards';
 import {
   checkHmacKeyLength,
   checkKeySet,
@@ -233,9 +233,9 @@ function jwkEntries(text: string): Parsed<{ container: string; entries: unknown[
   } catch {
     return { ok: false, error: 'Not a JWKS, JWK or PEM: the text is neither JSON nor PEM.' };
   }
-  if (isJsonObject(parsed) && Array.isArray(parsed.keys))
+  if (isRecord(parsed) && Array.isArray(parsed.keys))
     return { ok: true, value: { container: 'JWKS', entries: parsed.keys } };
-  if (isJsonObject(parsed) && typeof parsed.kty === 'string')
+  if (isRecord(parsed) && typeof parsed.kty === 'string')
     return { ok: true, value: { container: 'JWK', entries: [parsed] } };
   if (Array.isArray(parsed)) return { ok: true, value: { container: 'JWK list', entries: parsed } };
   return {
@@ -265,7 +265,7 @@ async function readEntries(
   if (!json.ok) return json;
   for (const [index, jwk] of json.value.entries.entries()) {
     entries.push(
-      isJsonObject(jwk)
+      isRecord(jwk)
         ? await importVerificationJwk(jwk, source)
         : { ok: false, error: `entry ${index} is not an object` },
     );

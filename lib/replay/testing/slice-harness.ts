@@ -1,7 +1,7 @@
 // Test-only: a replay store over a recording fake sender, a fixed clock and access tokens minted for the slice tests.
 import { vi } from 'vitest';
 import type { CapturedExchange } from '../../capture/exchange';
-import { inspectToken } from '../../jose/inspect';
+import { inspectUqudoToken } from '../../uqudo/inspect';
 import { generateTestKeyPair, mintToken, type TestKeyPair } from '../../jose/testing/tokens';
 import type { ReplayRequest } from '../../uqudo/info-api';
 import type { ImageRef } from '../../uqudo/summary';
@@ -96,7 +96,7 @@ export function setupReplayStore(
   let urls = 0;
   const store = createReplayStore({
     send,
-    inspect: inspectToken,
+    inspect: inspectUqudoToken,
     now: () => clock.now,
     addExchange: (exchange) => exchanges.push(exchange),
     createObjectUrl: () => {

@@ -5,7 +5,7 @@ import {
   TOKEN_STORAGE_KEY,
   createReplayStorage,
   type StorageAreaLike,
-} from './token-storage';
+} from './replay-storage';
 
 function createArea(options: { failing?: boolean } = {}) {
   const items = new Map<string, unknown>();

@@ -1,6 +1,6 @@
-// The one effectful edge of lib/settings: loads and saves panel settings in browser.storage.local.
+// The storage edge for settings: loads and saves panel settings in browser.storage.local.
 import { browser } from 'wxt/browser';
-import { deserializeSettings, serializeSettings, type PanelSettings } from './settings';
+import { deserializeSettings, serializeSettings, type PanelSettings } from '../settings/settings';
 
 /** The storage key under which the panel's settings live. */
 export const SETTINGS_STORAGE_KEY = 'uqudo-inspector.settings';

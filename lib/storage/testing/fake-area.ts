@@ -1,5 +1,5 @@
 // Test-only: an in-memory stand-in for a browser.storage area, for settings storage tests.
-import type { SettingsArea } from '../storage';
+import type { SettingsArea } from '../settings-storage';
 
 /** A storage area backed by `data` (values cloned in and out, as the browser does). */
 export function createFakeArea(initial: Record<string, unknown> = {}) {

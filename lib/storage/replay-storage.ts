@@ -1,8 +1,8 @@
-// The storage edge of lib/replay: the opt-in remembered token (storage.session only) and the API base choice (storage.local).
+// The storage edge for replay: the opt-in remembered token (storage.session only) and the API base choice (storage.local).
 import { browser } from 'wxt/browser';
 import { isRecord } from '../guards';
-import type { ApiBaseSelection } from './api-base';
-import type { RememberedToken } from './state';
+import type { ApiBaseSelection } from '../replay/api-base';
+import type { RememberedToken } from '../replay/state';
 
 /** Key of the remembered token in browser.storage.session (never in storage.local). */
 export const TOKEN_STORAGE_KEY = 'uqudo-inspector.replay-token';

@@ -1,7 +1,7 @@
 // Tests for loading and saving settings over a fake storage area.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from './settings';
-import { SETTINGS_STORAGE_KEY, createSettingsStorage, type SettingsArea } from './storage';
+import { DEFAULT_SETTINGS } from '../settings/settings';
+import { SETTINGS_STORAGE_KEY, createSettingsStorage, type SettingsArea } from './settings-storage';
 import { createFakeArea } from './testing/fake-area';
 
 describe('createSettingsStorage', () => {
