@@ -28,6 +28,8 @@ export interface CaptureDetailProps {
   renderImages?: (capture: Capture) => ComponentChildren;
   /** Slot for per-image replay actions inside the Uqudo summary. */
   renderImageActions?: (capture: Capture, ref: ImageRef) => ComponentChildren;
+  /** Shown at the end of the Checks tab (e.g. the backend acceptance test). */
+  checksFooter?: ComponentChildren;
 }
 
 const SOURCE_WORDS: Record<Capture['exchange']['source'], string> = {
@@ -48,6 +50,7 @@ export function CaptureDetail({
   renderReplay,
   renderImages,
   renderImageActions,
+  checksFooter,
 }: CaptureDetailProps) {
   const { exchange } = capture;
   const facts = selectCaptureFacts(capture);
@@ -128,6 +131,7 @@ export function CaptureDetail({
           renderImages={renderImages}
           renderImageActions={renderImageActions}
         />
+        {tab === 'checks' && checksFooter}
       </div>
     </section>
   );

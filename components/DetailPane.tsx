@@ -72,6 +72,7 @@ export function DetailPane() {
             renderReplay={renderReplay}
             renderImages={renderImages}
             renderImageActions={renderImageActions}
+            checksFooter={<BackendTestSection />}
           />
         </ErrorBoundary>
       ) : (
@@ -81,7 +82,6 @@ export function DetailPane() {
             : 'Checks of the selected token appear here.'}
         </p>
       )}
-      <BackendTestSection />
     </div>
   );
 }
