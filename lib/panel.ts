@@ -106,6 +106,7 @@ function storeDeps(
   }
   if (settings) deps.settings = settings;
   if (ports.fetch) deps.fetch = ports.fetch;
+  if (ports.originAccess) deps.originAccess = ports.originAccess;
   if (ports.now) deps.now = ports.now;
   if (ports.readFile) deps.readFile = ports.readFile;
   if (ports.schedule) deps.schedule = ports.schedule;

@@ -1,15 +1,15 @@
-// Host access per origin as a store slice (the JWKS URL's grant flow), over the shared access flow.
+// Host access per origin as a store slice (the panel store's JWKS URL access), over the shared access flow.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AccessState, OriginAccess } from './access';
 import { createAccessFlow, type AccessFlow } from './flow';
 
 /** What the panel knows about host access, per origin. */
-interface OriginAccessState {
+export interface OriginAccessState {
   byOrigin: Readonly<Record<string, AccessState>>;
 }
 
 /** What the UI dispatches. Neither action throws. */
-interface OriginAccessActions {
+export interface OriginAccessActions {
   /** Reads whether access to `origin` is held. */
   check(origin: string): Promise<AccessState>;
   /** Asks the user for `origin` (and `also`); call it synchronously from a click. */
@@ -34,12 +34,12 @@ export type OriginAccessStore = StoreApi<{ originAccess: OriginAccessState }> & 
 };
 
 /** No origin checked yet. */
-function initialOriginAccessState(): OriginAccessState {
+export function initialOriginAccessState(): OriginAccessState {
   return { byOrigin: {} };
 }
 
 /** Creates the access actions over `access`, one flow per origin (answers for one never drop another's). */
-function createOriginAccessSlice(
+export function createOriginAccessSlice(
   port: OriginAccess | undefined,
   access: OriginAccessSliceAccess,
 ): OriginAccessActions {

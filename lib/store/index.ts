@@ -33,6 +33,8 @@ import type {
   InspectorStoreDeps,
 } from './state';
 import { createSettingsActions } from './settings-actions';
+import { createKeyAccess } from './key-access';
+import { initialOriginAccessState } from '../permissions/store';
 import {
   PREPARING_KEYS,
   describeFileTooLarge,
@@ -95,6 +97,7 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
     listWidth: undefined,
     replay: initialReplayState(deps.replay?.apiBase),
     evidence: INITIAL_EVIDENCE_STATE,
+    originAccess: initialOriginAccessState(),
   }));
   const engine = new InspectorEngine(api, {
     inspect: deps.inspect,
@@ -137,7 +140,8 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
       set: (patch) => api.setState({ replay: { ...api.getState().replay, ...patch } }),
     },
   );
-  return Object.assign(api, actions, { replay, evidence });
+  const keyAccess = createKeyAccess(api, deps.originAccess, actions.reloadKeys);
+  return Object.assign(api, actions, { replay, evidence, keyAccess });
 }
 
 function createActions(

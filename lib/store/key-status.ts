@@ -1,4 +1,6 @@
 // Selectors beside the store for the panel's key line: where the keys come from, and a JWKS to suggest.
+import type { AccessState } from '../permissions/access';
+import { readOrigin } from '../permissions/origin-policy';
 import { describeKeySource } from '../settings/key-label';
 import { keySourceOf } from '../settings/settings';
 import type { CaptureList } from './capture-list';
@@ -46,4 +48,28 @@ function findSuggestion(state: InspectorState, current: string | undefined): str
   for (const capture of state.captures)
     if (offered(capture.keySuggestion)) return capture.keySuggestion;
   return undefined;
+}
+
+/** The JWKS URL's host access for the key line and Settings: its origin and state (undefined while none is known). */
+export interface KeyAccessView {
+  origin: string;
+  state: AccessState | undefined;
+}
+
+const keyAccessCache = new WeakMap<InspectorState['originAccess'], Map<string, KeyAccessView>>();
+
+/**
+ * The JWKS origin and its access state, when the key source is a URL and access can be asked
+ * here (no port: undefined, so no control is shown). Stable per origin and state.
+ */
+export function selectKeyAccess(state: InspectorState): KeyAccessView | undefined {
+  const origin = readOrigin(selectJwksUrl(state));
+  if (origin === undefined) return undefined;
+  const access = state.originAccess.byOrigin[origin];
+  if (access === 'unavailable') return undefined;
+  let views = keyAccessCache.get(state.originAccess);
+  if (!views) keyAccessCache.set(state.originAccess, (views = new Map()));
+  let view = views.get(origin);
+  if (!view) views.set(origin, (view = { origin, state: access }));
+  return view;
 }

@@ -13,6 +13,9 @@ import type { NavigationMarker } from './markers';
 import type { DownloadFile } from '../export/download';
 import type { EvidenceActions, EvidenceState } from './evidence-slice';
 import type { Notice } from './notices';
+import type { KeyAccessActions } from './key-access';
+import type { OriginAccess } from '../permissions/access';
+import type { OriginAccessState } from '../permissions/store';
 import type { SessionsView } from './session-tracker';
 
 /** How the list pane shows captures: grouped into Uqudo sessions, or one row per token. */
@@ -59,6 +62,8 @@ export interface InspectorState {
   listWidth: number | undefined;
   /** Replays of Uqudo's Info API: token (memory only), API base, requests, fetched images. */
   replay: ReplayState;
+  /** Host access per origin, for the JWKS URL (lib/store/key-access.ts). */
+  originAccess: OriginAccessState;
   /** Imported evidence reports (lib/store/evidence-slice.ts). */
   evidence: EvidenceState;
 }
@@ -124,6 +129,8 @@ export type InspectorStore = StoreApi<InspectorState> &
     replay: ReplayActions;
     /** Export and import of evidence reports (lib/store/evidence-slice.ts). */
     evidence: EvidenceActions;
+    /** Host access to the JWKS URL's origin (lib/store/key-access.ts); its state is `state.originAccess`. */
+    keyAccess: KeyAccessActions;
   };
 
 /** Memory bounds. */
@@ -144,6 +151,8 @@ export interface InspectorStoreDeps {
   readFile?: (file: ImportFile) => Promise<string>;
   /** The fetch used to load JWKS URLs (the panel's own fetch). */
   fetch?: typeof fetch;
+  /** Host permission for the JWKS URL's origin, asked from a click (browser.permissions in the panel). */
+  originAccess?: OriginAccess;
   /** Initial settings (e.g. loaded from storage). */
   settings?: PanelSettings;
   /** Called with the new settings whenever the user changes them (persist them here). */
