@@ -1,26 +1,34 @@
 // KeyLine: the key line wired to the store — label, key status, iss suggestion, host access.
-import { selectJwksUrl, selectKeySourceLabel, selectKeySuggestion } from '../lib/store/key-status';
+import {
+  selectKeyAccess,
+  selectKeySourceLabel,
+  selectKeySuggestion,
+} from '../lib/store/key-status';
 import type { OriginAccess } from '../lib/permissions/access';
 import { KeySourceBar } from './KeySourceBar';
 import { useInspector, useInspectorStore } from './store-context';
 
 export interface KeyLineProps {
+  /**
+   * @deprecated Not read: the store owns host access (createPanel gives it the port). Kept only
+   * while App still passes it.
+   */
   originAccess?: OriginAccess;
   onOpenSettings: () => void;
 }
 
 /** The KeySourceBar over the store; confirming the suggestion saves it as the JWKS URL. */
-export function KeyLine({ originAccess, onOpenSettings }: KeyLineProps) {
+export function KeyLine({ onOpenSettings }: KeyLineProps) {
   const store = useInspectorStore();
   const label = useInspector(selectKeySourceLabel);
   const suggestion = useInspector(selectKeySuggestion);
-  const jwksUrl = useInspector(selectJwksUrl);
+  const keyAccess = useInspector(selectKeyAccess);
   const keySetup = useInspector((state) => state.keySetup);
   return (
     <KeySourceBar
       label={label}
       keySetup={keySetup}
-      jwksUrl={jwksUrl}
+      keyAccess={keyAccess}
       suggestion={suggestion}
       onUseSuggestion={(url) =>
         store.updateSettings({
@@ -30,8 +38,8 @@ export function KeyLine({ originAccess, onOpenSettings }: KeyLineProps) {
         })
       }
       onOpenSettings={onOpenSettings}
-      originAccess={originAccess}
-      onReloadKeys={store.reloadKeys}
+      // Synchronous from the click: the store calls permissions.request before any await.
+      onRequestKeyAccess={() => void store.keyAccess.request()}
     />
   );
 }

@@ -19,6 +19,7 @@ import {
 import { createInspectorStore } from '../lib/store';
 import { StoreContext } from './store-context';
 import { App } from './App';
+import { KeyLine } from './KeyLine';
 import { KeySourceBar } from './KeySourceBar';
 
 const SANDBOX = 'http://127.0.0.1:8321';
@@ -120,36 +121,43 @@ describe('KeySourceBar', () => {
     label: `Keys: JWKS ${SANDBOX_JWKS}`,
     onUseSuggestion: () => undefined,
     onOpenSettings: () => undefined,
-    onReloadKeys: () => undefined,
+    onRequestKeyAccess: () => undefined,
   };
 
   it('offers host access to the failing JWKS origin from a click and reloads the keys', async () => {
     const access = { contains: vi.fn(async () => false), request: vi.fn(async () => true) };
-    const onReloadKeys = vi.fn();
+    const prepareKeys = vi.fn(async () => ({
+      state: 'error' as const,
+      description: 'Could not load the JWKS: Failed to fetch',
+    }));
+    const store = createInspectorStore({
+      inspect: inspectUqudoToken,
+      originAccess: access,
+      prepareKeys,
+      settings: normalizeSettings({
+        ...DEFAULT_SETTINGS,
+        keySource: 'custom-url',
+        customJwksUrl: SANDBOX_JWKS,
+      }),
+    });
     render(
-      <KeySourceBar
-        {...base}
-        keySetup={{ state: 'error', description: 'Could not load the JWKS: Failed to fetch' }}
-        jwksUrl={SANDBOX_JWKS}
-        originAccess={access}
-        onReloadKeys={onReloadKeys}
-      />,
+      <StoreContext.Provider value={store}>
+        <KeyLine onOpenSettings={() => undefined} />
+      </StoreContext.Provider>,
     );
     const grant = await screen.findByTestId('key-grant-access');
     expect(grant.textContent).toBe(`Grant access to ${SANDBOX}`);
     fireEvent.click(grant);
     expect(access.request).toHaveBeenCalledWith(SANDBOX);
-    await waitFor(() => expect(onReloadKeys).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(prepareKeys).toHaveBeenCalledTimes(2));
   });
 
   it('shows no problem, grant button or suggestion while the keys are ready', () => {
-    const access = { contains: vi.fn(async () => false), request: vi.fn(async () => false) };
     render(
       <KeySourceBar
         {...base}
         keySetup={{ state: 'ready', description: 'Keys are fetched when needed.' }}
-        jwksUrl={SANDBOX_JWKS}
-        originAccess={access}
+        keyAccess={{ origin: SANDBOX, state: 'not-granted' }}
       />,
     );
     expect(screen.getByTestId('key-source').dataset.state).toBe('ready');

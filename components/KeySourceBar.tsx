@@ -1,24 +1,21 @@
 // KeySourceBar: the panel's key line — where the keys come from, why they fail, and a JWKS to try.
-import type { OriginAccess } from '../lib/permissions/access';
-import type { OriginAccessHost } from '../lib/permissions/store';
 import type { SetupStatus } from '../lib/settings/checks';
+import type { KeyAccessView } from '../lib/store/key-status';
 import { OriginAccessControl } from './OriginAccessControl';
 
 export interface KeySourceBarProps {
   /** "Keys: JWKS … (set by npm run demo)" (selectKeySourceLabel). */
   label: string;
   keySetup: SetupStatus;
-  /** The configured JWKS URL, when the key source is one (for the host-access control). */
-  jwksUrl?: string;
+  /** The JWKS origin and its host access (selectKeyAccess), when the key source is a URL. */
+  keyAccess?: KeyAccessView;
   /** A JWKS URL built from a result's iss (selectKeySuggestion); offered, never applied unasked. */
   suggestion?: string;
   /** The user confirmed the suggestion: save it as the key source. */
   onUseSuggestion: (url: string) => void;
   onOpenSettings: () => void;
-  originAccess?: OriginAccess;
-  /** The panel's shared host-access store (lib/permissions/store.ts); without it the control keeps its own. */
-  originAccessStore?: OriginAccessHost;
-  onReloadKeys: () => void;
+  /** Asks for the JWKS origin from the click (store.keyAccess.request; it reloads the keys on a grant). */
+  onRequestKeyAccess: () => void;
 }
 
 /** Always visible under the toolbar, so every verdict can be read knowing which keys made it. */
@@ -51,12 +48,11 @@ export function KeySourceBar(props: KeySourceBarProps) {
           <span class="muted"> suggested from a result's iss</span>
         </span>
       )}
-      {failing && props.jwksUrl && props.originAccess && (
+      {failing && props.keyAccess && (
         <OriginAccessControl
-          url={props.jwksUrl}
-          access={props.originAccess}
-          {...(props.originAccessStore ? { accessStore: props.originAccessStore } : {})}
-          onGranted={props.onReloadKeys}
+          origin={props.keyAccess.origin}
+          state={props.keyAccess.state}
+          onRequest={props.onRequestKeyAccess}
           testId="key-grant-access"
         />
       )}

@@ -1,12 +1,12 @@
 // SettingsKeysFieldset: the key source (Uqudo JWKS, another URL, pasted keys), its status and host access.
-import type { OriginAccess } from '../lib/permissions/access';
-import type { OriginAccessHost } from '../lib/permissions/store';
 import type { SetupStatus } from '../lib/settings/checks';
+import { selectKeyAccess } from '../lib/store/key-status';
 import type { SettingsTextField } from '../lib/settings/form';
 import { UQUDO_JWKS_URL, type PanelSettings } from '../lib/settings/settings';
 import { KeySourceRadio } from './KeySourceRadio';
 import { OriginAccessControl } from './OriginAccessControl';
 import type { TextFieldBinding } from './SettingsExpectationsFieldset';
+import { useInspector, useInspectorStore } from './store-context';
 
 /** Props of {@link SettingsKeysFieldset}. */
 interface SettingsKeysFieldsetProps {
@@ -14,18 +14,15 @@ interface SettingsKeysFieldsetProps {
   keySetup: SetupStatus;
   /** Why the typed JWKS URL cannot be used (shown under the field). */
   urlDraftProblem: string | undefined;
-  /** The JWKS URL whose host access the control asks for, when one is in use. */
-  jwksUrl: string | undefined;
   bind: (field: SettingsTextField) => TextFieldBinding;
   onChange: (patch: Partial<PanelSettings>) => void;
-  onReloadKeys: () => void;
-  originAccess?: OriginAccess;
-  originAccessStore?: OriginAccessHost;
 }
 
-/** The "Verification keys" part of the settings form. */
+/** The "Verification keys" part of the settings form; host access comes from the store (selectKeyAccess). */
 export function SettingsKeysFieldset(props: SettingsKeysFieldsetProps) {
-  const { settings, keySetup, urlDraftProblem, jwksUrl, bind } = props;
+  const { settings, keySetup, urlDraftProblem, bind } = props;
+  const store = useInspectorStore();
+  const keyAccess = useInspector(selectKeyAccess);
   return (
     <fieldset>
       <legend>Verification keys</legend>
@@ -75,12 +72,12 @@ export function SettingsKeysFieldset(props: SettingsKeysFieldsetProps) {
       <p class={`setup-status setup-${keySetup.state}`} data-testid="key-status">
         {keySetup.description}
       </p>
-      {jwksUrl && props.originAccess && (
+      {keyAccess && (
         <OriginAccessControl
-          url={jwksUrl}
-          access={props.originAccess}
-          {...(props.originAccessStore ? { accessStore: props.originAccessStore } : {})}
-          onGranted={props.onReloadKeys}
+          origin={keyAccess.origin}
+          state={keyAccess.state}
+          // Synchronous from the click: the store calls permissions.request before any await.
+          onRequest={() => void store.keyAccess.request()}
         />
       )}
     </fieldset>

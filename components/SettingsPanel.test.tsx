@@ -4,11 +4,24 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { DEFAULT_SETTINGS, type PanelSettings } from '../lib/settings/settings';
 import type { OriginAccess } from '../lib/permissions/access';
+import { createInspectorStore } from '../lib/store';
+import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import { SettingsPanel, type SettingsPanelProps } from './SettingsPanel';
+import { StoreContext } from './store-context';
 
 afterEach(cleanup);
 
-function renderPanel(overrides: Partial<SettingsPanelProps> = {}) {
+/** The form over a store whose host access goes to `originAccess` (none: no access control). */
+function renderPanel(
+  overrides: Partial<SettingsPanelProps> = {},
+  originAccess: OriginAccess | undefined = undefined,
+) {
+  const prepareKeys = vi.fn(async () => ({ state: 'ready' as const, description: 'Keys ready.' }));
+  const store = createInspectorStore({
+    inspect: inspectUqudoToken,
+    prepareKeys,
+    ...(originAccess ? { originAccess } : {}),
+  });
   const props: SettingsPanelProps = {
     settings: DEFAULT_SETTINGS,
     keySetup: { state: 'ready', description: 'Keys are fetched when needed.' },
@@ -16,12 +29,15 @@ function renderPanel(overrides: Partial<SettingsPanelProps> = {}) {
     hasDecryptionKey: false,
     onChange: vi.fn(),
     onDecryptionKey: vi.fn(),
-    onReloadKeys: vi.fn(),
     onClose: vi.fn(),
     ...overrides,
   };
-  const view = render(<SettingsPanel {...props} />);
-  return { props, view };
+  const view = render(
+    <StoreContext.Provider value={store}>
+      <SettingsPanel {...props} />
+    </StoreContext.Provider>,
+  );
+  return { props, view, store, prepareKeys };
 }
 
 function type(testId: string, value: string): HTMLElement {
@@ -65,21 +81,22 @@ describe('SettingsPanel', () => {
 
   it('switches the key source and validates a custom URL as it is typed', () => {
     const onChange = vi.fn();
-    const { view } = renderPanel({ onChange });
+    const { view, store } = renderPanel({ onChange });
     fireEvent.click(screen.getByTestId('key-source-custom-url'));
     expect(onChange).toHaveBeenCalledWith({ keySource: 'custom-url' });
     const custom: PanelSettings = { ...DEFAULT_SETTINGS, keySource: 'custom-url' };
     view.rerender(
-      <SettingsPanel
-        settings={custom}
-        keySetup={{ state: 'none', description: 'No usable key source.' }}
-        decryptionSetup={{ state: 'none', description: '' }}
-        hasDecryptionKey={false}
-        onChange={onChange}
-        onDecryptionKey={() => undefined}
-        onReloadKeys={() => undefined}
-        onClose={() => undefined}
-      />,
+      <StoreContext.Provider value={store}>
+        <SettingsPanel
+          settings={custom}
+          keySetup={{ state: 'none', description: 'No usable key source.' }}
+          decryptionSetup={{ state: 'none', description: '' }}
+          hasDecryptionKey={false}
+          onChange={onChange}
+          onDecryptionKey={() => undefined}
+          onClose={() => undefined}
+        />
+      </StoreContext.Provider>,
     );
     type('settings-jwks-url', 'http://example.com/jwks');
     expect(screen.getByText(/Use an https:\/\/ URL/)).toBeTruthy();
@@ -129,20 +146,18 @@ describe('SettingsPanel', () => {
       contains: vi.fn(async () => false),
       request: vi.fn(async () => false),
     };
-    const { props } = renderPanel({ originAccess: access });
+    const { prepareKeys } = renderPanel({}, access);
     const grant = await screen.findByTestId('grant-access');
     expect(grant.textContent).toBe('Grant access to https://id.uqudo.io');
     expect(access.contains).toHaveBeenCalledWith('https://id.uqudo.io');
     fireEvent.click(grant);
     expect(access.request).toHaveBeenCalledWith('https://id.uqudo.io');
     expect(await screen.findByText(/Access was refused/)).toBeTruthy();
-    expect(props.onReloadKeys).not.toHaveBeenCalled();
+    expect(prepareKeys).toHaveBeenCalledTimes(1);
   });
 
   it('says so when access is already granted', async () => {
-    renderPanel({
-      originAccess: { contains: async () => true, request: async () => true },
-    });
+    renderPanel({}, { contains: async () => true, request: async () => true });
     await waitFor(() =>
       expect(screen.getByText('The panel may fetch keys from https://id.uqudo.io.')).toBeTruthy(),
     );

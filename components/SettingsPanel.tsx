@@ -1,6 +1,5 @@
 // SettingsPanel: key source, claim expectations, leeway and the JWE private key (memory only).
 import type { OriginAccess } from '../lib/permissions/access';
-import type { OriginAccessHost } from '../lib/permissions/store';
 import { useEffect, useState } from 'preact/hooks';
 import type { SetupStatus } from '../lib/settings/checks';
 import {
@@ -9,12 +8,7 @@ import {
   readLeewayDraft,
   type SettingsTextField,
 } from '../lib/settings/form';
-import {
-  UQUDO_JWKS_URL,
-  describeJwksUrlProblem,
-  validateSettings,
-  type PanelSettings,
-} from '../lib/settings/settings';
+import { describeJwksUrlProblem, type PanelSettings } from '../lib/settings/settings';
 import type { TextFieldBinding } from './SettingsExpectationsFieldset';
 import { SettingsExpectationsFieldset } from './SettingsExpectationsFieldset';
 import { SettingsKeysFieldset } from './SettingsKeysFieldset';
@@ -28,21 +22,14 @@ export interface SettingsPanelProps {
   hasDecryptionKey: boolean;
   onChange: (patch: Partial<PanelSettings>) => void;
   onDecryptionKey: (text: string) => void;
-  /** Rebuilds the key resolver and re-checks (after access was granted). */
-  onReloadKeys: () => void;
+  /**
+   * @deprecated Not called: the store reloads the keys itself once host access is granted
+   * (store.keyAccess). Kept only while SettingsPane still passes it.
+   */
+  onReloadKeys?: () => void;
+  /** @deprecated Not read: the store owns host access. Kept only while SettingsPane still passes it. */
   originAccess?: OriginAccess;
-  /** The panel's shared host-access store (lib/permissions/store.ts); without it the control keeps its own. */
-  originAccessStore?: OriginAccessHost;
   onClose: () => void;
-}
-
-/** The JWKS URL in use whose host access matters, when the key source is a URL. */
-function jwksUrlOf(settings: PanelSettings): string | undefined {
-  if (settings.keySource === 'uqudo-jwks') return UQUDO_JWKS_URL;
-  const invalid = validateSettings(settings).some((issue) => issue.field === 'customJwksUrl');
-  return settings.keySource === 'custom-url' && !invalid
-    ? settings.customJwksUrl.trim()
-    : undefined;
 }
 
 /**
@@ -103,12 +90,8 @@ export function SettingsPanel(props: SettingsPanelProps) {
           settings={settings}
           keySetup={props.keySetup}
           urlDraftProblem={urlDraftProblem}
-          jwksUrl={jwksUrlOf(settings)}
           bind={bind}
           onChange={props.onChange}
-          onReloadKeys={props.onReloadKeys}
-          {...(props.originAccess ? { originAccess: props.originAccess } : {})}
-          {...(props.originAccessStore ? { originAccessStore: props.originAccessStore } : {})}
         />
         <SettingsExpectationsFieldset
           bind={bind}
