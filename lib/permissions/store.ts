@@ -22,12 +22,6 @@ interface OriginAccessSliceAccess {
   set(patch: Partial<OriginAccessState>): void;
 }
 
-/** What a view needs of a store holding host access (the panel's store, or an OriginAccessStore). */
-export type OriginAccessHost = Pick<
-  StoreApi<{ originAccess: OriginAccessState }>,
-  'getState' | 'getInitialState' | 'subscribe'
-> & { originAccess: OriginAccessActions };
-
 /** A store holding only host access: `state.originAccess` and `.originAccess` actions. */
 export type OriginAccessStore = StoreApi<{ originAccess: OriginAccessState }> & {
   originAccess: OriginAccessActions;
