@@ -140,8 +140,10 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
       set: (patch) => api.setState({ replay: { ...api.getState().replay, ...patch } }),
     },
   );
-  const keyAccess = createKeyAccess(api, deps.originAccess, actions.reloadKeys);
-  return Object.assign(api, actions, { replay, evidence, keyAccess });
+  // Late-bound, so a grant goes through the store's own reloadKeys action as the UI would call it.
+  const keyAccess = createKeyAccess(api, deps.originAccess, () => store.reloadKeys());
+  const store: InspectorStore = Object.assign(api, actions, { replay, evidence, keyAccess });
+  return store;
 }
 
 function createActions(
