@@ -1,25 +1,15 @@
 // The store's host access to the JWKS URL's origin: checked when the URL changes, asked from a click, keys reloaded on grant.
 import type { StoreApi } from 'zustand/vanilla';
-import type { AccessState, OriginAccess } from '../permissions/access';
+import type { OriginAccess } from '../permissions/access';
 import { readOrigin } from '../permissions/origin-policy';
 import { createOriginAccessSlice } from '../permissions/store';
-import { selectJwksUrl } from './key-status';
-import type { InspectorState } from './state';
-
-/** What the key line and Settings dispatch for the JWKS URL's host access. Neither action throws. */
-export interface KeyAccessActions {
-  /** Reads whether the JWKS origin may be fetched (no click needed); undefined when no JWKS URL is set. */
-  check(): Promise<AccessState | undefined>;
-  /**
-   * Asks the user for the JWKS origin. The browser prompt is opened before any await, so call this
-   * synchronously from the click. On a grant the keys are fetched again and every token re-checked.
-   */
-  request(): Promise<AccessState | undefined>;
-}
+import { keySourceOf } from '../settings/settings';
+import type { InspectorState, KeyAccessActions } from './state';
 
 /** The JWKS origin of the current key source, when it is a URL. */
 function jwksOriginOf(state: InspectorState): string | undefined {
-  return readOrigin(selectJwksUrl(state));
+  const source = keySourceOf(state.settings);
+  return source?.kind === 'url' ? readOrigin(source.url) : undefined;
 }
 
 /**

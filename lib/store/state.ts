@@ -13,8 +13,7 @@ import type { NavigationMarker } from './markers';
 import type { DownloadFile } from '../export/download';
 import type { EvidenceActions, EvidenceState } from './evidence-slice';
 import type { Notice } from './notices';
-import type { KeyAccessActions } from './key-access';
-import type { OriginAccess } from '../permissions/access';
+import type { AccessState, OriginAccess } from '../permissions/access';
 import type { OriginAccessState } from '../permissions/store';
 import type { SessionsView } from './session-tracker';
 
@@ -129,9 +128,20 @@ export type InspectorStore = StoreApi<InspectorState> &
     replay: ReplayActions;
     /** Export and import of evidence reports (lib/store/evidence-slice.ts). */
     evidence: EvidenceActions;
-    /** Host access to the JWKS URL's origin (lib/store/key-access.ts); its state is `state.originAccess`. */
+    /** Host access to the JWKS URL's origin (createKeyAccess in lib/store/key-access.ts); its state is `state.originAccess`. */
     keyAccess: KeyAccessActions;
   };
+
+/** What the key line and Settings dispatch for the JWKS URL's host access. Neither action throws. */
+export interface KeyAccessActions {
+  /** Reads whether the JWKS origin may be fetched (no click needed); undefined when no JWKS URL is set. */
+  check(): Promise<AccessState | undefined>;
+  /**
+   * Asks the user for the JWKS origin. The browser prompt is opened before any await, so call this
+   * synchronously from the click. On a grant the keys are fetched again and every token re-checked.
+   */
+  request(): Promise<AccessState | undefined>;
+}
 
 /** Memory bounds. */
 export interface CaptureLimits extends CollectionLimits {
