@@ -102,7 +102,8 @@ export function CaptureDetail({
               {jtiCount > 1 && (
                 <span class="duplicate-note" data-testid="duplicate-note">
                   {' '}
-                  — seen in {jtiCount} captures (a replayed or re-sent result?)
+                  — seen in {jtiCount} captures (its session's timeline shows each; a result posted
+                  twice is a finding there)
                 </span>
               )}
             </dd>
