@@ -10,7 +10,8 @@ import {
   summarizeUqudoResult,
 } from '../lib/uqudo/summary';
 import type { ImageRef, InlinePhoto, UqudoSummary } from '../lib/uqudo/summary';
-import { UqudoSummaryView, worstLevel } from './UqudoSummaryView';
+import { worstLevel } from '../lib/uqudo/summary/levels';
+import { UqudoSummaryView } from './UqudoSummaryView';
 
 afterEach(cleanup);
 
