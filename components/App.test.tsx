@@ -78,7 +78,7 @@ async function renderPanel(options: PanelOptions = {}) {
   const view = render(
     <ErrorBoundary>
       <StoreContext.Provider value={store}>
-        <App originAccess={panel.originAccess} />
+        <App />
       </StoreContext.Provider>
     </ErrorBoundary>,
   );

@@ -4,24 +4,18 @@ import { DetailPane } from './DetailPane';
 import { LazyImportPanel as ImportPanel } from './lazy/LazyImportPanel';
 import { KeyLine } from './KeyLine';
 import { NoticeBar } from './NoticeBar';
-import type { OriginAccess } from '../lib/permissions/access';
 import { LazySettingsPane as SettingsPane } from './lazy/LazySettingsPane';
 import { ListPane } from './ListPane';
 import { useInspector, useInspectorStore } from './store-context';
 import { Toolbar } from './Toolbar';
 import { useFileDrop } from './useFileDrop';
 
-export interface AppProps {
-  /** Host-permission access (browser.permissions), injected by the composition root. */
-  originAccess?: OriginAccess;
-}
-
 type SidePanel = 'none' | 'settings' | 'import';
 
 /** Settings open beside the detail (a drawer), so findings change in view as expectations do. */
 
 /** The whole panel UI over the store of the surrounding StoreContext. */
-export function App({ originAccess }: AppProps) {
+export function App() {
   const store = useInspectorStore();
   const total = useInspector((state) => state.captures.length);
   const shown = useInspector((state) => state.visible.length);
@@ -55,7 +49,7 @@ export function App({ originAccess }: AppProps) {
         settingsOpen={side === 'settings'}
         onToggleSettings={() => toggle('settings')}
       />
-      <KeyLine originAccess={originAccess} onOpenSettings={() => setSide('settings')} />
+      <KeyLine onOpenSettings={() => setSide('settings')} />
       <NoticeBar
         notices={notices}
         unavailableBodies={unavailableBodies}
@@ -81,9 +75,7 @@ export function App({ originAccess }: AppProps) {
         ) : (
           <DetailPane />
         )}
-        {side === 'settings' && (
-          <SettingsPane originAccess={originAccess} onClose={() => setSide('none')} />
-        )}
+        {side === 'settings' && <SettingsPane onClose={() => setSide('none')} />}
       </div>
       <footer class="app-footer">Diagnostics only — trust decisions belong on your backend.</footer>
       {drop.dragging && (

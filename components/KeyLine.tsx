@@ -4,16 +4,10 @@ import {
   selectKeySourceLabel,
   selectKeySuggestion,
 } from '../lib/store/key-status';
-import type { OriginAccess } from '../lib/permissions/access';
 import { KeySourceBar } from './KeySourceBar';
 import { useInspector, useInspectorStore } from './store-context';
 
 export interface KeyLineProps {
-  /**
-   * @deprecated Not read: the store owns host access (createPanel gives it the port). Kept only
-   * while App still passes it.
-   */
-  originAccess?: OriginAccess;
   onOpenSettings: () => void;
 }
 

@@ -1,11 +1,9 @@
 // SettingsPane: the Settings drawer beside the detail, wired to the store; Escape or × closes it, focus comes back.
 import { useEffect, useRef } from 'preact/hooks';
-import type { OriginAccess } from '../lib/permissions/access';
 import { SettingsPanel } from './SettingsPanel';
 import { useInspector, useInspectorStore } from './store-context';
 
 export interface SettingsPaneProps {
-  originAccess?: OriginAccess;
   onClose: () => void;
 }
 
@@ -15,7 +13,7 @@ const FOCUSABLE = 'input, select, textarea, button, [href], [tabindex]:not([tabi
  * Settings, key and private-key status over the store; changes go through its actions. Opening
  * moves focus into the drawer; closing returns it to where it was (the Settings toggle).
  */
-export function SettingsPane({ originAccess, onClose }: SettingsPaneProps) {
+export function SettingsPane({ onClose }: SettingsPaneProps) {
   const store = useInspectorStore();
   const settings = useInspector((state) => state.settings);
   const keySetup = useInspector((state) => state.keySetup);
@@ -50,8 +48,6 @@ export function SettingsPane({ originAccess, onClose }: SettingsPaneProps) {
         hasDecryptionKey={hasDecryptionKey}
         onChange={store.updateSettings}
         onDecryptionKey={store.setDecryptionKey}
-        onReloadKeys={store.reloadKeys}
-        originAccess={originAccess}
         onClose={onClose}
       />
     </div>

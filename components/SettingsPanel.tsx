@@ -1,5 +1,4 @@
 // SettingsPanel: key source, claim expectations, leeway and the JWE private key (memory only).
-import type { OriginAccess } from '../lib/permissions/access';
 import { useEffect, useState } from 'preact/hooks';
 import type { SetupStatus } from '../lib/settings/checks';
 import {
@@ -22,13 +21,6 @@ export interface SettingsPanelProps {
   hasDecryptionKey: boolean;
   onChange: (patch: Partial<PanelSettings>) => void;
   onDecryptionKey: (text: string) => void;
-  /**
-   * @deprecated Not called: the store reloads the keys itself once host access is granted
-   * (store.keyAccess). Kept only while SettingsPane still passes it.
-   */
-  onReloadKeys?: () => void;
-  /** @deprecated Not read: the store owns host access. Kept only while SettingsPane still passes it. */
-  originAccess?: OriginAccess;
   onClose: () => void;
 }
 

@@ -52,7 +52,7 @@ async function start(): Promise<void> {
   render(
     <ErrorBoundary>
       <StoreContext.Provider value={panel.store}>
-        <App originAccess={originAccess} />
+        <App />
       </StoreContext.Provider>
     </ErrorBoundary>,
     root,
