@@ -3,13 +3,14 @@ import type { ComponentChildren } from 'preact';
 import { resolveDetailTab, selectDetailTabs, type DetailTab } from '../lib/detail/tabs';
 import type { ImageRef } from '../lib/uqudo/summary';
 import { selectCaptureFacts, type Capture } from '../lib/store';
+import { CaptureExchangeInfo } from './CaptureExchangeInfo';
 import { CopyButton } from './CopyButton';
 import { DetailRawToken } from './DetailRawToken';
 import { DetailTabs, detailPanelId, detailTabId } from './DetailTabs';
 import { InspectionView } from './InspectionView';
 import { describeRequest } from './SightingList';
 import { useNow } from './useNow';
-import { UntrustedText, VisibleText } from './UntrustedText';
+import { VisibleText } from './UntrustedText';
 
 export interface CaptureDetailProps {
   capture: Capture;
@@ -31,13 +32,6 @@ export interface CaptureDetailProps {
   /** Shown at the end of the Checks tab (e.g. the backend acceptance test). */
   checksFooter?: ComponentChildren;
 }
-
-const SOURCE_WORDS: Record<Capture['exchange']['source'], string> = {
-  network: 'live traffic',
-  har: 'imported HAR file',
-  paste: 'pasted',
-  replay: 'replay from the panel',
-};
 
 /** The detail pane of one capture. */
 export function CaptureDetail({
@@ -71,51 +65,7 @@ export function CaptureDetail({
         <CopyButton text={capture.sighting.token} label="Copy token" />
         {headActions}
       </header>
-      <dl class="exchange-info">
-        {exchange.source !== 'paste' && (
-          <>
-            <dt>URL</dt>
-            <dd class="exchange-url">
-              <UntrustedText text={exchange.url} max={2000} />
-            </dd>
-            <dt>Status</dt>
-            <dd>{exchange.status === 0 ? 'unknown' : exchange.status}</dd>
-          </>
-        )}
-        <dt>Found in</dt>
-        <dd>
-          <VisibleText text={facts.where} />
-        </dd>
-        <dt>Source</dt>
-        <dd>{SOURCE_WORDS[exchange.source]}</dd>
-        {exchange.time > 0 && (
-          <>
-            <dt>Time</dt>
-            <dd>{new Date(exchange.time).toLocaleString()}</dd>
-          </>
-        )}
-        {capture.jti && (
-          <>
-            <dt>jti</dt>
-            <dd>
-              <UntrustedText text={capture.jti} />
-              {jtiCount > 1 && (
-                <span class="duplicate-note" data-testid="duplicate-note">
-                  {' '}
-                  — seen in {jtiCount} captures (its session's timeline shows each; a result posted
-                  twice is a finding there)
-                </span>
-              )}
-            </dd>
-          </>
-        )}
-        {exchange.bodyNote && (
-          <>
-            <dt>Body</dt>
-            <dd class="level-warn">{exchange.bodyNote}</dd>
-          </>
-        )}
-      </dl>
+      <CaptureExchangeInfo capture={capture} jtiCount={jtiCount} where={facts.where} />
       <DetailTabs tabs={tabs} active={tab} onSelect={(next) => onTab?.(next)} />
       <div
         class="detail-tabpanel"
