@@ -67,12 +67,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY allow-list (issue 10 §7): the two components whose main function is still over 80
-    // lines; remove each entry once it is split.
-    files: ['components/InspectionView.tsx', 'components/ReplayResultView.tsx'],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
-  {
     // Tests, test helpers and fixture builders poke at untyped JSON and DevTools' own globals.
     files: [
       '**/*.test.{ts,tsx}',

@@ -8,11 +8,11 @@ import { toTokenKind, type TokenKind } from '../lib/uqudo/classify';
 import { summarizeUqudoResult } from '../lib/uqudo/summary';
 import type { ImageRef, UqudoSummary } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
-import { FindingList } from './FindingList';
 import { JsonTree } from './JsonTree';
 import { TimeClaims } from './TimeClaims';
 import { UntrustedText } from './UntrustedText';
 import { UqudoSummaryView } from './UqudoSummaryView';
+import { InspectionChecksHead } from './InspectionChecksHead';
 import { VerdictBadge } from './VerdictBadge';
 
 const KIND_WORDS: Record<TokenKind, string> = {
@@ -117,17 +117,12 @@ function InspectionDetail({
   return (
     <article class={`inspection inspection-${format}`} data-depth={depth} data-part={part}>
       {checks && (
-        <>
-          <header class="inspection-header">
-            <VerdictBadge verdict={verdictOf(inspection)} />
-            {format === 'jws' && <SignatureState status={inspection.signature} />}
-            <InspectionMeta inspection={inspection} />
-          </header>
-          <section class="inspection-section" aria-label="Findings">
-            <h3 class="section-title">Findings</h3>
-            <FindingList findings={inspection.findings} />
-          </section>
-        </>
+        <InspectionChecksHead
+          verdict={<VerdictBadge verdict={verdictOf(inspection)} />}
+          signature={format === 'jws' && <SignatureState status={inspection.signature} />}
+          meta={<InspectionMeta inspection={inspection} />}
+          findings={inspection.findings}
+        />
       )}
 
       {json && isJwe && header && <HeaderTree header={header} label="Protected header" />}

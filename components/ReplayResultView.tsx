@@ -2,13 +2,12 @@
 import { formatElapsedMs } from '../lib/format/duration';
 import { readOrigin } from '../lib/permissions/origin-policy';
 import { useState } from 'preact/hooks';
-import { renderCurl } from '../lib/replay/curl';
 import { explainReplay, type Explanation } from '../lib/replay/explain';
 import type { ReplayEntry } from '../lib/replay/slice';
 import type { ReplayResponse } from '../lib/replay/send';
-import { formatImageFileName } from '../lib/uqudo/info-api';
 import { formatBytes } from '../lib/uqudo/summary';
 import { CopyButton } from './CopyButton';
+import { ReplayCurlFooter } from './ReplayCurlFooter';
 import { ExplanationBasisNote } from './ExplanationBasisNote';
 import { VisibleText } from './UntrustedText';
 
@@ -35,7 +34,6 @@ export function ReplayResultView({
   now,
   onCancel,
 }: ReplayResultViewProps) {
-  const [includeToken, setIncludeToken] = useState(false);
   const { request, result } = entry;
   const origin = readOrigin(request.url);
   const isTokenRequest = request.purpose === 'token';
@@ -44,22 +42,6 @@ export function ReplayResultView({
   const status = describeStatus(entry, now);
   const explanation = explanationOf(entry);
   const level = levelOf(entry);
-  const curl = () =>
-    renderCurl(request, {
-      // The secret of a token request is never kept, so it is always left to a shell variable.
-      includeToken: includeToken && tokenUsable && !isTokenRequest,
-      ...(tokenUsable ? { token } : {}),
-      ...(request.purpose === 'image' && request.imageId
-        ? {
-            outputFile: formatImageFileName({
-              ...(request.sessionId ? { sessionId: request.sessionId } : {}),
-              key: 'image',
-              imageId: request.imageId,
-              mimeType: 'image/jpeg',
-            }),
-          }
-        : {}),
-    });
 
   return (
     <article
@@ -118,28 +100,12 @@ export function ReplayResultView({
         <p class="muted">The result was added to the list as a replay capture, with its checks.</p>
       )}
       {result?.kind === 'response' && <ResponseDetails response={result} />}
-      <footer class="replay-result-foot">
-        <CopyButton text={curl} label="Copy as cURL" title="Copy this request as a cURL command" />
-        {!isTokenRequest && (
-          <label
-            class="replay-include-token"
-            title={
-              tokenUsable
-                ? 'Write the access token into the command instead of $UQUDO_TOKEN'
-                : 'The token is bound to another origin (or none is set): the command uses $UQUDO_TOKEN'
-            }
-          >
-            <input
-              type="checkbox"
-              checked={includeToken}
-              disabled={!tokenUsable}
-              onChange={(event) => setIncludeToken(event.currentTarget.checked)}
-              data-testid="curl-include-token"
-            />{' '}
-            include token
-          </label>
-        )}
-      </footer>
+      <ReplayCurlFooter
+        request={request}
+        token={token}
+        tokenUsable={tokenUsable}
+        isTokenRequest={isTokenRequest}
+      />
     </article>
   );
 }
