@@ -1,5 +1,6 @@
 // extractSessionEvidence: the small, capped facts about one exchange that the session view needs.
 import type { CapturedExchange, Header } from '../capture/exchange';
+import { isLoopbackHost } from '../permissions/origin-policy';
 import { TOKEN_ENDPOINT_PATH, isUqudoApiPath } from '../uqudo/api-paths';
 import { isUqudoHost } from '../uqudo/classify';
 
@@ -59,17 +60,6 @@ function headerValue(headers: readonly Header[] | undefined, name: string): stri
     }
   }
   return undefined;
-}
-
-/** True for localhost names and loopback addresses (127.0.0.0/8, ::1). */
-export function isLoopbackHost(host: string): boolean {
-  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return (
-    name === 'localhost' ||
-    name.endsWith('.localhost') ||
-    name === '::1' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
-  );
 }
 
 interface ParsedUrl {
@@ -193,7 +183,10 @@ export function extractSessionEvidence(exchange: CapturedExchange): SessionEvide
     clientSecretSent: false,
     accessTokenIssued: false,
     uqudoApi: isUqudoHost(host) || isUqudoApiPath(path),
-    plainHttpRemote: parsed?.protocol === 'http:' && !isLoopbackHost(host),
+    // The one loopback rule (origin policy) wants URL.hostname's form: IPv6 in brackets.
+    plainHttpRemote:
+      parsed?.protocol === 'http:' &&
+      !isLoopbackHost(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host),
     tokenInQuery: hasTokenInQuery(parsed?.query ?? ''),
   };
   const uqSessionId = headerValue(exchange.requestHeaders, 'uq-session-id');
