@@ -38,8 +38,11 @@ export class ExchangeLog {
   private seq = 0;
 
   /** Records an exchange when it matters to an export; O(1) amortised. */
-  record(exchange: CapturedExchange, captureIds: readonly string[]): void {
-    const evidence = extractSessionEvidence(exchange);
+  record(
+    exchange: CapturedExchange,
+    captureIds: readonly string[],
+    evidence: SessionEvidence = extractSessionEvidence(exchange),
+  ): void {
     const relevant =
       captureIds.length > 0 ||
       evidence.uqSessionId !== undefined ||

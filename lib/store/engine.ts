@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { CapturedExchange, Sighting } from '../capture/exchange';
 import { ExchangeLog } from '../export/log';
 import type { Inspection } from '../jose/inspect';
+import { extractSessionEvidence } from '../session/evidence';
 import { createCaptures, MAX_URL_CHARS, type Capture } from './capture';
 import { compareOldestFirst } from './capture-list';
 import { CaptureCollection } from './collection';
@@ -97,10 +98,13 @@ export class InspectorEngine {
         };
       }
       const captures = this.capturesOf(exchange, sightings);
-      this.sessions.addExchange(exchange, captures);
+      // Session evidence once per exchange, shared by the session view and the export log.
+      const evidence = extractSessionEvidence(exchange);
+      this.sessions.addExchange(exchange, captures, evidence);
       this.log.record(
         exchange,
         captures.map((c) => c.id),
+        evidence,
       );
       added.push(...captures);
     }

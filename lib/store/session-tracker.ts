@@ -58,13 +58,17 @@ export class SessionTracker {
 
   constructor(private readonly lookup: (captureId: string) => Capture | undefined) {}
 
-  /** Records an exchange and its captures (evidence computed here, once). */
-  addExchange(exchange: CapturedExchange, captures: readonly Capture[]): void {
+  /** Records an exchange and its captures (evidence given by the engine, or computed here). */
+  addExchange(
+    exchange: CapturedExchange,
+    captures: readonly Capture[],
+    evidence: SessionEvidence = extractSessionEvidence(exchange),
+  ): void {
     if (captures.length === 0 || exchange.source === 'paste' || exchange.source === 'replay') {
       return;
     }
     const record: ExchangeRecord = {
-      evidence: extractSessionEvidence(exchange),
+      evidence,
       captureIds: captures.map((capture) => capture.id),
       indexed: false,
       sessions: [],
