@@ -2,9 +2,10 @@
 import fc from 'fast-check';
 import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { findTokens, findTokensInJson } from '../jose/find';
+import { findTokens } from '../jose/find';
 import type { CapturedExchange } from './exchange';
 import { extractSightings } from './extract';
+import { oracleResponseBody } from './testing/extract-oracle';
 
 const b64 = (value: string) => base64url.encode(value);
 const token = (n: number) =>
@@ -24,31 +25,6 @@ function response(body: string, mimeType: string): CapturedExchange {
     responseMimeType: mimeType,
     source: 'paste',
   };
-}
-
-/** The extraction before the raw-first path, for JSON response bodies: parse, walk, then raw leftovers. */
-function oracleResponseBody(body: string): { path?: string; token: string }[] {
-  if (!body.includes('eyJ')) return [];
-  const raw = findTokens(body).map((found) => ({ token: found.token }));
-  let found: { path?: string; token: string }[] = raw;
-  try {
-    const structured = findTokensInJson(JSON.parse(body)).map(({ path, token: t }) => ({
-      path,
-      token: t,
-    }));
-    const attributed = new Set(structured.map((hit) => hit.token));
-    found = [...structured, ...raw.filter((hit) => !attributed.has(hit.token))];
-  } catch {
-    // Not JSON: raw tokens only.
-  }
-  // extractSightings reports the same token at the same path once.
-  const seen = new Set<string>();
-  return found.filter((hit) => {
-    const key = `${hit.path ?? ''}\u0000${hit.token}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function responseBodySightings(body: string, mimeType = 'application/json') {

@@ -194,8 +194,9 @@ function structuredTokens(
   if (mime === 'application/jwt') return undefined;
   if (isJsonMimeType(mime) || looksLikeJson(body)) {
     if (body.length > MAX_SCAN_CHARS) return undefined;
-    // Without escapes each string value is its raw text, so the raw hits' offsets give their paths.
-    const located = body.includes('\\') ? undefined : attributeJsonPaths(body, hits);
+    // One pass over the text: escape-free strings take their raw hits by offset, escaped ones are
+    // decoded alone; the parse and walk is left for what that pass cannot vouch for.
+    const located = attributeJsonPaths(body, hits);
     if (located) return located;
     const parsed = parseJson(body);
     if (parsed.ok)

@@ -46,20 +46,29 @@ describe('attributeJsonPaths', () => {
     ]);
   });
 
-  it('declines what it cannot vouch for: invalid JSON, escapes, reordered or duplicate keys', () => {
+  it('declines what it cannot vouch for: invalid JSON, reordered or duplicate keys, deep nesting', () => {
     const t = token(1);
     for (const body of [
       `{"a":"${t}"`,
       `{"a":"${t}",}`,
       `{"a":"${t}"} x`,
-      `{"a":"${t}\\n"}`,
       `{"a":"${t}\n"}`,
       `{"a":"${t}\t"}`,
       `{"x":"\r","a":"${t}"}`,
+      `{"a":"${t}\\x"}`,
+      `{"a":"${t}\\u12"}`,
+      `{"a":"${t}\\"}`,
+      `{"a":"\\u0001${t}","b":"\u0001"}`,
       `{"a":01,"b":"${t}"}`,
       `{"a":tru,"b":"${t}"}`,
       `{"b":"${t}","1":"${token(2)}"}`,
+      `{"b":"${t}","\\u0031":"x"}`,
       `{"a":"${t}","a":"x"}`,
+      `{"a":"${t}","\\u0061":"x"}`,
+      `["${t}"]]`,
+      `["${t}"}`,
+      `{"a" "${t}"}`,
+      `["${t}" "x"]`,
       '',
       `${'['.repeat(1001)}"${t}"${']'.repeat(1001)}`,
     ]) {
@@ -70,6 +79,30 @@ describe('attributeJsonPaths', () => {
     expect(attributed(pretty)).toEqual([{ path: '$.t', token: t }]);
     // Duplicate keys in an object holding no token do not matter.
     expect(attributed(`{"x":{"a":1,"a":2},"t":"${t}"}`)).toEqual([{ path: '$.t', token: t }]);
+  });
+
+  it('reads escaped strings as JSON.parse does: decoded keys, tokens the raw text hides or splits', () => {
+    const t = token(1);
+    // `\u0061` is the key `a`; an escaped key that needs quoting keeps JSON quoting in the path.
+    expect(attributed(`{"\\u0061":"${t}"}`)).toEqual([{ path: '$.a', token: t }]);
+    expect(attributed(`{"\\"q\\"":["${t}"]}`)).toEqual([{ path: '$["\\"q\\""][0]', token: t }]);
+    // Escaped dots: the raw text shows no token, the decoded string holds one.
+    const hidden = t.replaceAll('.', '\\u002e');
+    expect(findTokens(`{"a":"${hidden}"}`)).toEqual([]);
+    expect(attributed(`{"a":"${hidden}"}`)).toEqual([{ path: '$.a', token: t }]);
+    // `\/` splits what the raw text shows; the decoded string is what counts.
+    expect(attributed(`{"u":"https:\\/\\/x\\/${t}"}`)).toEqual([{ path: '$.u', token: t }]);
+    // An escape right before a token.
+    expect(attributed(`{"a":"\\n${t}","b":[1,"${token(2)}"]}`)).toEqual([
+      { path: '$.a', token: t },
+      { path: '$.b[1]', token: token(2) },
+    ]);
+    // Odd and bidi characters in keys.
+    const bidi = '\u202Eevil';
+    expect(attributed(JSON.stringify({ [bidi]: { 'a b': t } }))).toEqual([
+      { path: `$[${JSON.stringify(bidi)}]["a b"]`, token: t },
+    ]);
+    expect(attributed(`[[],[["x","${t}"]],{}]`)).toEqual([{ path: '$[1][0][1]', token: t }]);
   });
 
   it('equals the parse-and-walk whenever it answers, and answers for escape-free JSON (property)', () => {
