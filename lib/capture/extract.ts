@@ -29,17 +29,20 @@ export function hasTokenCandidate(text: string): boolean {
  */
 export function extractSightings(exchange: CapturedExchange): Sighting[] {
   const sightings: Sighting[] = [];
-  // Tokens seen per location and path: a key per token would copy and hash every token again.
-  const seen = new Map<string, Set<string>>();
+  // Tokens seen per location and path: most places hold one token, kept as is; a set (which hashes
+  // every token) only for places that hold several.
+  const seen = new Map<string, string | Set<string>>();
   const add = (location: SightingLocation, found: LocatedToken, seenAs?: Sighting['seenAs']) => {
     const place = `${location}\u0000${found.path ?? ''}`;
-    let tokens = seen.get(place);
-    if (!tokens) {
-      tokens = new Set();
-      seen.set(place, tokens);
+    const tokens = seen.get(place);
+    if (tokens === undefined) seen.set(place, found.token);
+    else if (typeof tokens === 'string') {
+      if (tokens === found.token) return;
+      seen.set(place, new Set([tokens, found.token]));
+    } else {
+      if (tokens.has(found.token)) return;
+      tokens.add(found.token);
     }
-    if (tokens.has(found.token)) return;
-    tokens.add(found.token);
     const sighting: Sighting = { location, token: found.token };
     if (found.path !== undefined) sighting.path = found.path;
     if (seenAs) sighting.seenAs = seenAs;
@@ -165,9 +168,14 @@ function tokensInBody(body: string, mimeType: string, allowForm: boolean): Locat
   if (!raw.some((found) => found.token.startsWith('eyJ')) && !hasTokenCandidate(body)) return [];
   const structured = structuredTokens(body, mimeType, allowForm, hits);
   if (structured === undefined) return raw;
-  const attributed = new Set(structured.map((found) => found.token));
-  const unattributed = raw.filter((found) => !attributed.has(found.token));
-  return [...structured, ...unattributed];
+  // Only the raw tokens the structured reading may have missed are looked up among its tokens.
+  const candidates = structured.unplaced ?? raw;
+  if (candidates.length === 0) return structured.tokens;
+  const attributed = new Set(structured.tokens.map((found) => found.token));
+  const unattributed = candidates
+    .filter((found) => !attributed.has(found.token))
+    .map((found): LocatedToken => ({ token: found.token }));
+  return [...structured.tokens, ...unattributed];
 }
 
 /**
@@ -183,13 +191,16 @@ function mayHideTokens(body: string, mimeType: string, allowForm: boolean): bool
   return isFormMimeType(mime) || (allowForm && (mime === 'multipart/form-data' || mime === ''));
 }
 
-/** Tokens with paths when the body has a structure we can read; undefined for raw text. */
+/**
+ * Tokens with paths when the body has a structure we can read (with the raw hits that reading may
+ * not have covered, when it knows them); undefined for raw text.
+ */
 function structuredTokens(
   body: string,
   mimeType: string,
   allowForm: boolean,
   hits: readonly FoundToken[],
-): LocatedToken[] | undefined {
+): { tokens: LocatedToken[]; unplaced?: readonly FoundToken[] } | undefined {
   const mime = normalizeMimeType(mimeType);
   if (mime === 'application/jwt') return undefined;
   if (isJsonMimeType(mime) || looksLikeJson(body)) {
@@ -199,10 +210,20 @@ function structuredTokens(
     const located = attributeJsonPaths(body, hits);
     if (located) return located;
     const parsed = parseJson(body);
-    if (parsed.ok)
-      return findTokensInJson(parsed.value).map(({ path, token }) => ({ path, token }));
-    return undefined;
+    if (!parsed.ok) return undefined;
+    return { tokens: findTokensInJson(parsed.value).map(({ path, token }) => ({ path, token })) };
   }
+  const fields = formTokens(body, mimeType, mime, allowForm);
+  return fields === undefined ? undefined : { tokens: fields };
+}
+
+/** Tokens of a form-encoded or multipart body by field name; undefined for other bodies. */
+function formTokens(
+  body: string,
+  mimeType: string,
+  mime: string,
+  allowForm: boolean,
+): LocatedToken[] | undefined {
   if (!allowForm) return isFormMimeType(mime) ? tokensInFormFields(capped(body)) : undefined;
   if (mime === 'multipart/form-data') return tokensInMultipart(capped(body), mimeType);
   if (isFormMimeType(mime) || (mime === '' && looksLikeForm(body))) {

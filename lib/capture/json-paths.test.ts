@@ -22,7 +22,7 @@ function parseAndWalk(body: string): { path: string; token: string }[] | undefin
 }
 
 function attributed(body: string) {
-  return attributeJsonPaths(body, findTokens(body));
+  return attributeJsonPaths(body, findTokens(body))?.tokens;
 }
 
 describe('attributeJsonPaths', () => {
@@ -40,10 +40,15 @@ describe('attributeJsonPaths', () => {
     expect(attributed(JSON.stringify(token(5)))).toEqual([{ path: '$', token: token(5) }]);
   });
 
-  it('gives no path to a token in a key, as the walk reads values only', () => {
-    expect(attributed(JSON.stringify({ [token(1)]: 1, v: token(2) }))).toEqual([
+  it('gives no path to a token in a key, as the walk reads values only, and says it left it', () => {
+    const body = JSON.stringify({ [token(1)]: 1, v: token(2), w: `\n${token(3)}` });
+    const reading = attributeJsonPaths(body, findTokens(body));
+    expect(reading?.tokens).toEqual([
       { path: '$.v', token: token(2) },
+      { path: '$.w', token: token(3) },
     ]);
+    // The raw hits it did not place by offset: the key's, and the one in an escaped string.
+    expect(reading?.unplaced.map((hit) => hit.token)).toEqual([token(1), token(3)]);
   });
 
   it('declines what it cannot vouch for: invalid JSON, reordered or duplicate keys, deep nesting', () => {

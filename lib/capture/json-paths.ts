@@ -9,6 +9,14 @@ export interface PathedToken {
   token: string;
 }
 
+/** What one pass over a JSON body found. */
+export interface JsonPathReading {
+  /** Tokens in string values, with their paths, in document order. */
+  tokens: PathedToken[];
+  /** The raw tokens not placed by offset (in keys or in escaped strings), in order. */
+  unplaced: FoundToken[];
+}
+
 /** Deeper documents take the parse-and-walk path (which stops descending far deeper than this). */
 const MAX_DEPTH = 1000;
 
@@ -19,6 +27,9 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
+
+/** Objects with at most this many keys are checked for duplicates by comparison, not hashing. */
+const SMALL_OBJECT = 8;
 
 /** Keys that JSON.parse's objects list first (array-index-like), out of document order. */
 const INDEX_LIKE_KEY = /^(?:0|[1-9]\d*)$/;
@@ -49,8 +60,11 @@ interface Scan {
   keyNames: Array<string | undefined>;
   keyCount: number;
   found: PathedToken[];
+  unplaced: FoundToken[];
   /** The next backslash, LF, CR and tab at or after the last string read (body.length: none). */
   backslash: number;
+  /** The least of those four: strings ending before it need no look at them. */
+  special: number;
   lf: number;
   cr: number;
   tab: number;
@@ -83,11 +97,18 @@ function escapedStringEnd(body: string, at: number): number {
  * that string alone, which also rules on the escapes).
  */
 function stringEnd(scan: Scan, at: number): number {
-  const { body } = scan;
-  let end = body.indexOf('"', at + 1);
-  if (end === -1) return -1;
-  if (scan.backslash <= at) scan.backslash = indexOrEnd(body, '\\', at + 1);
+  const end = scan.body.indexOf('"', at + 1);
   scan.decoded = undefined;
+  // The common case: no backslash, tab, LF or CR before the next one already found.
+  if (end !== -1 && end < scan.special) return end;
+  return end === -1 ? -1 : specialStringEnd(scan, at, end);
+}
+
+/** stringEnd past the next backslash, tab, LF or CR known: finds them again from `at`. */
+function specialStringEnd(scan: Scan, at: number, quote: number): number {
+  const { body } = scan;
+  let end = quote;
+  if (scan.backslash <= at) scan.backslash = indexOrEnd(body, '\\', at + 1);
   if (scan.backslash < end) {
     end = escapedStringEnd(body, scan.backslash);
     if (end === -1) return -1;
@@ -103,6 +124,7 @@ function stringEnd(scan: Scan, at: number): number {
   if (scan.cr <= at) scan.cr = indexOrEnd(body, '\r', at);
   if (scan.tab <= at) scan.tab = indexOrEnd(body, '\t', at);
   if (scan.lf < end || scan.cr < end || scan.tab < end) return -1;
+  scan.special = Math.min(scan.backslash, scan.lf, scan.cr, scan.tab);
   return end;
 }
 
@@ -128,6 +150,7 @@ function renderPath(scan: Scan): string {
 /** Skips the raw tokens that start before `end` (inside a key or an escaped string). */
 function skipTokensBefore(scan: Scan, end: number): void {
   while (scan.nextStart < end) {
+    scan.unplaced.push(scan.tokens[scan.next] as FoundToken);
     scan.next++;
     scan.nextStart = scan.tokens[scan.next]?.start ?? Infinity;
   }
@@ -205,8 +228,24 @@ function open(scan: Scan, array: boolean): boolean {
  * no index-like key (listed first).
  */
 function keysKeepOrder(scan: Scan): boolean {
+  const from = scan.keysFrom[scan.depth - 1] as number;
+  const count = scan.keyCount - from;
+  if (count > SMALL_OBJECT) return keysKeepOrderBySet(scan, from);
+  const names: string[] = [];
+  for (let k = from; k < scan.keyCount; k++) {
+    const name = keyName(scan, k);
+    // An index-like key starts with a digit: the regex only runs on those.
+    const first = name.charCodeAt(0);
+    if (first >= 48 && first <= 57 && INDEX_LIKE_KEY.test(name)) return false;
+    if (names.includes(name)) return false;
+    names.push(name);
+  }
+  return true;
+}
+
+function keysKeepOrderBySet(scan: Scan, from: number): boolean {
   const names = new Set<string>();
-  for (let k = scan.keysFrom[scan.depth - 1] as number; k < scan.keyCount; k++) {
+  for (let k = from; k < scan.keyCount; k++) {
     const name = keyName(scan, k);
     if (names.has(name) || INDEX_LIKE_KEY.test(name)) return false;
     names.add(name);
@@ -296,7 +335,7 @@ function scanDocument(scan: Scan): boolean {
 export function attributeJsonPaths(
   body: string,
   tokens: readonly FoundToken[],
-): PathedToken[] | undefined {
+): JsonPathReading | undefined {
   if (body.includes('\\') && OTHER_CONTROL.test(body)) return undefined;
   const scan: Scan = {
     body,
@@ -314,11 +353,13 @@ export function attributeJsonPaths(
     keyNames: [],
     keyCount: 0,
     found: [],
+    unplaced: [],
     backslash: -1,
+    special: -1,
     lf: -1,
     cr: -1,
     tab: -1,
     decoded: undefined,
   };
-  return scanDocument(scan) ? scan.found : undefined;
+  return scanDocument(scan) ? { tokens: scan.found, unplaced: scan.unplaced } : undefined;
 }
