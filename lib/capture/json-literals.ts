@@ -4,6 +4,9 @@ const MINUS = 45;
 const DOT = 46;
 const ZERO = 48;
 const NINE = 57;
+const LOWER_F = 102;
+const LOWER_N = 110;
+const LOWER_T = 116;
 
 function isDigit(code: number): boolean {
   return code >= ZERO && code <= NINE;
@@ -41,7 +44,11 @@ function numberEnd(body: string, at: number): number {
 
 /** Offset after the `true`, `false`, `null` or number at `at`, or -1 when there is none. */
 export function literalEnd(body: string, at: number): number {
-  if (body.startsWith('true', at) || body.startsWith('null', at)) return at + 4;
-  if (body.startsWith('false', at)) return at + 5;
-  return numberEnd(body, at);
+  // Dispatch on the first character: numbers are the commonest, then the three words.
+  const code = body.charCodeAt(at);
+  if (code === MINUS || isDigit(code)) return numberEnd(body, at);
+  if (code === LOWER_N) return body.startsWith('null', at) ? at + 4 : -1;
+  if (code === LOWER_T) return body.startsWith('true', at) ? at + 4 : -1;
+  if (code === LOWER_F) return body.startsWith('false', at) ? at + 5 : -1;
+  return -1;
 }

@@ -264,61 +264,52 @@ function close(scan: Scan): boolean {
   return true;
 }
 
-/** Reads a value at `at` (whitespace skipped): the offset after it, or -1; containers are opened. */
-function atValue(scan: Scan, from: number): number {
-  const { body } = scan;
-  let at = from;
-  let code = body.charCodeAt(at);
-  while (code === 32 || code === 10 || code === 13 || code === 9) code = body.charCodeAt(++at);
-  if (code === QUOTE) return readValue(scan, at);
-  if (code !== OPEN_BRACE && code !== OPEN_BRACKET) return literalEnd(body, at);
-  const array = code === OPEN_BRACKET;
-  if (!open(scan, array)) return -1;
-  let i = at + 1;
-  code = body.charCodeAt(i);
-  while (code === 32 || code === 10 || code === 13 || code === 9) code = body.charCodeAt(++i);
-  if (code === (array ? CLOSE_BRACKET : CLOSE_BRACE)) {
-    scan.depth--;
-    return i + 1;
-  }
-  // Not yet a whole value: the caller reads the first member next (-2 - offset says so).
-  if (array) return -2 - i;
-  const afterKey = readKey(scan, i);
-  return afterKey === -1 ? -1 : -2 - afterKey;
-}
-
-/** Reads the body as one JSON value, placing tokens as it goes; false as soon as it is not JSON. */
+/**
+ * Reads the body as one JSON value, placing tokens as it goes; false as soon as it is not JSON.
+ * One loop with the offset in a local: `value` says whether a value comes next (else a comma or a
+ * closing bracket does).
+ */
 function scanDocument(scan: Scan): boolean {
-  const { body } = scan;
+  const { body, arrays, indexes } = scan;
   let i = 0;
+  let value = true;
   for (;;) {
-    const after = atValue(scan, i);
-    if (after === -1) return false;
-    if (after < -1) {
-      // A container opened: its first member's value comes next.
-      i = -2 - after;
+    let code = body.charCodeAt(i);
+    while (code === 32 || code === 10 || code === 13 || code === 9) code = body.charCodeAt(++i);
+    if (value) {
+      if (code === QUOTE) {
+        i = readValue(scan, i);
+      } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+        const array = code === OPEN_BRACKET;
+        if (!open(scan, array)) return false;
+        code = body.charCodeAt(++i);
+        while (code === 32 || code === 10 || code === 13 || code === 9) code = body.charCodeAt(++i);
+        if (code === (array ? CLOSE_BRACKET : CLOSE_BRACE)) {
+          // An empty container: a whole value.
+          scan.depth--;
+          i++;
+          value = false;
+        } else if (!array) i = readKey(scan, i);
+        if (i === -1) return false;
+        continue;
+      } else i = literalEnd(body, i);
+      if (i === -1) return false;
+      value = false;
       continue;
     }
-    i = after;
-    // After a value: commas and closing brackets until the next value.
-    for (;;) {
-      let code = body.charCodeAt(i);
-      while (code === 32 || code === 10 || code === 13 || code === 9) code = body.charCodeAt(++i);
-      const d = scan.depth - 1;
-      if (d < 0) return i >= body.length;
-      if (code === COMMA) {
-        if (scan.arrays[d]) {
-          (scan.indexes[d] as number)++;
-          i++;
-        } else {
-          i = readKey(scan, i + 1);
-          if (i === -1) return false;
-        }
-        break;
+    const d = scan.depth - 1;
+    if (d < 0) return i >= body.length;
+    if (code === COMMA) {
+      if (arrays[d]) {
+        (indexes[d] as number)++;
+        i++;
+      } else {
+        i = readKey(scan, i + 1);
+        if (i === -1) return false;
       }
-      if (code !== (scan.arrays[d] ? CLOSE_BRACKET : CLOSE_BRACE) || !close(scan)) return false;
-      i++;
-    }
+      value = true;
+    } else if (code === (arrays[d] ? CLOSE_BRACKET : CLOSE_BRACE) && close(scan)) i++;
+    else return false;
   }
 }
 
