@@ -4,7 +4,7 @@ import { childPath, ROOT_PATH } from '../format/json-path';
 import { literalEnd } from './json-literals';
 
 /** A token with the JSON path of the string value that holds it. */
-export interface PathedToken {
+interface PathedToken {
   path: string;
   token: string;
 }
