@@ -54,6 +54,8 @@ describe('extractSightings on JSON bodies', () => {
     ['token in a key', `{"${t}":1,"v":"${token(2)}"}`],
     ['escaped key', `{"\\u0061":"${t}","\\"":"${token(2)}"}`],
     ['escaped dots', `{"a":"${t.replaceAll('.', '\\u002e')}"}`],
+    ['alg marker \\u-escaped', `{"a":"${t.slice(0, 2)}\\u004a${t.slice(3)}","b":"\\n"}`],
+    ['many short escaped strings', `[${'"\\/x",'.repeat(50)}"${t}","\\t${token(2)}"]`],
     ['token split by \\/', `{"a":"${t.slice(0, 20)}\\/${t.slice(20)}"}`],
     ['escaped slash before', `{"u":"https:\\/\\/x\\/${t}"}`],
     ['duplicate keys', `{"a":"${t}","a":"${token(2)}"}`],

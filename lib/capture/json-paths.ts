@@ -1,7 +1,8 @@
 // JSON paths for tokens in a raw JSON body, from their offsets: one linear pass, no JSON.parse of the body.
-import { findTokens, type FoundToken } from '../jose/find';
+import { findTokens, nextAlgMarker, type FoundToken } from '../jose/find';
 import { childPath, ROOT_PATH } from '../format/json-path';
 import { literalEnd } from './json-literals';
+import { decodeString, escapeAt, INVALID_ESCAPE, UNICODE_ESCAPE } from './json-strings';
 
 /** A token with the JSON path of the string value that holds it. */
 interface PathedToken {
@@ -54,10 +55,10 @@ interface Scan {
   /** Whether a token lies in a string value below the container. */
   holds: boolean[];
   depth: number;
-  /** Every key of every open object (offsets, and the decoded text of escaped keys). */
+  /** Every key of every open object: offsets, and for escaped keys null or (once needed) the text. */
   keyStartList: number[];
   keyEndList: number[];
-  keyNames: Array<string | undefined>;
+  keyNames: Array<string | null | undefined>;
   keyCount: number;
   found: PathedToken[];
   unplaced: FoundToken[];
@@ -68,8 +69,11 @@ interface Scan {
   lf: number;
   cr: number;
   tab: number;
-  /** The decoded text of the last string read when it held an escape, else undefined. */
-  decoded: string | undefined;
+  /** Whether the last string read held an escape, and a `\\u` escape. */
+  escaped: boolean;
+  unicode: boolean;
+  /** The next `"alg"` marker at or after the last escaped string checked (2^32 - 1: none). */
+  marker: number;
 }
 
 function indexOrEnd(body: string, char: string, from: number): number {
@@ -77,14 +81,20 @@ function indexOrEnd(body: string, char: string, from: number): number {
   return index === -1 ? body.length : index;
 }
 
-/** Offset of the quote closing the string whose first escape is at `at`, or -1. */
-function escapedStringEnd(body: string, at: number): number {
-  let from = at;
-  let quote = body.indexOf('"', from);
+/**
+ * Offset of the quote closing the string whose first escape is at `at`, or -1 when an escape is
+ * not one JSON allows (as JSON.parse rules). Sets `scan.unicode` when one is `\\uXXXX`.
+ */
+function escapedStringEnd(scan: Scan, at: number): number {
+  const { body } = scan;
+  let quote = body.indexOf('"', at);
   let slash = at;
   // Each search starts past the last one's hit, so the work stays linear in the string's length.
   while (quote !== -1 && slash !== -1 && slash < quote) {
-    from = slash + 2;
+    const escape = escapeAt(body, slash);
+    if (escape === INVALID_ESCAPE) return -1;
+    if (escape === UNICODE_ESCAPE) scan.unicode = true;
+    const from = slash + 2;
     if (quote < from) quote = body.indexOf('"', from);
     slash = body.indexOf('\\', from);
   }
@@ -93,12 +103,11 @@ function escapedStringEnd(body: string, at: number): number {
 
 /**
  * Reads the string whose opening quote is at `at`: the offset of its closing quote, or -1 when the
- * text is not a JSON string. Sets `scan.decoded` when it held an escape (decoded by JSON.parse of
- * that string alone, which also rules on the escapes).
+ * text is not a JSON string. Sets `scan.escaped` (and `scan.unicode`) when it holds escapes.
  */
 function stringEnd(scan: Scan, at: number): number {
   const end = scan.body.indexOf('"', at + 1);
-  scan.decoded = undefined;
+  scan.escaped = false;
   // The common case: no backslash, tab, LF or CR before the next one already found.
   if (end !== -1 && end < scan.special) return end;
   return end === -1 ? -1 : specialStringEnd(scan, at, end);
@@ -110,13 +119,10 @@ function specialStringEnd(scan: Scan, at: number, quote: number): number {
   let end = quote;
   if (scan.backslash <= at) scan.backslash = indexOrEnd(body, '\\', at + 1);
   if (scan.backslash < end) {
-    end = escapedStringEnd(body, scan.backslash);
+    scan.escaped = true;
+    scan.unicode = false;
+    end = escapedStringEnd(scan, scan.backslash);
     if (end === -1) return -1;
-    try {
-      scan.decoded = JSON.parse(body.slice(at, end + 1)) as string;
-    } catch {
-      return -1;
-    }
     scan.backslash = indexOrEnd(body, '\\', end);
   }
   // JSON forbids raw tab, LF and CR in strings; pretty-printed bodies hold them between strings.
@@ -128,12 +134,27 @@ function specialStringEnd(scan: Scan, at: number, quote: number): number {
   return end;
 }
 
-/** Key `k` of the key lists, decoded. */
+/**
+ * Whether the escaped string spanning `start` … `end` may decode to a token. One-letter escapes
+ * decode to characters no token holds, so without a `\\u` escape a token's `"alg"` marker must
+ * already stand in the raw text; the next marker is remembered, so the searches stay linear.
+ */
+function mayHoldToken(scan: Scan, start: number, end: number): boolean {
+  if (scan.unicode) return true;
+  if (scan.marker < start) scan.marker = nextAlgMarker(scan.body, start) >>> 0;
+  return scan.marker < end;
+}
+
+/** Key `k` of the key lists, decoded (an escaped key is decoded once, when first needed). */
 function keyName(scan: Scan, k: number): string {
-  return (
-    scan.keyNames[k] ??
-    scan.body.slice(scan.keyStartList[k] as number, scan.keyEndList[k] as number)
-  );
+  const start = scan.keyStartList[k] as number;
+  const end = scan.keyEndList[k] as number;
+  const name = scan.keyNames[k];
+  if (name === undefined) return scan.body.slice(start, end);
+  if (name !== null) return name;
+  const decoded = decodeString(scan.body, start - 1, end);
+  scan.keyNames[k] = decoded;
+  return decoded;
 }
 
 function renderPath(scan: Scan): string {
@@ -156,12 +177,14 @@ function skipTokensBefore(scan: Scan, end: number): void {
   }
 }
 
-/** Records the tokens in the string value ending at `end` with the current path. */
-function placeTokens(scan: Scan, end: number): void {
+/** Records the tokens in the string value spanning `start` … `end` (its quotes) with the current path. */
+function placeTokens(scan: Scan, start: number, end: number): void {
   let placed = false;
-  if (scan.decoded !== undefined) {
+  if (scan.escaped) {
     skipTokensBefore(scan, end);
-    const hits = findTokens(scan.decoded);
+    const hits = mayHoldToken(scan, start, end)
+      ? findTokens(decodeString(scan.body, start, end))
+      : [];
     if (hits.length > 0) {
       const path = renderPath(scan);
       for (const hit of hits) scan.found.push({ path, token: hit.token });
@@ -183,7 +206,7 @@ function placeTokens(scan: Scan, end: number): void {
 function readValue(scan: Scan, at: number): number {
   const end = stringEnd(scan, at);
   if (end === -1) return -1;
-  if (scan.nextStart < end || scan.decoded !== undefined) placeTokens(scan, end);
+  if (scan.nextStart < end || scan.escaped) placeTokens(scan, at, end);
   return end + 1;
 }
 
@@ -201,7 +224,7 @@ function readKey(scan: Scan, from: number): number {
   scan.keyIndexes[d] = k;
   scan.keyStartList[k] = at + 1;
   scan.keyEndList[k] = end;
-  scan.keyNames[k] = scan.decoded;
+  scan.keyNames[k] = scan.escaped ? null : undefined;
   // Tokens in keys get no path: the walk reads values only.
   skipTokensBefore(scan, end);
   let i = end + 1;
@@ -350,7 +373,9 @@ export function attributeJsonPaths(
     lf: -1,
     cr: -1,
     tab: -1,
-    decoded: undefined,
+    escaped: false,
+    unicode: false,
+    marker: -1,
   };
   return scanDocument(scan) ? { tokens: scan.found, unplaced: scan.unplaced } : undefined;
 }

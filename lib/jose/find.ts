@@ -117,8 +117,11 @@ function runStartOf(text: string, from: number, stretchStart: number): number {
  */
 const ALG_MARKER = new RegExp(ALG_MARKERS.join('|'), 'g');
 
-/** The next `"alg"` marker at or after `from`, or -1. */
-function nextMarker(text: string, from: number): number {
+/**
+ * Where the next `"alg"` marker (in any of its three base64url spellings) starts at or after
+ * `from`, or -1. Every token's header holds one, so text without a marker holds no token.
+ */
+export function nextAlgMarker(text: string, from: number): number {
   ALG_MARKER.lastIndex = from;
   const match = ALG_MARKER.exec(text);
   return match === null ? -1 : match.index;
@@ -144,7 +147,7 @@ function scanText(text: string, found: FoundToken[], headers: Map<string, Header
   // `from`: where a left-to-right reading would be now (just after the last run examined).
   let from = 0;
   for (;;) {
-    const hit = nextMarker(text, from);
+    const hit = nextAlgMarker(text, from);
     if (hit === -1) break;
     let stretchStart = hit;
     while (stretchStart > from && isRunCode(text.charCodeAt(stretchStart - 1))) stretchStart--;
