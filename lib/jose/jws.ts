@@ -86,16 +86,23 @@ function readContents(
 const NOTHING_SKIPPED: ReadonlySet<number> = new Set();
 const UNENCODED_SKIP: ReadonlySet<number> = new Set([1]);
 
+/** True when a segment of base64url characters only (no padding) decodes: its length is not 1 mod 4. */
+function hasDecodableLength(segment: string): boolean {
+  return segment.length % 4 !== 1;
+}
+
 /**
  * Inspects a compact JWS whose header is already decoded: canonical encoding of every segment,
  * `crit`, embedded keys, the payload, the signature with the configured keys, then the claims.
- * Everything but the signature is read while WebCrypto verifies it.
+ * Everything but the signature is read while WebCrypto verifies it. `clean`: every segment is
+ * known to be base64url characters only, without padding.
  */
 export async function inspectJws(
   token: string,
   segments: string[],
   header: Record<string, unknown>,
   options: InspectOptions,
+  clean = false,
 ): Promise<Inspection> {
   const alg = header.alg;
   if (typeof alg !== 'string' || alg === '')
@@ -106,12 +113,13 @@ export async function inspectJws(
   // RFC 7797: with "b64": false (declared critical) the payload segment is the payload itself.
   const unencoded =
     header.b64 === false && Array.isArray(header.crit) && header.crit.includes('b64');
-  const payloadText = unencoded ? payloadSegment : stripPadding(payloadSegment);
+  const payloadText = unencoded || clean ? payloadSegment : stripPadding(payloadSegment);
+  const decodable = clean ? hasDecodableLength : isDecodableSegment;
   // Malformed segments are refused before any key lookup (which may go to the network).
-  if (!unencoded && !isDecodableSegment(payloadText))
+  if (!unencoded && !decodable(payloadText))
     return malformedResult('The payload is not valid base64url.', header);
   // Checked, not decoded: jose decodes the signature itself when it verifies.
-  if (!isDecodableSegment(stripPadding(signatureSegment)))
+  if (!decodable(clean ? signatureSegment : stripPadding(signatureSegment)))
     return malformedResult('The signature is not valid base64url.', header);
   const reader = new ContentsReader(segments, header, payloadText, unencoded, options);
   const signatureFindings: Finding[] = [];
