@@ -27,6 +27,18 @@ export interface WhileVerifying {
   read(): void;
 }
 
+/** The `verified-with-key` message per key (keys do not change once parsed). */
+const verifiedMessages = new WeakMap<VerificationKey, string>();
+
+function describeVerifiedWith(key: VerificationKey): string {
+  let message = verifiedMessages.get(key);
+  if (message === undefined) {
+    message = `Signature verified with ${describeVerificationKey(key)} from ${key.source}.`;
+    verifiedMessages.set(key, message);
+  }
+  return message;
+}
+
 /** Default JWS algorithm allowlist: the asymmetric algorithms (Uqudo results use RS256). */
 const DEFAULT_ALLOWED_ALGS: readonly string[] = ASYMMETRIC_SIGNING_ALGS;
 
@@ -84,7 +96,7 @@ async function verifyWithKeys(
     await yieldToWebCrypto();
     whileVerifying.read();
     // Worded while the verify runs; used only if it succeeds.
-    const verified = `Signature verified with ${describeVerificationKey(key)} from ${key.source}.`;
+    const verified = describeVerifiedWith(key);
     const outcome = await verifying;
     if (outcome.ok) {
       findings.push(createFinding('verified-with-key', verified));
