@@ -42,22 +42,37 @@ function tokenSlots(records: number, tokens: number): Set<number> {
   return slots;
 }
 
+/** One record of {@link jsonBody}: about 200 characters, the token (or null) in its `token` field. */
+function jsonRecord(i: number, token: string | null, stray: boolean): Record<string, unknown> {
+  return {
+    id: i,
+    name: `record ${i}`,
+    note: 'lorem ipsum dolor sit amet, consectetur adipiscing elit '.repeat(2),
+    token,
+    // One header-like word without a token: defeats an `eyJ` prefilter.
+    tag: stray ? 'eyJzdHJheSI6dHJ1ZX0' : 'plain',
+  };
+}
+
+/**
+ * How many records of `plain` characters, `tokens` of them `extra` characters longer, make about
+ * `chars` characters: the bodies are the size their row says, tokens included.
+ */
+function recordCount(chars: number, tokens: number, plain: number, extra: number): number {
+  return Math.max(1, tokens, Math.round((chars - tokens * extra) / plain));
+}
+
 /** A JSON body of about `chars` characters, with `tokens` JWS leaves spread through it. */
 export function jsonBody(chars: number, tokens: number, stray = false): string {
-  const recordChars = 170;
-  const records = Math.max(1, Math.round(chars / recordChars));
+  const plain = JSON.stringify(jsonRecord(99_999, null, false)).length + 1;
+  const extra = benchToken(0).length + 2 - 'null'.length;
+  const records = recordCount(chars, tokens, plain, extra);
   const slots = tokenSlots(records, tokens);
   const items: unknown[] = [];
   let n = 0;
   for (let i = 0; i < records; i++) {
-    items.push({
-      id: i,
-      name: `record ${i}`,
-      note: 'lorem ipsum dolor sit amet, consectetur adipiscing elit '.repeat(2),
-      token: slots.has(i) ? benchToken(n++) : null,
-      // One header-like word without a token: defeats an `eyJ` prefilter.
-      tag: stray && i === records >> 1 ? 'eyJzdHJheSI6dHJ1ZX0' : 'plain',
-    });
+    const token = slots.has(i) ? benchToken(n++) : null;
+    items.push(jsonRecord(i, token, stray && i === records >> 1));
   }
   return JSON.stringify({ items });
 }
@@ -65,12 +80,13 @@ export function jsonBody(chars: number, tokens: number, stray = false): string {
 /** A plain-text (log-like) body of about `chars` characters with `tokens` tokens in its lines. */
 export function textBody(chars: number, tokens: number): string {
   const line = '2026-01-01T00:00:00Z INFO request handled in 12 ms, user=sample status=ok.\n';
-  const lines = Math.max(1, Math.round(chars / line.length));
+  const tokenLine = (n: number) => `2026-01-01T00:00:00Z INFO token=${benchToken(n)} ok.\n`;
+  const lines = recordCount(chars, tokens, line.length, tokenLine(0).length - line.length);
   const slots = tokenSlots(lines, tokens);
   const parts: string[] = [];
   let n = 0;
   for (let i = 0; i < lines; i++) {
-    parts.push(slots.has(i) ? `2026-01-01T00:00:00Z INFO token=${benchToken(n++)} ok.\n` : line);
+    parts.push(slots.has(i) ? tokenLine(n++) : line);
   }
   return parts.join('');
 }
