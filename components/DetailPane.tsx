@@ -1,9 +1,12 @@
 // DetailPane: the selected capture's detail in tabs (the chosen tab kept across rows), or a hint.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DetailTab } from '../lib/detail/tabs';
-import { selectReplayScope, selectScopedImageCount } from '../lib/replay/selectors';
 import {
-  selectCaptureFacts,
+  selectCaptureSessionId,
+  selectReplayScope,
+  selectScopedImageCount,
+} from '../lib/replay/scope';
+import {
   selectSelectedCapture,
   selectSelectedJtiCount,
   type Capture,
@@ -48,7 +51,7 @@ export function DetailPane() {
         store={store}
         imageRef={ref}
         scope={selectReplayScope(capture)}
-        sessionId={selectCaptureFacts(capture).sessionId}
+        sessionId={selectCaptureSessionId(capture)}
       />
     ),
     [store],

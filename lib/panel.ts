@@ -66,8 +66,11 @@ export async function createPanel(ports: PanelPorts): Promise<Panel> {
     observeExchange: backendTest.observe,
   });
   attachBackendTest(store, backendTest);
-  if (rememberedToken) store.replay.restoreToken(rememberedToken);
-  else void store.replay.checkAccess();
+  // Applied when the replay code loads (when the panel is idle, or on first use).
+  store.replay.whenLoaded((replay) => {
+    if (rememberedToken) replay.restoreToken(rememberedToken);
+    else void replay.checkAccess();
+  });
   const watch = startCapture(store, ports.network);
   const backfilled = watch ? watch.backfilled.then(() => checked(store)) : Promise.resolve();
   return { store, originAccess: ports.originAccess, watch, backfilled, stop: () => watch?.stop() };

@@ -1,14 +1,19 @@
 // The panel's lazily loaded views: one loader each (shared by its wrapper and the preload).
+import { loadReplayLogic } from '../../lib/replay/lazy-slice';
 import { loadModule } from './useLazyModule';
+
+/** A view's module once the replay code it drives is loaded too (it renders over loaded actions). */
+const withReplay = <M>(view: Promise<M>): Promise<M> =>
+  Promise.all([view, loadReplayLogic()]).then(([module]) => module);
 
 /** Checks, Uqudo summary and JSON tree of the selected row. */
 export const loadCaptureDetail = () => import('../CaptureDetail');
 /** The Replay tab (Info API replay). */
-export const loadReplayPanel = () => import('../ReplayPanel');
+export const loadReplayPanel = () => withReplay(import('../ReplayPanel'));
 /** The Images tab (gallery). */
-export const loadDetailImages = () => import('../DetailImages');
+export const loadDetailImages = () => withReplay(import('../DetailImages'));
 /** The fetch button next to an image reference. */
-export const loadImageFetchButton = () => import('../ImageFetchButton');
+export const loadImageFetchButton = () => withReplay(import('../ImageFetchButton'));
 /** The Settings drawer. */
 export const loadSettingsPane = () => import('../SettingsPane');
 /** The Import drawer (paste a token, open a HAR file). */
