@@ -6,16 +6,12 @@ import {
   selectReplayScope,
   selectScopedImageCount,
 } from '../lib/replay/scope';
-import {
-  selectSelectedCapture,
-  selectSelectedJtiCount,
-  type Capture,
-} from '../lib/store';
+import { selectSelectedCapture, selectSelectedJtiCount, type Capture } from '../lib/store';
 import type { ImageRef } from '../lib/uqudo/summary';
-import { BackendTestSection } from './BackendTestSection';
+import { LazyBackendTestSection as BackendTestSection } from './lazy/LazyBackendTestSection';
 import { LazyCaptureDetail as CaptureDetail } from './lazy/LazyCaptureDetail';
 import { LazyDetailImages as DetailImages } from './lazy/LazyDetailImages';
-import { DetailUseToken } from './DetailUseToken';
+import { LazyDetailUseToken as DetailUseToken } from './lazy/LazyDetailUseToken';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExportSelected } from './ExportSelected';
 import { LazyImageFetchButton as ImageFetchButton } from './lazy/LazyImageFetchButton';

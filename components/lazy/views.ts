@@ -14,6 +14,10 @@ export const loadReplayPanel = () => withReplay(import('../ReplayPanel'));
 export const loadDetailImages = () => withReplay(import('../DetailImages'));
 /** The fetch button next to an image reference. */
 export const loadImageFetchButton = () => withReplay(import('../ImageFetchButton'));
+/** The backend acceptance test under the checks. */
+export const loadBackendTestSection = () => import('../BackendTestSection');
+/** "Use this access token" in the detail's head (it hands the token to the replay code). */
+export const loadDetailUseToken = () => withReplay(import('../DetailUseToken'));
 /** The Settings drawer. */
 export const loadSettingsPane = () => import('../SettingsPane');
 /** The Import drawer (paste a token, open a HAR file). */
@@ -30,6 +34,8 @@ export async function preloadPanelViews(): Promise<void> {
       loadReplayPanel,
       loadDetailImages,
       loadImageFetchButton,
+      loadBackendTestSection,
+      loadDetailUseToken,
       loadSettingsPane,
       loadImportPanel,
     ].map((load) => loadModule<unknown>(load)),
