@@ -18,6 +18,10 @@ export const loadImageFetchButton = () => withReplay(import('../ImageFetchButton
 export const loadBackendTestSection = () => import('../BackendTestSection');
 /** "Use this access token" in the detail's head (it hands the token to the replay code). */
 export const loadDetailUseToken = () => withReplay(import('../DetailUseToken'));
+/** An expanded session's timeline and findings. */
+export const loadSessionDetail = () => import('../SessionDetail');
+/** The open export menu (what to include, report or HAR). */
+export const loadExportChoices = () => import('../ExportChoices');
 /** The Settings drawer. */
 export const loadSettingsPane = () => import('../SettingsPane');
 /** The Import drawer (paste a token, open a HAR file). */
@@ -35,6 +39,8 @@ export async function preloadPanelViews(): Promise<void> {
       loadDetailImages,
       loadImageFetchButton,
       loadBackendTestSection,
+      loadSessionDetail,
+      loadExportChoices,
       loadDetailUseToken,
       loadSettingsPane,
       loadImportPanel,

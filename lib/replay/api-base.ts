@@ -1,5 +1,5 @@
 // The replay API base: which preset or custom origin is selected, and the origin it stands for.
-import { API_BASE_PRESETS, parseApiBase, type ApiBasePreset } from '../uqudo/info-api';
+import { API_BASE_PRESETS, parseApiBase, type ApiBasePreset } from '../uqudo/api-bases';
 import { CHOOSE_BASE_TEXT } from './shell-text';
 
 /** Which API base is selected: one of the presets, or a custom origin typed by the user. */
