@@ -3,7 +3,7 @@ import type { Header } from '../capture/exchange';
 import { isUuid } from '../guards';
 import { parseApiBase, type ApiBaseResult } from './api-bases';
 
-export { API_BASE_PRESETS, parseApiBase, type ApiBasePreset } from './api-bases';
+export { API_BASE_PRESETS, parseApiBase } from './api-bases';
 
 /** What a replay is for; drives error explanations and cURL rendering. */
 export type ReplayPurpose = 'info' | 'info-header' | 'delete' | 'image' | 'token';
