@@ -1,21 +1,4 @@
-// Wording of export and import that loads with the panel: the buttons, the imported mark, the notices.
-
-/** The notice after an export. */
-export function describeExported(name: string, captures: number, sessions: number): string {
-  return `Exported ${captures} token${captures === 1 ? '' : 's'} and ${sessions} session${sessions === 1 ? '' : 's'} to ${name}.`;
-}
-
-/** The notice after a report was imported. */
-export function describeReportImport(captures: number, sessions: number, skipped: number): string {
-  const tail =
-    skipped > 0 ? ` (${skipped} malformed entr${skipped === 1 ? 'y' : 'ies'} skipped)` : '';
-  return `Imported a report: ${captures} token${captures === 1 ? '' : 's'} and ${sessions} session${sessions === 1 ? '' : 's'}, marked imported — as the exporting panel saw them, not re-checked${tail}.`;
-}
-
-/** The notice when a file looked like a report but is not a readable one. */
-export function describeReportFailure(reason: string): string {
-  return `This report cannot be imported: ${reason}`;
-}
+// Wording of export and import that loads with the panel: the buttons and the imported mark.
 
 /** Labels of the export controls. */
 export const EXPORT_TEXT = {
