@@ -20,6 +20,8 @@ export const loadBackendTestSection = () => import('../BackendTestSection');
 export const loadDetailUseToken = () => withReplay(import('../DetailUseToken'));
 /** An expanded session's timeline and findings. */
 export const loadSessionDetail = () => import('../SessionDetail');
+/** The expanded ungrouped row (captures no session claims). */
+export const loadUngroupedDetail = () => import('../UngroupedDetail');
 /** The open export menu (what to include, report or HAR). */
 export const loadExportChoices = () => import('../ExportChoices');
 /** The Settings drawer. */
@@ -40,6 +42,7 @@ export async function preloadPanelViews(): Promise<void> {
       loadImageFetchButton,
       loadBackendTestSection,
       loadSessionDetail,
+      loadUngroupedDetail,
       loadExportChoices,
       loadDetailUseToken,
       loadSettingsPane,

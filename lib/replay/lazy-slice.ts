@@ -38,18 +38,8 @@ export function loadReplayLogic(): Promise<ReplayLogic> {
 
 type Method = (...args: unknown[]) => unknown;
 
-const ASYNC_ACTIONS: ReadonlySet<keyof ReplayActions> = new Set([
-  'checkAccess',
-  'requestAccess',
-  'fetchInfo',
-  'deleteSession',
-  'fetchImage',
-  'fetchImages',
-  'requestToken',
-  'zipImages',
-]);
-
-const SYNC_ACTIONS: readonly (keyof ReplayActions)[] = [
+/** Every replay action but setScope (which only sets state): each waits for the code when called early. */
+const DEFERRED_ACTIONS: readonly (keyof ReplayActions)[] = [
   'setToken',
   'clearToken',
   'bindTokenToSelectedBase',
@@ -63,6 +53,14 @@ const SYNC_ACTIONS: readonly (keyof ReplayActions)[] = [
   'clearReplays',
   'releaseImages',
   'dismissProblem',
+  'checkAccess',
+  'requestAccess',
+  'fetchInfo',
+  'deleteSession',
+  'fetchImage',
+  'fetchImages',
+  'requestToken',
+  'zipImages',
 ];
 
 /** The outcome of an action whose code did not load, in the action's own shape. */
@@ -115,12 +113,16 @@ class DeferredReplay {
     return (...args) => {
       const loaded = this.current();
       if (loaded) return (loaded[name] as Method)(...args);
-      const run = (target: ReplayActions | Error) =>
-        target instanceof Error
-          ? failedOutcome(name, this.fail(target))
-          : (target[name] as Method)(...args);
-      if (!ASYNC_ACTIONS.has(name)) return void this.wait(run, true);
-      return new Promise((resolve) => this.wait((target) => resolve(run(target)), true));
+      // Called early, every action answers a promise (the void ones' callers ignore it).
+      return new Promise((resolve) =>
+        this.wait((target) => {
+          resolve(
+            target instanceof Error
+              ? failedOutcome(name, this.fail(target))
+              : (target[name] as Method)(...args),
+          );
+        }, true),
+      );
     };
   }
 
@@ -150,8 +152,7 @@ export function createLazyReplaySlice(
 ): LazyReplayActions {
   const deferred = new DeferredReplay(deps, access, loader);
   deferred.current();
-  const names = [...SYNC_ACTIONS, ...ASYNC_ACTIONS];
-  const actions = Object.fromEntries(names.map((name) => [name, deferred.method(name)]));
+  const actions = Object.fromEntries(DEFERRED_ACTIONS.map((name) => [name, deferred.method(name)]));
   return Object.assign(actions as unknown as ReplayActions, {
     setScope: (scope: string) => applyReplayScope(access, scope),
     whenLoaded: (use: (loaded: ReplayActions) => void) => deferred.whenLoaded(use),
