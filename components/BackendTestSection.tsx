@@ -1,5 +1,5 @@
 // BackendTestSection: the backend acceptance test of the selected capture, when the panel has a backend-test store.
-import { findBackendTest } from '../lib/backend-test/registry';
+import { findBackendTest } from '../lib/backend-test/slice';
 import { BackendTestView } from './BackendTestView';
 import { useInspectorStore } from './store-context';
 

@@ -1,18 +1,17 @@
 // DetailPane: the selected capture's detail in tabs (the chosen tab kept across rows), or a hint.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DetailTab } from '../lib/detail/tabs';
-import { selectReplayScope, selectScopedImageCount } from '../lib/replay/selectors';
 import {
-  selectCaptureFacts,
-  selectSelectedCapture,
-  selectSelectedJtiCount,
-  type Capture,
-} from '../lib/store';
+  selectCaptureSessionId,
+  selectReplayScope,
+  selectScopedImageCount,
+} from '../lib/replay/scope';
+import { selectSelectedCapture, selectSelectedJtiCount, type Capture } from '../lib/store';
 import type { ImageRef } from '../lib/uqudo/summary';
-import { BackendTestSection } from './BackendTestSection';
+import { LazyBackendTestSection as BackendTestSection } from './lazy/LazyBackendTestSection';
 import { LazyCaptureDetail as CaptureDetail } from './lazy/LazyCaptureDetail';
 import { LazyDetailImages as DetailImages } from './lazy/LazyDetailImages';
-import { DetailUseToken } from './DetailUseToken';
+import { LazyDetailUseToken as DetailUseToken } from './lazy/LazyDetailUseToken';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExportSelected } from './ExportSelected';
 import { LazyImageFetchButton as ImageFetchButton } from './lazy/LazyImageFetchButton';
@@ -48,7 +47,7 @@ export function DetailPane() {
         store={store}
         imageRef={ref}
         scope={selectReplayScope(capture)}
-        sessionId={selectCaptureFacts(capture).sessionId}
+        sessionId={selectCaptureSessionId(capture)}
       />
     ),
     [store],

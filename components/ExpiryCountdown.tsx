@@ -1,5 +1,5 @@
 // ExpiryCountdown: a live "expires in 4 min 03 s" / "expired 2 min ago" for a session's result.
-import { describeExpiry } from './TimeClaims';
+import { describeExpiry } from '../lib/format/countdown';
 import { useNow } from './useNow';
 
 /** Props of {@link ExpiryCountdown}. */

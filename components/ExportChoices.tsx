@@ -1,6 +1,7 @@
 // ExportChoices: the open export menu — include personal data (with its warning), secrets, report or HAR.
 import { useState } from 'preact/hooks';
-import { EXPORT_TEXT, PERSONAL_DATA_WARNING, SECRETS_WARNING } from '../lib/export/text';
+import { PERSONAL_DATA_WARNING, SECRETS_WARNING } from '../lib/export/choice-text';
+import { EXPORT_TEXT } from '../lib/export/text';
 
 export interface ExportChoicesProps {
   /** Prefix of the test ids (`export`, `export-session`). */

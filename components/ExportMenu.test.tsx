@@ -2,17 +2,20 @@
 // Tests for the export controls over a real store: choices, the personal-data warning, the download, the imported badge.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import type { DownloadFile } from '../lib/export/download';
-import { PERSONAL_DATA_WARNING, SECRETS_WARNING } from '../lib/export/text';
+import { PERSONAL_DATA_WARNING, SECRETS_WARNING } from '../lib/export/choice-text';
 import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import { createInspectorStore, type InspectorStore } from '../lib/store';
 import { App } from './App';
+import { preloadPanelViews } from './lazy/views';
 import { StoreContext } from './store-context';
 
 const FLOW_HAR = readFileSync(resolve(process.cwd(), 'tests/fixtures/har/uqudo-flow.har'), 'utf8');
 
+// The export choices load on first use; the panel preloads them when idle.
+beforeAll(() => preloadPanelViews());
 afterEach(cleanup);
 
 async function renderWithFlow(downloads: DownloadFile[]): Promise<InspectorStore> {

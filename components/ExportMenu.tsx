@@ -2,7 +2,7 @@
 import { useContext, useState } from 'preact/hooks';
 import type { ReportScope } from '../lib/export/schema';
 import { EXPORT_TEXT } from '../lib/export/text';
-import { ExportChoices } from './ExportChoices';
+import { LazyExportChoices as ExportChoices } from './lazy/LazyExportChoices';
 import { StoreContext } from './store-context';
 import './export.css';
 

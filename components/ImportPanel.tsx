@@ -1,6 +1,6 @@
 // ImportPanel: paste a token (e.g. from mobile logs) or pick a HAR file; both use the capture pipeline.
 import { useState } from 'preact/hooks';
-import { IMPORT_REPORT_HINT } from '../lib/export/text';
+import { IMPORT_REPORT_HINT } from '../lib/export/choice-text';
 import type { PasteResult } from '../lib/store';
 
 export interface ImportPanelProps {

@@ -2,14 +2,18 @@
 // Tests for the list pane: sessions by default (rows, timeline, selection, ungrouped), modes, quick filters, splitter, Home/End.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../lib/settings/settings';
 import { createInspectorStore, type InspectorStore } from '../lib/store';
 import { FIXTURE_IAT, RESULT_JTI } from '../tests/fixtures/har/build';
+import { preloadPanelViews } from './lazy/views';
 import { ListPane } from './ListPane';
 import { StoreContext } from './store-context';
+
+// An expanded session's detail loads on first use; the panel preloads it when idle.
+beforeAll(() => preloadPanelViews());
 
 const fixture = (name: string) =>
   readFileSync(resolve(process.cwd(), 'tests/fixtures/har', name), 'utf8');

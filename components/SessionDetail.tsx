@@ -1,6 +1,6 @@
 // SessionDetail: an expanded session — its id and client check, its timeline and its findings.
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { describeAudClient } from '../lib/session/session-text';
+import { describeAudClient } from '../lib/session/detail-text';
 import type { Session } from '../lib/store';
 import { SessionFindingList } from './SessionFindingList';
 import { SessionTimeline } from './SessionTimeline';

@@ -7,7 +7,7 @@ import {
 } from '../lib/session/session-text';
 import type { Session } from '../lib/store';
 import { ExpiryCountdown } from './ExpiryCountdown';
-import { SessionDetail } from './SessionDetail';
+import { LazySessionDetail as SessionDetail } from './lazy/LazySessionDetail';
 import { VerdictBadge } from './VerdictBadge';
 import { VisibleText } from './UntrustedText';
 

@@ -1,6 +1,6 @@
 // SessionTimeline: the requests of one session in time order; an entry with a token selects its capture.
 import { formatClockTime } from '../lib/format/clock';
-import { describeRole, describeTimelineWhere } from '../lib/session/session-text';
+import { describeRole, describeTimelineWhere } from '../lib/session/detail-text';
 import type { Session } from '../lib/store';
 import { VisibleText } from './UntrustedText';
 

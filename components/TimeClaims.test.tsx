@@ -2,13 +2,8 @@
 // Tests for TimeClaims: dates, relative times, live countdown, expired vs valid, invalid claims.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
-import {
-  TimeClaims,
-  describeExpiry,
-  describeRelative,
-  formatCountdown,
-  formatUtc,
-} from './TimeClaims';
+import { describeExpiry, formatCountdown } from '../lib/format/countdown';
+import { TimeClaims, describeRelative, formatUtc } from './TimeClaims';
 
 afterEach(cleanup);
 

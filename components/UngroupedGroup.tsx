@@ -1,11 +1,7 @@
 // UngroupedGroup: the captures no session claims (pastes, replays, other JWTs), as one expandable row.
-import { useLayoutEffect, useRef } from 'preact/hooks';
-import { describeKind, describeRequest } from '../lib/format/capture-words';
-import { formatClockTime } from '../lib/format/clock';
 import { describeUngrouped } from '../lib/session/session-text';
 import type { UngroupedCaptures } from '../lib/store';
-import { VerdictBadge } from './VerdictBadge';
-import { VisibleText } from './UntrustedText';
+import { LazyUngroupedDetail } from './lazy/LazyUngroupedDetail';
 
 /** Props of {@link UngroupedGroup}. */
 export interface UngroupedGroupProps {
@@ -23,12 +19,6 @@ export interface UngroupedGroupProps {
 /** Collapsed: a count; expanded: the newest ungrouped captures, each selectable. */
 export function UngroupedGroup(props: UngroupedGroupProps) {
   const { ungrouped, expanded } = props;
-  const detail = useRef<HTMLDivElement>(null);
-  const measure = useRef(props.onMeasure);
-  measure.current = props.onMeasure;
-  useLayoutEffect(() => {
-    if (expanded && detail.current) measure.current(detail.current.offsetHeight);
-  }, [expanded, ungrouped]);
   return (
     <div class="session-row ungrouped-row" data-testid="ungrouped-row" data-count={ungrouped.count}>
       <button
@@ -44,34 +34,13 @@ export function UngroupedGroup(props: UngroupedGroupProps) {
         <span class="session-title">{describeUngrouped(ungrouped.count)}</span>
       </button>
       {expanded && (
-        <div ref={detail} class="session-detail">
-          <ol class="session-timeline">
-            {ungrouped.newest.map((capture) => (
-              <li key={capture.id}>
-                <button
-                  type="button"
-                  class={`timeline-entry ${capture.id === props.selectedId ? 'selected' : ''}`}
-                  data-testid="ungrouped-entry"
-                  onClick={() => props.onSelect(capture.id)}
-                >
-                  <span class="cell-time">{formatClockTime(capture.exchange.time)}</span>
-                  <span class="timeline-request">
-                    <VisibleText text={describeRequest(capture)} />
-                  </span>
-                  <span class="timeline-where">{describeKind(capture)}</span>
-                  <span class="timeline-status">
-                    {capture.verdict && <VerdictBadge verdict={capture.verdict} />}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ol>
-          {ungrouped.count > ungrouped.newest.length && (
-            <button type="button" class="link-button" onClick={props.onShowTokens}>
-              {ungrouped.count - ungrouped.newest.length} more: show the token list
-            </button>
-          )}
-        </div>
+        <LazyUngroupedDetail
+          onMeasure={props.onMeasure}
+          ungrouped={ungrouped}
+          selectedId={props.selectedId}
+          onSelect={props.onSelect}
+          onShowTokens={props.onShowTokens}
+        />
       )}
     </div>
   );

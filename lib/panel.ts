@@ -1,6 +1,6 @@
 // createPanel: the panel's one composition — store, settings and replay storage, capture — over injected ports.
-import { attachBackendTest } from './backend-test/registry';
-import { createBackendTestStore, pickBackendTestDeps } from './backend-test/slice';
+import { createPostKeeper } from './backend-test/keep';
+import { attachBackendTest, pickBackendTestDeps } from './backend-test/registry';
 import type { DevtoolsNetworkLike, NetworkWatch } from './capture/network';
 import { watchNetwork } from './capture/network';
 import { inspectUqudoToken } from './uqudo/inspect';
@@ -60,14 +60,18 @@ export async function createPanel(ports: PanelPorts): Promise<Panel> {
     ports.replayStorage?.loadToken(),
   ]);
   const settings = ports.settings ?? stored;
-  const backendTest = createBackendTestStore(pickBackendTestDeps(ports));
+  // Backend posts are kept from the start; the backend test itself loads with its view.
+  const posts = createPostKeeper();
   const store = createInspectorStore({
     ...storeDeps(ports, settings, apiBase, () => store),
-    observeExchange: backendTest.observe,
+    observeExchange: posts.observe,
   });
-  attachBackendTest(store, backendTest);
-  if (rememberedToken) store.replay.restoreToken(rememberedToken);
-  else void store.replay.checkAccess();
+  attachBackendTest(store, { posts, deps: pickBackendTestDeps(ports) });
+  // Applied when the replay code loads (when the panel is idle, or on first use).
+  store.replay.whenLoaded((replay) => {
+    if (rememberedToken) replay.restoreToken(rememberedToken);
+    else void replay.checkAccess();
+  });
   const watch = startCapture(store, ports.network);
   const backfilled = watch ? watch.backfilled.then(() => checked(store)) : Promise.resolve();
   return { store, originAccess: ports.originAccess, watch, backfilled, stop: () => watch?.stop() };

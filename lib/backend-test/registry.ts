@@ -1,14 +1,44 @@
-// Where components find the backend-test store of the panel they render (attached once by createPanel).
-import type { BackendTestStore } from './slice';
+// What the backend test of a panel works from — the posts kept since it opened, its effects — attached once by createPanel.
+import type { OriginAccess } from '../permissions/access';
+import type { PostKeeper } from './keep';
+import type { RunDeps } from './run';
 
-const attached = new WeakMap<object, BackendTestStore>();
-
-/** Attaches `backendTest` to the panel's inspector store (one per panel). */
-export function attachBackendTest(store: object, backendTest: BackendTestStore): void {
-  attached.set(store, backendTest);
+/** Effects of the backend test (defaults: global fetch, a real 250 ms pause, a fresh RSA key). */
+export interface BackendTestDeps {
+  fetch?: typeof fetch;
+  originAccess?: OriginAccess;
+  wait?: RunDeps['wait'];
+  generateKey?: RunDeps['generateKey'];
+  now?: () => number;
 }
 
-/** The backend-test store attached to `store`, if any (undefined: the section renders nothing). */
-export function findBackendTest(store: object): BackendTestStore | undefined {
+/** A panel's backend-test inputs: its kept posts (fed from the start) and its effects. */
+export interface BackendTestHost {
+  posts: PostKeeper;
+  deps: BackendTestDeps;
+}
+
+const attached = new WeakMap<object, BackendTestHost>();
+
+/** Attaches the backend-test inputs to the panel's inspector store (one per panel). */
+export function attachBackendTest(store: object, host: BackendTestHost): void {
+  attached.set(store, host);
+}
+
+/** The backend-test inputs attached to `store`, if any. */
+export function findBackendTestHost(store: object): BackendTestHost | undefined {
   return attached.get(store);
+}
+
+/** The backend-test effects out of the panel's ports (its fetch, host access and clock). */
+export function pickBackendTestDeps(ports: {
+  fetch?: typeof fetch;
+  originAccess?: OriginAccess;
+  now?: () => number;
+}): BackendTestDeps {
+  return {
+    ...(ports.fetch && { fetch: ports.fetch }),
+    ...(ports.originAccess && { originAccess: ports.originAccess }),
+    ...(ports.now && { now: ports.now }),
+  };
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CapturedExchange } from '../capture/exchange';
 import { extractSessionEvidence } from '../session/evidence';
-import { keepBackendPost, MAX_KEPT_BODY_CHARS, selectResendHeaders } from './request';
+import { keepBackendPost, MAX_KEPT_BODY_CHARS } from './keep';
+import { selectResendHeaders } from './request';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJqdGkiOiJ4In0.c2ln';
 

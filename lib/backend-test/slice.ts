@@ -1,17 +1,13 @@
 // The backend-test store: kept backend posts, the test of each capture, host access, Cancel.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CapturedExchange } from '../capture/exchange';
-import type { AccessState, OriginAccess } from '../permissions/access';
+import type { AccessState } from '../permissions/access';
 import { createAccessFlow } from '../permissions/flow';
-import { extractSessionEvidence } from '../session/evidence';
 import type { Capture, CaptureList } from '../store';
 import { advanceRun, applyRowEvent, finishRun, type BackendTestRun } from './machine';
-import { keepBackendPost, type KeptPost } from './request';
+import { createPostKeeper, type PostKeeper } from './keep';
+import { findBackendTestHost, type BackendTestDeps } from './registry';
 import { runBackendTest, type BackendTestJob, type RowEvent, type RunDeps } from './run';
 import { planTestRun } from './target';
-
-/** Backend posts kept for testing (newest; each holds a request body). */
-const MAX_KEPT_POSTS = 16;
 
 /** What the backend-test view shows. */
 interface BackendTestState {
@@ -23,30 +19,18 @@ interface BackendTestState {
   keptVersion: number;
 }
 
-/** Effects of the backend test (defaults: global fetch, a real 250 ms pause, a fresh RSA key). */
-export interface BackendTestDeps {
-  fetch?: typeof fetch;
-  originAccess?: OriginAccess;
-  wait?: RunDeps['wait'];
-  generateKey?: RunDeps['generateKey'];
-  now?: () => number;
-}
-
 /** The backend-test store and its actions. None throws. */
-export type BackendTestStore = StoreApi<BackendTestState> & {
-  /** Sees an exchange entering the panel; keeps it when it may be a result posted to a backend. */
-  observe(exchange: CapturedExchange): void;
-  /** The kept request of an exchange, if any. */
-  keptPost(exchangeId: string): KeptPost | undefined;
-  /** Plans the test of `capture` and shows the confirmation; says why when it cannot run. */
-  open(capture: Capture, captures: CaptureList): { ok: true } | { ok: false; reason: string };
-  /** Drops a test that was not started (the confirmation's Cancel) or a finished one. */
-  dismiss(captureId: string): void;
-  /** The user confirmed: asks for host access (call from the click), then sends. */
-  confirm(captureId: string): void;
-  /** Stops a test that is asking or running; what was answered stays. */
-  cancel(captureId: string): void;
-};
+export type BackendTestStore = StoreApi<BackendTestState> &
+  Pick<PostKeeper, 'observe' | 'keptPost'> & {
+    /** Plans the test of `capture` and shows the confirmation; says why when it cannot run. */
+    open(capture: Capture, captures: CaptureList): { ok: true } | { ok: false; reason: string };
+    /** Drops a test that was not started (the confirmation's Cancel) or a finished one. */
+    dismiss(captureId: string): void;
+    /** The user confirmed: asks for host access (call from the click), then sends. */
+    confirm(captureId: string): void;
+    /** Stops a test that is asking or running; what was answered stays. */
+    cancel(captureId: string): void;
+  };
 
 /** What the store's helpers share. */
 interface StoreContext {
@@ -91,10 +75,13 @@ function startRun(ctx: StoreContext, id: string): void {
   });
 }
 
-/** Creates the backend-test store. */
-export function createBackendTestStore(deps: BackendTestDeps = {}): BackendTestStore {
+/** Creates the backend-test store over the posts `posts` keeps (a new keeper by default). */
+export function createBackendTestStore(
+  deps: BackendTestDeps = {},
+  posts: PostKeeper = createPostKeeper(),
+): BackendTestStore {
   const api = createStore<BackendTestState>()(() => ({ runs: {}, access: {}, keptVersion: 0 }));
-  const kept = new Map<string, KeptPost>();
+  posts.onKept(() => api.setState({ keptVersion: api.getState().keptVersion + 1 }));
   const flow = createAccessFlow(deps.originAccess, ({ origin, state }) =>
     api.setState({ access: { ...api.getState().access, [origin]: state } }),
   );
@@ -109,21 +96,12 @@ export function createBackendTestStore(deps: BackendTestDeps = {}): BackendTestS
   };
   const { controllers, update } = ctx;
   return Object.assign(api, {
-    observe(exchange: CapturedExchange) {
-      // Cheap checks first: most exchanges are GETs or carry no token in their request body.
-      if (exchange.method === 'GET' || typeof exchange.requestBody !== 'string') return;
-      const post = keepBackendPost(exchange, extractSessionEvidence(exchange));
-      if (!post) return;
-      kept.delete(post.exchangeId);
-      kept.set(post.exchangeId, post);
-      if (kept.size > MAX_KEPT_POSTS) kept.delete(kept.keys().next().value!);
-      api.setState({ keptVersion: api.getState().keptVersion + 1 });
-    },
-    keptPost: (exchangeId: string) => kept.get(exchangeId),
+    observe: posts.observe,
+    keptPost: posts.keptPost,
     open(capture: Capture, captures: CaptureList) {
       const current = api.getState().runs[capture.id];
       if (current && current.phase !== 'done') return { ok: true } as const;
-      const planned = planTestRun(capture, kept.get(capture.exchange.id), captures);
+      const planned = planTestRun(capture, posts.keptPost(capture.exchange.id), captures);
       if (!planned.ok) return planned;
       api.setState({ runs: { ...api.getState().runs, [capture.id]: planned.run } });
       return { ok: true } as const;
@@ -154,15 +132,19 @@ export function createBackendTestStore(deps: BackendTestDeps = {}): BackendTestS
   });
 }
 
-/** The backend-test effects out of the panel's ports (its fetch, host access and clock). */
-export function pickBackendTestDeps(ports: {
-  fetch?: typeof fetch;
-  originAccess?: OriginAccess;
-  now?: () => number;
-}): BackendTestDeps {
-  return {
-    ...(ports.fetch && { fetch: ports.fetch }),
-    ...(ports.originAccess && { originAccess: ports.originAccess }),
-    ...(ports.now && { now: ports.now }),
-  };
+const panelStores = new WeakMap<object, BackendTestStore>();
+
+/**
+ * The backend-test store of the panel whose inspector store is `store`, created on first use
+ * over the posts kept since the panel opened (undefined when createPanel attached none).
+ */
+export function findBackendTest(store: object): BackendTestStore | undefined {
+  const host = findBackendTestHost(store);
+  if (!host) return undefined;
+  let found = panelStores.get(store);
+  if (!found) {
+    found = createBackendTestStore(host.deps, host.posts);
+    panelStores.set(store, found);
+  }
+  return found;
 }

@@ -4,7 +4,8 @@ import { planBackendTest, type CapturedRequest } from '../session/backend-test';
 import { isUqudoResult, readResultClaims } from '../session/claims';
 import type { Capture, CaptureList } from '../store';
 import { createRun, type BackendTestRun } from './machine';
-import { selectResendHeaders, type KeptPost } from './request';
+import type { KeptPost } from './keep';
+import { selectResendHeaders } from './request';
 import { MAX_TEST_REQUESTS } from './run';
 
 /** How many of the newest captures are searched for an expired result. */

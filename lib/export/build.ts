@@ -2,7 +2,7 @@
 import { buildHarSubset } from './har';
 import type { ExportChoice, ExportInput } from './report';
 import { buildEvidenceReport } from './report';
-import { nameExportFile } from './text';
+import { nameExportFile } from './file-text';
 
 export { parseReport } from './parse';
 

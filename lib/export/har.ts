@@ -13,7 +13,7 @@ import {
   type ExportInput,
 } from './report';
 import { describeTokenMarker, isTokenText } from './scrub';
-import { describeRedaction } from './text';
+import { describeRedaction } from './file-text';
 
 /** Headers and form fields that carry credentials: removed unless secrets are included. */
 const SECRET_NAMES =

@@ -22,7 +22,7 @@ import {
   type ReportSession,
 } from './schema';
 import { findTokenPieces } from './scrub';
-import { describeRedaction } from './text';
+import { describeRedaction } from './file-text';
 
 /** What an export reads of a list row (the store's Capture satisfies it). */
 export interface ExportCapture {

@@ -1,6 +1,6 @@
 // The replay API base: which preset or custom origin is selected, and the origin it stands for.
-import { API_BASE_PRESETS, parseApiBase, type ApiBasePreset } from '../uqudo/info-api';
-import { REPLAY_TEXT } from './replay-text';
+import { API_BASE_PRESETS, parseApiBase, type ApiBasePreset } from '../uqudo/api-bases';
+import { CHOOSE_BASE_TEXT } from './shell-text';
 
 /** Which API base is selected: one of the presets, or a custom origin typed by the user. */
 export interface ApiBaseSelection {
@@ -18,9 +18,7 @@ export function resolveSelection(
 ): { ok: true; origin: string } | { ok: false; error: string } {
   if (selection.preset === 'custom') return parseApiBase(selection.custom);
   const preset = API_BASE_PRESETS.find((candidate) => candidate.id === selection.preset);
-  return preset
-    ? { ok: true, origin: preset.origin }
-    : { ok: false, error: REPLAY_TEXT.chooseBase };
+  return preset ? { ok: true, origin: preset.origin } : { ok: false, error: CHOOSE_BASE_TEXT };
 }
 
 /** A usable selection from untrusted input (storage, the UI): unknown presets become production. */

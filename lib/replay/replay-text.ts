@@ -7,7 +7,6 @@ import type { Explanation } from './explain';
 
 /** Fixed sentences of the replay slice. */
 export const REPLAY_TEXT = {
-  chooseBase: 'Choose an API base.',
   chooseValidBase: 'Choose a valid API base first.',
   tokenTooLong: 'That is far too long to be an access token.',
   noImages: 'This result references no images.',

@@ -1,12 +1,12 @@
 // Derived replay data for the UI: what a selected capture offers replay, and facts read off the replay state.
 import { findInnermost, type Inspection } from '../jose/inspect';
-import { findSessionId } from '../uqudo/session-id';
 import type { AccessState } from '../permissions/access';
 import { isSessionId, type ReplayPurpose } from '../uqudo/info-api';
 import { summarizeUqudoResult, type ImageRef, type InlinePhoto } from '../uqudo/summary';
 import { REPLAY_TEXT } from './replay-text';
 import type { ReplayEntry } from './entries';
 import type { ImageBatch, ImageResult } from './gallery';
+import { readReplaySessionId } from './scope';
 import type { ReplayState } from './state';
 
 /** What a selected capture offers replay: its session id, image references and inline photos. */
@@ -26,8 +26,8 @@ export function selectReplayCapture(inspection: Inspection | undefined): ReplayC
   const innermost = findInnermost(inspection);
   // Only an SDK result names a session: an access token's jti is not one.
   if (innermost.kind !== 'uqudo-result') return facts;
-  const sessionId = findSessionId(inspection);
-  if (sessionId) facts.sessionId = sessionId.slice(0, 200);
+  const sessionId = readReplaySessionId(inspection);
+  if (sessionId) facts.sessionId = sessionId;
   const summary = summarizeUqudoResult(innermost.payload);
   facts.images = summary.images;
   facts.uniqueImageCount = new Set(summary.images.map((ref) => ref.id)).size;
@@ -52,31 +52,6 @@ export function selectApiAccess(replay: ReplayState): AccessState | undefined {
 export function selectTokenMismatch(replay: ReplayState): boolean {
   const { token, tokenOrigin, apiOrigin } = replay;
   return token !== '' && apiOrigin !== undefined && tokenOrigin !== apiOrigin;
-}
-
-const sessionCache = new WeakMap<Inspection, string | undefined>();
-
-/**
- * The replay scope of a capture: its Uqudo session (every capture of one session id shares it),
- * else the capture alone. Memoised per inspection (the summary is not computed again per render).
- */
-export function selectReplayScope(capture: { id: string; inspection?: Inspection }): string {
-  const { inspection } = capture;
-  let sessionId: string | undefined;
-  if (inspection) {
-    if (!sessionCache.has(inspection)) {
-      sessionCache.set(inspection, selectReplayCapture(inspection).sessionId);
-    }
-    sessionId = sessionCache.get(inspection);
-  }
-  return sessionId !== undefined ? `session:${sessionId}` : `capture:${capture.id}`;
-}
-
-/** How many images were fetched (or are being fetched) in `scope`. */
-export function selectScopedImageCount(replay: ReplayState, scope: string): number {
-  let count = 0;
-  for (const image of replay.images) if (image.scope === scope) count += 1;
-  return count;
 }
 
 /** The replays sent in `scope` whose purpose is one of `purposes`, newest first. */

@@ -1,8 +1,9 @@
 // Tests for the composed replay slice inside the inspector store: a replayed result becomes a capture.
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createInspectorStore } from '../store';
 import { inspectUqudoToken } from '../uqudo/inspect';
 import { buildUqudoPayload, mintToken } from '../jose/testing/tokens';
+import { loadReplayLogic } from './lazy-slice';
 import { buildReplayResponse } from './testing/replays';
 import {
   NOW_MS,
@@ -14,6 +15,9 @@ import {
 } from './testing/slice-harness';
 
 describe('in the inspector store', () => {
+  // The store's replay actions are synchronous once the replay code is loaded (the panel loads it when idle).
+  beforeAll(() => loadReplayLogic());
+
   it('adds a replayed result as a capture marked replay, with its own verdict', async () => {
     const jws = await mintToken(buildUqudoPayload({ jti: SESSION, iat: NOW_S - 60 }), {
       key: await getTestKey(),

@@ -4,6 +4,7 @@ import { createAccessPart } from './access-slice';
 import { createImagePart } from './images-slice';
 import { createRequestPart, recordProblem } from './requests-slice';
 import {
+  applyReplayScope,
   initialReplayState,
   type ReplayActions,
   type ReplayDeps,
@@ -16,11 +17,9 @@ import { createZipPart } from './zip-slice';
 export { type ReplayEntry } from './entries';
 export { type ImageBatch, type ImageResult } from './gallery';
 export {
-  initialReplayState,
   type ReplayActions,
   type ReplayDeps,
   type ReplayState,
-  type SliceAccess,
   type StartResult,
   type ZipResult,
 } from './state';
@@ -50,9 +49,7 @@ export function createReplaySlice(deps: ReplayDeps, access: SliceAccess): Replay
     ...images.actions,
     ...createZipPart(ctx),
 
-    setScope(scope) {
-      if (typeof scope === 'string' && scope !== get().scope) set({ scope });
-    },
+    setScope: (scope) => applyReplayScope(access, scope),
 
     clearReplays() {
       const { scope, replays, imageBatches, problemScope } = get();

@@ -170,3 +170,8 @@ export function initialReplayState(apiBase: ApiBaseSelection = DEFAULT_API_BASE)
     problemScope: '',
   };
 }
+
+/** Sets the scope that later actions belong to (a string other than the current one only). */
+export function applyReplayScope(access: SliceAccess, scope: string): void {
+  if (typeof scope === 'string' && scope !== access.get().scope) access.set({ scope });
+}

@@ -1,7 +1,9 @@
 // Issue 13 §2, pure parts: where the token sits in a captured backend request, the test plan, substitution, judging.
 import type { Header } from '../capture/exchange';
 import { isFormMimeType, isJsonMimeType } from '../capture/filter';
-import { isUqudoHost } from '../uqudo/classify';
+import { isUqudoTarget } from './uqudo-target';
+
+export { isUqudoTarget };
 
 /** The mutations of the backend acceptance test, in the order they are sent. */
 export const MUTATIONS = [
@@ -161,15 +163,6 @@ export function substituteToken(
     return { ok: false, message: 'the token is not in the body' };
   }
   return { ok: true, body: body.split(oldToken).join(newToken) };
-}
-
-/** Never-send guard: true when the URL points at a Uqudo host (the test must not run there). */
-export function isUqudoTarget(url: string): boolean {
-  try {
-    return isUqudoHost(new URL(url).hostname);
-  } catch {
-    return true; // an unparsable target is refused as well
-  }
 }
 
 /** Plans the acceptance test for one captured backend request, or says why it cannot run. */

@@ -3,12 +3,17 @@ import {
   createJwksLoader,
   createRefusedKeyResolver,
   createStaticKeyResolver,
-  parseDecryptionKey,
   parseKeys,
   type DecryptionKey,
   type KeyResolver,
 } from '../jose/keys';
 import type { KeySource } from './settings';
+
+/** Why the private key was not read: the code that reads it did not load. */
+function describeKeyCodeNotLoaded(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `The private key could not be read: its code did not load (${reason.slice(0, 300)}). Encrypted results stay encrypted.`;
+}
 
 /** Progress of turning a setting into something usable, shown next to the setting. */
 export interface SetupStatus {
@@ -75,7 +80,10 @@ export async function prepareDecryptionKey(text: string): Promise<DecryptionSetu
   if (text.trim() === '') {
     return { state: 'none', description: 'No private key: encrypted results stay encrypted.' };
   }
-  const parsed = await parseDecryptionKey(text);
+  // The key parser loads only when a key was pasted (most sessions have none).
+  const code = await import('../jose/keys/decryption').catch((error: unknown) => ({ error }));
+  if ('error' in code) return { state: 'error', description: describeKeyCodeNotLoaded(code.error) };
+  const parsed = await code.parseDecryptionKey(text);
   if (!parsed.ok) return { state: 'error', description: parsed.error };
   return { state: 'ready', key: parsed.key, description: parsed.description };
 }

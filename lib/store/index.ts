@@ -1,8 +1,8 @@
 // createInspectorStore: the panel's single store — captures, selection, filter, settings, secrets, notices.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { MAX_HAR_CHARS, parseHar } from '../capture/har';
-import { sendReplay } from '../replay/send';
-import { createReplaySlice, initialReplayState } from '../replay/slice';
+import { createLazyReplaySlice } from '../replay/lazy-slice';
+import { initialReplayState } from '../replay/state';
 import { prepareDecryptionKey, prepareKeys } from '../settings/checks';
 import {
   DEFAULT_SETTINGS,
@@ -52,6 +52,7 @@ export type { NavigationMarker } from './markers';
 export { markList } from './markers';
 export type * from './state';
 export * from './selectors';
+export * from './facts';
 export * from './session-selectors';
 export { describeWhere } from './text';
 
@@ -127,9 +128,9 @@ export function createInspectorStore(deps: InspectorStoreDeps): InspectorStore {
   });
   const actions = createActions(api, engine, deps, now, evidence);
   // Replayed results enter the list through the same pipeline as captured traffic (source 'replay').
-  const replay = createReplaySlice(
+  // The replay code loads on first use (or when the panel is idle): lib/replay/lazy-slice.ts.
+  const replay = createLazyReplaySlice(
     {
-      send: sendReplay,
       ...deps.replay,
       inspect: deps.inspect,
       now,

@@ -3,7 +3,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { CapturedExchange } from '../capture/exchange';
 import type { Inspection } from '../jose/inspect';
 import type { UqudoInspectOptions } from '../uqudo/inspect';
-import type { ReplayActions, ReplayDeps, ReplayState } from '../replay/slice';
+import type { LazyReplayActions } from '../replay/lazy-slice';
+import type { ReplayDeps, ReplayState } from '../replay/slice';
 import type { DecryptionSetup, KeySetup, SetupStatus } from '../settings/checks';
 import type { KeySource, PanelSecrets, PanelSettings } from '../settings/settings';
 import type { Capture } from './capture';
@@ -124,8 +125,8 @@ export interface InspectorActions {
 /** The store: a zustand store API (for useStore/subscribe) plus the actions. */
 export type InspectorStore = StoreApi<InspectorState> &
   InspectorActions & {
-    /** Replay actions (lib/replay/slice.ts); their state is `state.replay`. */
-    replay: ReplayActions;
+    /** Replay actions (lib/replay/slice.ts, loaded on first use); their state is `state.replay`. */
+    replay: LazyReplayActions;
     /** Export and import of evidence reports (lib/store/evidence-slice.ts). */
     evidence: EvidenceActions;
     /** Host access to the JWKS URL's origin (createKeyAccess in lib/store/key-access.ts); its state is `state.originAccess`. */

@@ -1,7 +1,9 @@
 // Request builders for Uqudo's Info API, image download and token endpoint (pure; the token is never inside).
 import type { Header } from '../capture/exchange';
 import { isUuid } from '../guards';
-import { checkFetchUrl } from '../permissions/origin-policy';
+import { parseApiBase, type ApiBaseResult } from './api-bases';
+
+export { API_BASE_PRESETS, parseApiBase } from './api-bases';
 
 /** What a replay is for; drives error explanations and cURL rendering. */
 export type ReplayPurpose = 'info' | 'info-header' | 'delete' | 'image' | 'token';
@@ -24,23 +26,6 @@ export interface ReplayRequest {
 /** Result of a request builder. */
 export type BuildResult = { ok: true; request: ReplayRequest } | { ok: false; error: string };
 
-/** Result of parsing an API base. `origin` is normalized (`https://host[:port]`, no path). */
-export type ApiBaseResult = { ok: true; origin: string } | { ok: false; error: string };
-
-/** A selectable API base. */
-export interface ApiBasePreset {
-  id: 'prod' | 'dev' | 'sandbox';
-  label: string;
-  origin: string;
-}
-
-/** Uqudo production and development, and the local sandbox (`npm run sandbox`). */
-export const API_BASE_PRESETS: readonly ApiBasePreset[] = [
-  { id: 'prod', label: 'Uqudo production (id.uqudo.io)', origin: 'https://id.uqudo.io' },
-  { id: 'dev', label: 'Uqudo development (id.dev.uqudo.io)', origin: 'https://id.dev.uqudo.io' },
-  { id: 'sandbox', label: 'Local sandbox (127.0.0.1:8321)', origin: 'http://127.0.0.1:8321' },
-];
-
 /** Uqudo's token endpoints for its own API bases; any other base serves `/api/oauth/token` itself. */
 const TOKEN_ENDPOINTS: Record<string, string> = {
   'https://id.uqudo.io': 'https://auth.uqudo.io/api/oauth/token',
@@ -49,18 +34,6 @@ const TOKEN_ENDPOINTS: Record<string, string> = {
 
 const MAX_INPUT_CHARS = 2048;
 const MAX_IMAGE_ID_CHARS = 256;
-
-/**
- * Parses an API base typed by the user under the panel's one origin policy (checkFetchUrl: https
- * anywhere, plain http on loopback only, no credentials in the URL, the same rules as a JWKS URL).
- * Any path, query or fragment is dropped.
- */
-export function parseApiBase(text: string): ApiBaseResult {
-  const input = typeof text === 'string' ? text.trim() : '';
-  if (input === '') return { ok: false, error: 'Enter an API base such as https://id.uqudo.io.' };
-  const checked = checkFetchUrl(input, 'https://id.uqudo.io');
-  return checked.ok ? { ok: true, origin: checked.origin } : checked;
-}
 
 /** True when `id` has the UUID shape Uqudo requires of a session id. */
 export function isSessionId(id: string): boolean {

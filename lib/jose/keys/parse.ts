@@ -1,13 +1,5 @@
 // Verification keys from text (JWKS, JWK, JWK list, PEM public keys and certificates) with jose, after the hygiene rules.
-import {
-  base64url,
-  calculateJwkThumbprint,
-  exportJWK,
-  importJWK,
-  importSPKI,
-  importX509,
-  type JWK,
-} from 'jose';
+import { base64url, calculateJwkThumbprint, importJWK, type JWK } from 'jose';
 import { isRecord } from '../../guards';
 import {
   checkHmacKeyLength,
@@ -15,29 +7,10 @@ import {
   checkRsaPublicKey,
   checkVerificationUse,
 } from './hygiene';
-import { MAX_KEY_TEXT_LENGTH, messageOf, splitPem, type Parsed, type PemBlock } from './pem';
+import { refuse, type Entry, type RefusedKey, type VerificationKey } from './entry';
+import { MAX_KEY_TEXT_LENGTH, messageOf, type Parsed } from './pem';
 
-/** A public key (or HMAC secret) the user configured for verifying signatures. */
-export interface VerificationKey {
-  kid?: string;
-  /** Algorithm the key is pinned to (only when its JWK says so). */
-  alg?: string;
-  kty: string;
-  /** Extractable public CryptoKey, or the raw secret for `oct` keys. */
-  key: CryptoKey | Uint8Array;
-  /** Where the key came from, for messages (file name, URL, "pasted JWKS"). */
-  source: string;
-  /** RFC 7638 thumbprint of the public key (or secret), to tell a repeated key from a different one. */
-  thumbprint: string;
-}
-
-/** A configured key that the hygiene rules refused, kept so a token naming it is told why. */
-export interface RefusedKey {
-  kid?: string;
-  source: string;
-  /** Why it is not used, e.g. "RSA public exponent 1 is below 65537". */
-  reason: string;
-}
+export type { RefusedKey, VerificationKey } from './entry';
 
 /** Keys parsed from one text: the usable ones, the refused ones and a description naming them. */
 export interface ParsedKeys {
@@ -82,23 +55,11 @@ const ES_FOR_CURVE: Record<string, string> = {
   'P-521': 'ES512',
 };
 
-/** An entry that became a key, was refused by a hygiene rule, or could not be read at all. */
-type Entry =
-  { ok: true; value: VerificationKey } | { ok: false; error: string; refused?: RefusedKey };
-
 function describeCryptoKey(key: CryptoKey): string {
   const algorithm = key.algorithm as { name: string; namedCurve?: string; modulusLength?: number };
   if (algorithm.modulusLength) return `RSA ${algorithm.modulusLength}-bit`;
   if (algorithm.namedCurve) return `EC ${algorithm.namedCurve}`;
   return algorithm.name;
-}
-
-/** kty of an imported public CryptoKey. */
-function ktyOf(key: CryptoKey): string {
-  const name = key.algorithm.name;
-  if (name.startsWith('RS')) return 'RSA';
-  if (name === 'ECDSA' || name === 'ECDH') return 'EC';
-  return 'OKP';
 }
 
 /** Names a key for messages (type, kid, pinned alg), never its material. */
@@ -108,51 +69,6 @@ export function describeVerificationKey(key: VerificationKey): string {
   if (key.kid !== undefined) parts.push(`kid "${key.kid}"`);
   if (key.alg !== undefined) parts.push(key.alg);
   return parts.join(' ');
-}
-
-function refuse(kid: string | undefined, source: string, reason: string): Entry {
-  const label = kid === undefined ? 'key' : `key "${kid}"`;
-  return { ok: false, error: `${label}: refused, ${reason}`, refused: { kid, source, reason } };
-}
-
-// jose needs an alg to import a PEM; any fitting one will do because keys are re-imported per token alg.
-const PEM_IMPORT_ALGS = ['RS256', 'ES256', 'ES384', 'ES512', 'Ed25519'] as const;
-
-async function importPublicPem(block: PemBlock, source: string): Promise<Entry> {
-  const importer = block.label === 'CERTIFICATE' ? importX509 : importSPKI;
-  let lastError: unknown;
-  for (const alg of PEM_IMPORT_ALGS) {
-    let key: CryptoKey;
-    try {
-      key = await importer(block.text, alg, { extractable: true });
-    } catch (error) {
-      lastError = error;
-      continue;
-    }
-    const jwk = await exportJWK(key);
-    const weak = jwk.kty === 'RSA' ? checkRsaPublicKey(jwk) : undefined;
-    if (weak) return refuse(undefined, source, weak);
-    const thumbprint = await calculateJwkThumbprint(jwk);
-    return { ok: true, value: { kty: ktyOf(key), key, source, thumbprint } };
-  }
-  return {
-    ok: false,
-    error: `Could not import the ${block.label === 'CERTIFICATE' ? 'certificate' : 'public key'}: ${messageOf(lastError)}`,
-  };
-}
-
-function pemLabelHint(label: string): string {
-  switch (label) {
-    case 'RSA PUBLIC KEY':
-      return 'PKCS#1 "RSA PUBLIC KEY" is not supported; convert it with `openssl rsa -RSAPublicKey_in -in key.pem -pubout`.';
-    case 'PRIVATE KEY':
-    case 'RSA PRIVATE KEY':
-    case 'EC PRIVATE KEY':
-    case 'ENCRYPTED PRIVATE KEY':
-      return 'This is a private key; verification needs the public key (`openssl pkey -in key.pem -pubout`).';
-    default:
-      return `PEM "${label}" is not a public key or certificate.`;
-  }
 }
 
 function defaultSigningAlg(jwk: Record<string, unknown>): string | undefined {
@@ -250,16 +166,12 @@ async function readEntries(
 ): Promise<Parsed<{ container: string; entries: Entry[] }>> {
   const entries: Entry[] = [];
   if (text.includes('-----BEGIN ')) {
-    const blocks = splitPem(text);
-    if (!blocks.ok) return blocks;
-    for (const block of blocks.value) {
-      entries.push(
-        block.label === 'PUBLIC KEY' || block.label === 'CERTIFICATE'
-          ? await importPublicPem(block, source)
-          : { ok: false, error: pemLabelHint(block.label) },
-      );
+    // The PEM reader (and its certificate parsing) loads only when PEM text is pasted.
+    const reader = await import('./parse-pem').catch((error: unknown) => ({ error }));
+    if ('error' in reader) {
+      return { ok: false, error: `The PEM reader did not load: ${messageOf(reader.error)}` };
     }
-    return { ok: true, value: { container: 'PEM', entries } };
+    return reader.readPemEntries(text, source);
   }
   const json = jwkEntries(text);
   if (!json.ok) return json;
