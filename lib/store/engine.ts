@@ -135,10 +135,14 @@ export class InspectorEngine {
     return appendNotice(this.api.getState().notices, this.noticeSeq, level, text);
   }
 
-  /** Changes the filter and publishes the new visible list. */
+  /**
+   * Changes the filter and publishes the new visible list; the captures, counts and suggestions
+   * did not change, so their views stay (what derives from them is not recomputed per keystroke).
+   */
   setFilter(filter: string): void {
-    this.collection.setFilter(filter);
-    this.api.setState({ filter, ...this.collection.views() });
+    const changed = this.collection.setFilter(filter);
+    const visible = changed ? this.collection.visibleView(this.api.getState().captures) : undefined;
+    this.api.setState(visible ? { filter, visible } : { filter });
   }
 
   /** Forgets every capture and what is waiting (running inspections finish and are ignored). */
