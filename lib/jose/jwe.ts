@@ -74,7 +74,7 @@ export type InspectNested = (
   token: string,
   options: InspectOptions,
   depth: number,
-) => Promise<Inspection>;
+) => Promise<Inspection> | Inspection;
 
 /**
  * Inspects a compact JWE whose header is already decoded: decrypts it with the configured key

@@ -2,38 +2,41 @@
 import { compactVerify } from 'jose';
 import { createFinding, describeJoseError, quoteUntrusted, type Finding } from './findings';
 import type { InspectOptions, SignatureStatus } from './inspection';
+import { settle, yieldToWebCrypto } from './overlap';
 import {
   ASYMMETRIC_SIGNING_ALGS,
   checkHmacKeyLength,
   describeVerificationKey,
-  importKeyForAlg,
+  importKeyOnce,
   type KeyLookup,
   type KeyResolver,
   type VerificationKey,
 } from './keys';
 
-/** The signature status, and on success the payload bytes jose verified (so they are decoded once). */
+/** The signature status. */
 export interface Verification {
   status: SignatureStatus;
-  payload?: Uint8Array;
 }
 
-/** Keys as imported for an alg, per configured key: a re-import costs more than the verify. */
-const importedKeys = new WeakMap<VerificationKey, Map<string, Promise<CryptoKey | Uint8Array>>>();
+/**
+ * Work that does not depend on the signature (payload, claims, naming), done while WebCrypto
+ * verifies on its own thread instead of after it. `read` must be idempotent: it is called once
+ * per candidate key, and the caller calls it again when nothing was verified.
+ */
+export interface WhileVerifying {
+  read(): void;
+}
 
-/** importKeyForAlg, once per key and alg (an import that failed fails the same way again). */
-function importCached(key: VerificationKey, alg: string): Promise<CryptoKey | Uint8Array> {
-  let byAlg = importedKeys.get(key);
-  if (!byAlg) {
-    byAlg = new Map();
-    importedKeys.set(key, byAlg);
+/** The `verified-with-key` message per key (keys do not change once parsed). */
+const verifiedMessages = new WeakMap<VerificationKey, string>();
+
+function describeVerifiedWith(key: VerificationKey): string {
+  let message = verifiedMessages.get(key);
+  if (message === undefined) {
+    message = `Signature verified with ${describeVerificationKey(key)} from ${key.source}.`;
+    verifiedMessages.set(key, message);
   }
-  let imported = byAlg.get(alg);
-  if (!imported) {
-    imported = importKeyForAlg(key, alg);
-    byAlg.set(alg, imported);
-  }
-  return imported;
+  return message;
 }
 
 /** Default JWS algorithm allowlist: the asymmetric algorithms (Uqudo results use RS256). */
@@ -66,35 +69,40 @@ async function resolveKeys(
   return lookup;
 }
 
-/** Tries each candidate key; the first that verifies wins. */
+/**
+ * Tries each candidate key; the first that verifies wins. Once jose is verifying with the first
+ * key, `whileVerifying` runs.
+ */
 async function verifyWithKeys(
   token: string,
   alg: string,
   keys: readonly VerificationKey[],
   crit: Record<string, boolean> | undefined,
   findings: Finding[],
+  whileVerifying: WhileVerifying,
 ): Promise<Verification> {
   const failures: Finding[] = [];
   for (const key of keys) {
-    let usable: CryptoKey | Uint8Array;
-    try {
-      usable = await importCached(key, alg);
-    } catch (error) {
-      failures.push(describeJoseError(error, 'key'));
-      continue;
+    let usable = importKeyOnce(key, alg);
+    if (usable instanceof Promise) {
+      try {
+        usable = await usable;
+      } catch (error) {
+        failures.push(describeJoseError(error, 'key'));
+        continue;
+      }
     }
-    try {
-      const { payload } = await compactVerify(token, usable, { algorithms: [alg], crit });
-      findings.push(
-        createFinding(
-          'verified-with-key',
-          `Signature verified with ${describeVerificationKey(key)} from ${key.source}.`,
-        ),
-      );
-      return { status: 'valid', payload };
-    } catch (error) {
-      failures.push(describeJoseError(error, 'verify'));
+    const verifying = settle(compactVerify(token, usable, { algorithms: [alg], crit }));
+    await yieldToWebCrypto();
+    whileVerifying.read();
+    // Worded while the verify runs; used only if it succeeds.
+    const verified = describeVerifiedWith(key);
+    const outcome = await verifying;
+    if (outcome.ok) {
+      findings.push(createFinding('verified-with-key', verified));
+      return { status: 'valid' };
     }
+    failures.push(describeJoseError(outcome.error, 'verify'));
   }
   const badSignatures = failures.filter((f) => f.code === 'signature-invalid').length;
   if (badSignatures > 0) {
@@ -153,6 +161,7 @@ async function checkHmacSignature(
   crit: Record<string, boolean> | undefined,
   options: InspectOptions,
   findings: Finding[],
+  whileVerifying: WhileVerifying,
 ): Promise<Verification> {
   if (options.allowedAlgs && !options.allowedAlgs.includes(alg)) {
     findings.push(
@@ -173,14 +182,15 @@ async function checkHmacSignature(
     );
     return { status: 'unsupported' };
   }
-  return verifyWithKeys(token, alg, secrets, crit, findings);
+  return verifyWithKeys(token, alg, secrets, crit, findings, whileVerifying);
 }
 
 /**
  * Checks the signature of a compact JWS with the configured keys only: `alg: none` and
  * algorithms outside the allowlist are errors, HMAC needs a long-enough shared secret, and keys
- * the lookup left out are reported (`key-not-used`). On success the verified payload comes back
- * too. Never throws.
+ * the lookup left out are reported (`key-not-used`). `whileVerifying` runs while WebCrypto
+ * verifies (not at all when nothing is verified: the caller runs it then). Never throws, unless
+ * `whileVerifying` does.
  */
 export async function checkSignature(
   token: string,
@@ -189,6 +199,7 @@ export async function checkSignature(
   crit: Record<string, boolean> | undefined,
   options: InspectOptions,
   findings: Finding[],
+  whileVerifying: WhileVerifying,
 ): Promise<Verification> {
   if (alg.toLowerCase() === 'none') {
     findings.push(
@@ -200,7 +211,8 @@ export async function checkSignature(
     return { status: 'invalid' };
   }
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
-  if (HMAC_ALG.test(alg)) return checkHmacSignature(token, alg, kid, crit, options, findings);
+  if (HMAC_ALG.test(alg))
+    return checkHmacSignature(token, alg, kid, crit, options, findings, whileVerifying);
   const allowed = options.allowedAlgs ?? DEFAULT_ALLOWED_ALGS;
   if (!allowed.includes(alg)) {
     findings.push(
@@ -239,6 +251,6 @@ export async function checkSignature(
       findings.push(createFinding('key-not-found', lookup.message));
       return { status: 'unverified' };
     case 'found':
-      return verifyWithKeys(token, alg, lookup.keys, crit, findings);
+      return verifyWithKeys(token, alg, lookup.keys, crit, findings, whileVerifying);
   }
 }

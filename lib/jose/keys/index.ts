@@ -18,9 +18,9 @@ export { checkHmacKeyLength } from './hygiene';
 export {
   createRefusedKeyResolver,
   createStaticKeyResolver,
-  importKeyForAlg,
   selectKeys,
   type KeyLookup,
   type KeyResolver,
 } from './select';
 export { createJwksLoader } from './jwks-loader';
+export { importKeyOnce } from './import-cache';

@@ -168,6 +168,12 @@ export function createRefusedKeyResolver(message: string): KeyResolver {
   return async () => ({ status: 'refused', message });
 }
 
+/**
+ * Lookups a static resolver remembers: a fixed key set answers one (alg, kid) the same way every
+ * time, and a page's tokens share a few. Bounded, because the kid comes from the token.
+ */
+const MAX_REMEMBERED_LOOKUPS = 64;
+
 /** A resolver over a fixed set of keys (pasted text or key files); `refused` keys explain themselves. */
 export function createStaticKeyResolver(
   keys: VerificationKey[],
@@ -177,5 +183,26 @@ export function createStaticKeyResolver(
   const refusedSnapshot = [...refused];
   const sources = [...new Set([...snapshot, ...refusedSnapshot].map((k) => k.source))];
   const label = sources.length > 0 ? sources.join(', ') : 'the configured keys';
-  return async (header) => selectKeys(snapshot, header, label, refusedSnapshot);
+  const lookUp = async (header: { alg?: string; kid?: string }): Promise<KeyLookup> =>
+    selectKeys(snapshot, header, label, refusedSnapshot);
+  const remembered = new Map<string | undefined, Map<string | undefined, Promise<KeyLookup>>>();
+  let count = 0;
+  return (header) => {
+    let byKid = remembered.get(header.alg);
+    let lookup = byKid?.get(header.kid);
+    if (lookup) return lookup;
+    if (count >= MAX_REMEMBERED_LOOKUPS) {
+      remembered.clear();
+      count = 0;
+      byKid = undefined;
+    }
+    if (!byKid) {
+      byKid = new Map();
+      remembered.set(header.alg, byKid);
+    }
+    lookup = lookUp({ alg: header.alg, kid: header.kid });
+    byKid.set(header.kid, lookup);
+    count++;
+    return lookup;
+  };
 }
