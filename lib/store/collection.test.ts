@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Inspection } from '../jose/inspect';
 import type { Capture } from './capture';
-import { CaptureCollection, filterTerms } from './collection';
+import { CaptureCollection } from './collection';
+import { filterTerms } from './filter-terms';
 
 function captureOf(seq: number, time: number, word: string): Capture {
   return {
@@ -55,7 +56,20 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   }),
   fc.record({
     kind: fc.constant('filter' as const),
-    text: fc.constantFrom('', 'alpha', 'beta', 'zeta', 'a.example alpha', 'j1'),
+    // Prefixes and extensions of one another, so narrowing, widening and replacing all occur.
+    text: fc.constantFrom(
+      '',
+      'a',
+      'al',
+      'alpha',
+      'ph',
+      'alpha j',
+      'alpha j1',
+      'beta',
+      'zeta',
+      'a.example alpha',
+      'j1',
+    ),
   }),
 );
 
@@ -137,5 +151,42 @@ describe('CaptureCollection', () => {
     expect(second.jtiCounts).toBe(first.jtiCounts);
     collection.inspect('c1', inspectionWith('j1'));
     expect(collection.views().jtiCounts).not.toBe(second.jtiCounts);
+  });
+
+  it('narrows, widens and replaces the filter incrementally while captures come and go', () => {
+    const collection = new CaptureCollection({ maxCaptures: 5, maxBytes: 1e9 });
+    const ids = () =>
+      collection
+        .views()
+        .visible.toArray()
+        .map((c) => c.id);
+    collection.add([captureOf(1, 1, 'alpha'), captureOf(2, 2, 'alps'), captureOf(3, 3, 'beta')]);
+    expect(collection.setFilter('al')).toBe(true);
+    expect(ids()).toEqual(['c2', 'c1']);
+    // Extended while a capture arrives: only the current matches are re-tested.
+    collection.add([captureOf(4, 4, 'alpine')]);
+    expect(collection.setFilter('alp')).toBe(true);
+    expect(ids()).toEqual(['c4', 'c2', 'c1']);
+    expect(collection.setFilter('alph')).toBe(true);
+    expect(ids()).toEqual(['c1']);
+    // A capture that arrived during the narrow query shows up again when it is shortened.
+    collection.add([captureOf(5, 5, 'alpaca')]);
+    expect(ids()).toEqual(['c1']);
+    expect(collection.setFilter('al')).toBe(true);
+    expect(ids()).toEqual(['c5', 'c4', 'c2', 'c1']);
+    // Replaced: everything re-tested.
+    expect(collection.setFilter('beta')).toBe(true);
+    expect(ids()).toEqual(['c3']);
+    // An inspection lands during the query (its jti matches); a new capture drops c1 (cap 5).
+    collection.inspect('c5', inspectionWith('beta-jti'));
+    collection.add([captureOf(6, 6, 'beta')]);
+    expect(ids()).toEqual(['c6', 'c5', 'c3']);
+    expect(collection.setFilter('bet')).toBe(true);
+    expect(ids()).toEqual(['c6', 'c5', 'c3']);
+    expect(collection.setFilter('  bet ')).toBe(false);
+    expect(collection.setFilter('be ta')).toBe(true);
+    expect(ids()).toEqual(['c6', 'c5', 'c3']);
+    expect(collection.setFilter('')).toBe(true);
+    expect(ids()).toEqual(['c6', 'c5', 'c4', 'c3', 'c2']);
   });
 });

@@ -2,6 +2,7 @@
 import type { Inspection } from '../jose/inspect';
 import { applyInspection, type Capture } from './capture';
 import { CaptureSequence, viewOf, type CaptureList } from './capture-list';
+import { filterTerms, matchesTerms, relateFilterTerms } from './filter-terms';
 
 /** How many captures carry each jti (a new view object whenever a count changes). */
 export interface JtiCounts {
@@ -32,11 +33,6 @@ export interface AddOutcome {
   droppedIds: ReadonlySet<string>;
 }
 
-/** The lower-cased terms of a filter text; every term must match. */
-export function filterTerms(filter: string): string[] {
-  return filter.toLowerCase().split(/\s+/).filter(Boolean);
-}
-
 /**
  * The captures of the panel, kept sorted in place so that each new capture, each finished
  * inspection and each dropped capture costs O(1) amortised (O(log n) to locate), however many
@@ -45,7 +41,7 @@ export function filterTerms(filter: string): string[] {
  */
 export class CaptureCollection {
   private readonly all = new CaptureSequence();
-  private readonly matching = new CaptureSequence();
+  private matching = new CaptureSequence();
   private readonly byId = new Map<string, Capture>();
   private readonly counts = new Map<string, number>();
   private readonly suggestions = new Map<string, number>();
@@ -112,20 +108,31 @@ export class CaptureCollection {
     return true;
   }
 
-  /** Changes the filter (the one O(n) operation: a keystroke, not a capture). */
-  setFilter(filter: string): void {
+  /**
+   * Changes the filter; false when its terms are the same. A typed character (or an added term)
+   * re-tests only the current matches, a deleted one only the current non-matches; a replaced
+   * term re-tests every capture. Either way the matches come out in list order.
+   */
+  setFilter(filter: string): boolean {
     const terms = filterTerms(filter);
-    if (terms.join(' ') === this.terms.join(' ')) return;
+    const relation = relateFilterTerms(this.terms, terms);
     this.terms = terms;
-    this.matching.clear();
+    if (relation === 'same') return false;
+    const previous = this.matching;
+    this.matching = new CaptureSequence();
     if (terms.length > 0) {
-      // Oldest first, so every insert is an append.
-      for (let index = this.all.length - 1; index >= 0; index -= 1) {
-        const capture = this.all.at(index) as Capture;
-        if (this.matches(capture)) this.matching.insert(capture);
-      }
+      if (relation === 'narrower') this.keepMatches(previous);
+      else this.collectMatches(relation === 'wider' ? previous : undefined);
     }
     this.version += 1;
+    return true;
+  }
+
+  /** The visible list to publish beside `captures` (the current captures view), after a filter change. */
+  visibleView(captures: CaptureList): CaptureList {
+    return this.terms.length > 0
+      ? viewOf(this.matching, this.version, (id) => this.byId.get(id))
+      : captures;
   }
 
   clear(): void {
@@ -156,7 +163,32 @@ export class CaptureCollection {
   }
 
   private matches(capture: Capture): boolean {
-    return this.terms.every((term) => capture.searchText.includes(term));
+    return matchesTerms(capture.searchText, this.terms);
+  }
+
+  /** Narrowing: the captures of `previous` that still match (oldest first, so each insert appends). */
+  private keepMatches(previous: CaptureSequence): void {
+    for (let index = previous.length - 1; index >= 0; index -= 1) {
+      const capture = previous.at(index) as Capture;
+      if (this.matches(capture)) this.matching.insert(capture);
+    }
+  }
+
+  /**
+   * Every capture that matches, oldest first; those in `known` (a subsequence of the list known to
+   * match, when the filter widened) are kept without a test, walking both in step.
+   */
+  private collectMatches(known: CaptureSequence | undefined): void {
+    let next = known ? known.length - 1 : -1;
+    for (let index = this.all.length - 1; index >= 0; index -= 1) {
+      const capture = this.all.at(index) as Capture;
+      if (known && next >= 0 && known.at(next)?.id === capture.id) {
+        next -= 1;
+        this.matching.insert(capture);
+      } else if (this.matches(capture)) {
+        this.matching.insert(capture);
+      }
+    }
   }
 
   private forget(capture: Capture): void {

@@ -18,6 +18,12 @@ import { capText } from './text';
 
 /** How long new captures and finished inspections wait to be applied together. */
 const FLUSH_DELAY_MS = 16;
+/**
+ * Finished inspections alone are applied at most this often after the previous update (new
+ * captures still go out within FLUSH_DELAY_MS and take the finished ones along): each update
+ * re-renders the panel, and during a burst that rendering is most of the panel's CPU.
+ */
+const RESULTS_FLUSH_INTERVAL_MS = 100;
 
 /** Effects the engine runs with (defaults filled in by createInspectorStore). */
 export interface EngineDeps {
@@ -44,6 +50,10 @@ export class InspectorEngine {
   private seq = 0;
   private noticeSeq = 0;
   private flushScheduled = false;
+  // The pending flush timer and when it fires, and when the last flush ran (performance.now()).
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private flushDue = 0;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   // Captures waiting for the next flush, and the one to select then (a pasted token).
   private incoming: Capture[] = [];
   private incomingSelection: string | undefined;
@@ -63,7 +73,7 @@ export class InspectorEngine {
       inspect: deps.inspect,
       now: deps.now,
       concurrency: deps.limits.concurrency,
-      onSettled: () => this.scheduleFlush(),
+      onSettled: () => this.scheduleFlush(false),
     });
   }
 
@@ -120,7 +130,7 @@ export class InspectorEngine {
   accept(added: Capture[], patch: Partial<InspectorState> = {}, select?: string): void {
     for (const capture of added) this.incoming.push(capture);
     if (select !== undefined) this.incomingSelection = select;
-    if (added.length > 0) this.scheduleFlush();
+    if (added.length > 0) this.scheduleFlush(true);
     // The pending count is refreshed by each flush; here only the switch from idle to busy is
     // published, so a burst of requests does not re-render the panel once per request.
     if (this.api.getState().pending === 0 && added.length > 0) {
@@ -135,10 +145,14 @@ export class InspectorEngine {
     return appendNotice(this.api.getState().notices, this.noticeSeq, level, text);
   }
 
-  /** Changes the filter and publishes the new visible list. */
+  /**
+   * Changes the filter and publishes the new visible list; the captures, counts and suggestions
+   * did not change, so their views stay (what derives from them is not recomputed per keystroke).
+   */
   setFilter(filter: string): void {
-    this.collection.setFilter(filter);
-    this.api.setState({ filter, ...this.collection.views() });
+    const changed = this.collection.setFilter(filter);
+    const visible = changed ? this.collection.visibleView(this.api.getState().captures) : undefined;
+    this.api.setState(visible ? { filter, visible } : { filter });
   }
 
   /** Forgets every capture and what is waiting (running inspections finish and are ignored). */
@@ -168,16 +182,33 @@ export class InspectorEngine {
     return this.incoming.length + this.queue.pending;
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
+  /**
+   * Schedules the next state update: FLUSH_DELAY_MS away for new captures (`urgent`), and for
+   * finished inspections alone no sooner than RESULTS_FLUSH_INTERVAL_MS after the last update.
+   */
+  private scheduleFlush(urgent: boolean): void {
     const flush = () => this.flush();
-    if (this.deps.schedule) this.deps.schedule(flush);
-    else setTimeout(flush, FLUSH_DELAY_MS);
+    if (this.deps.schedule) {
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      this.deps.schedule(flush);
+      return;
+    }
+    const now = performance.now();
+    const delay = urgent
+      ? FLUSH_DELAY_MS
+      : Math.max(FLUSH_DELAY_MS, this.lastFlushAt + RESULTS_FLUSH_INTERVAL_MS - now);
+    if (this.flushTimer !== undefined && this.flushDue <= now + delay) return;
+    clearTimeout(this.flushTimer);
+    this.flushDue = now + delay;
+    this.flushTimer = setTimeout(flush, delay);
   }
 
   private flush(): void {
     this.flushScheduled = false;
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.lastFlushAt = performance.now();
     const state = this.api.getState();
     const patch: Partial<InspectorState> = {};
     let changed = false;

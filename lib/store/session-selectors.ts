@@ -2,7 +2,7 @@
 import type { Session } from '../session/build';
 import { summarizeSessions, type SessionSummary } from '../session/findings';
 import type { Capture } from './capture';
-import { filterTerms } from './collection';
+import { filterTerms, matchesTerms, relateFilterTerms } from './filter-terms';
 import type { SessionsView } from './session-tracker';
 import type { InspectorState } from './state';
 
@@ -36,27 +36,51 @@ function searchTextOf(session: Session): string {
   return text;
 }
 
-const listCache = new WeakMap<SessionsView, { filter: string; sessions: readonly Session[] }>();
+const listCache = new WeakMap<SessionsView, { terms: string[]; sessions: readonly Session[] }>();
 
 /**
  * Sessions newest first; with a filter, those whose id, document type, verdict, finding codes or
- * request paths match every term. Memoised on the sessions view and the filter; only the sessions
- * a store update touched are rebuilt (the index caches the others).
+ * request paths match every term. Memoised on the sessions view and the filter's terms; a typed
+ * character re-tests only the sessions that matched before, a deleted one only those that did not
+ * (see relateFilterTerms); only the sessions a store update touched are rebuilt (the index
+ * caches the others).
  */
 export function selectSessionList(state: InspectorState): readonly Session[] {
-  const cached = listCache.get(state.sessions);
-  if (cached && cached.filter === state.filter) return cached.sessions;
-  const all = state.sessions.list();
   const terms = filterTerms(state.filter);
-  const sessions =
-    terms.length === 0
-      ? all
-      : all.filter((session) => {
-          const text = searchTextOf(session);
-          return terms.every((term) => text.includes(term));
-        });
-  listCache.set(state.sessions, { filter: state.filter, sessions });
+  const cached = listCache.get(state.sessions);
+  const relation = cached ? relateFilterTerms(cached.terms, terms) : 'other';
+  if (cached && relation === 'same') return cached.sessions;
+  let sessions: readonly Session[];
+  if (terms.length === 0) sessions = state.sessions.list();
+  else if (cached && relation === 'narrower') sessions = keepMatching(cached.sessions, terms);
+  else
+    sessions = collectMatching(
+      state.sessions.list(),
+      terms,
+      relation === 'wider' ? cached?.sessions : undefined,
+    );
+  listCache.set(state.sessions, { terms, sessions });
   return sessions;
+}
+
+function keepMatching(sessions: readonly Session[], terms: readonly string[]): Session[] {
+  return sessions.filter((session) => matchesTerms(searchTextOf(session), terms));
+}
+
+/** The sessions that match; those of `known` (a subsequence of `all` known to match) untested. */
+function collectMatching(
+  all: readonly Session[],
+  terms: readonly string[],
+  known: readonly Session[] | undefined,
+): Session[] {
+  let next = 0;
+  return all.filter((session) => {
+    if (known && known[next] === session) {
+      next += 1;
+      return true;
+    }
+    return matchesTerms(searchTextOf(session), terms);
+  });
 }
 
 const summaryCache = new WeakMap<SessionsView, SessionSummary>();

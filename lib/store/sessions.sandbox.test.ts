@@ -102,6 +102,50 @@ describe('sessions in the store', () => {
     expect(selectSessionSummary(store.getState()).byCode['nonce-mismatch']).toBe(1);
   });
 
+  it('filters sessions incrementally: extended, shortened and replaced terms agree with a fresh filter', async () => {
+    const store = createStore();
+    const first = await record();
+    for (const exchange of first.exchanges) store.addExchange(exchange);
+    const second = await record({ variant: { wrongNonce: true } }, Date.now() + 10_000);
+    for (const exchange of second.exchanges) {
+      store.addExchange({ ...exchange, id: `b${exchange.id}` });
+    }
+    await settled(store);
+    await new Promise<void>((resolve) => {
+      const check = () => selectSessionList(store.getState()).length === 2 && resolve();
+      store.subscribe(check);
+      check();
+    });
+    const fresh = () => {
+      const state = store.getState();
+      // A view with a new identity has no memo: the list is filtered from scratch.
+      return selectSessionList({ ...state, sessions: Object.create(state.sessions) });
+    };
+    const ids = (sessions: readonly { id: string }[]) => sessions.map((s) => s.id);
+    const seen = new Set<number>();
+    for (const text of [
+      'n',
+      'no',
+      'nonce',
+      'nonce-mismatch',
+      'nonce',
+      'n',
+      '',
+      'verdict:',
+      'verdict:valid',
+      'api',
+      'api/v2/info',
+      '',
+    ]) {
+      store.setFilter(text);
+      const listed = selectSessionList(store.getState());
+      expect(ids(listed)).toEqual(ids(fresh()));
+      seen.add(listed.length);
+    }
+    // The sequence narrowed to one session and widened back to both.
+    expect(seen).toEqual(new Set([1, 2]));
+  });
+
   it('a key change re-checks captures and the session verdict follows once the queue is idle', async () => {
     const store = createStore({ keys: false });
     const recorder = await record();

@@ -63,7 +63,12 @@ ${PAGE_SCRIPT}</script><p>burst page</p>`;
 /** The running loopback site. */
 export interface BurstSite {
   url: string;
-  /** Wall-clock time (ms) at which the server finished sending its latest response. */
+  /**
+   * Wall-clock time (ms, this process's `Date.now()`) at which the server wrote the latest response
+   * of a request that carries a token (response body, request header or request body). Taken when
+   * the response is written, not in `end`'s callback, which runs late when this process is busy
+   * driving the browser; token-free responses are left out, since no row waits for them.
+   */
   lastResponseAt(): number;
   close(): Promise<void>;
 }
@@ -81,6 +86,8 @@ export async function startBurstSite(): Promise<BurstSite> {
       return;
     }
     const parts = url.split('/');
+    // /api/<group>/<tok|auth|body>/…: a request whose exchange the panel lists.
+    const carriesToken = parts[3] === 'tok' || parts[3] === 'auth' || parts[3] === 'body';
     const body =
       parts[3] === 'tok'
         ? // /api/<group>/tok/<run>/<i>: a distinct token per run and request.
@@ -89,9 +96,8 @@ export async function startBurstSite(): Promise<BurstSite> {
     request.resume();
     request.on('end', () => {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      response.end(JSON.stringify(body), () => {
-        lastResponseAt = Date.now();
-      });
+      if (carriesToken) lastResponseAt = Date.now();
+      response.end(JSON.stringify(body));
     });
   });
   server.keepAliveTimeout = 60_000;
