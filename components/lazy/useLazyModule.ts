@@ -1,30 +1,22 @@
 // useLazyModule: a module loaded with import() on first use, shared by every component that renders it.
 import { useEffect, useState } from 'preact/hooks';
+import { createCodeLoader, type CodeLoader } from '../../lib/lazy/code-loader';
 
-/** A loader such as `() => import('../ReplayPanel')`, and what it has given so far. */
-interface Entry {
-  promise: Promise<unknown>;
-  module?: unknown;
+// One code loader per import function: every caller shares its load (a failed one is tried again).
+const loaders = new Map<() => Promise<unknown>, CodeLoader<unknown>>();
+
+function loaderOf<M>(load: () => Promise<M>): CodeLoader<M> {
+  let loader = loaders.get(load);
+  if (!loader) {
+    loader = createCodeLoader(load);
+    loaders.set(load, loader);
+  }
+  return loader as CodeLoader<M>;
 }
-
-const entries = new Map<() => Promise<unknown>, Entry>();
 
 /** Starts loading once per loader (every caller shares the promise); resolves to the module. */
 export function loadModule<M>(load: () => Promise<M>): Promise<M> {
-  let entry = entries.get(load);
-  if (!entry) {
-    const created: Entry = { promise: load() };
-    created.promise.then(
-      (module) => {
-        created.module = module;
-      },
-      // A failed load is retried on the next render that asks for it.
-      () => entries.delete(load),
-    );
-    entries.set(load, created);
-    entry = created;
-  }
-  return entry.promise as Promise<M>;
+  return loaderOf(load).load();
 }
 
 /**
@@ -34,7 +26,7 @@ export function loadModule<M>(load: () => Promise<M>): Promise<M> {
  */
 export function useLazyModule<M>(load: () => Promise<M>): M | undefined {
   const [state, setState] = useState<{ module?: M; error?: unknown }>(() => ({
-    module: entries.get(load)?.module as M | undefined,
+    module: loaderOf(load).loaded(),
   }));
   useEffect(() => {
     if (state.module !== undefined) return undefined;

@@ -58,6 +58,20 @@ async function record(run: DemoRun = {}, time = Date.now()): Promise<Recorder> {
   return recorder;
 }
 
+/** Records a second flow with the wrong nonce, adds it (ids prefixed) and waits for its session. */
+async function addWrongNonceFlow(store: InspectorStore): Promise<void> {
+  const second = await record({ variant: { wrongNonce: true } }, Date.now() + 10_000);
+  for (const exchange of second.exchanges) {
+    store.addExchange({ ...exchange, id: `b${exchange.id}` });
+  }
+  await settled(store);
+  await new Promise<void>((resolve) => {
+    const check = () => selectSessionList(store.getState()).length === 2 && resolve();
+    store.subscribe(check);
+    check();
+  });
+}
+
 describe('sessions in the store', () => {
   it('one enrolment is one session with four requests; entries select their captures', async () => {
     const store = createStore();
@@ -86,16 +100,7 @@ describe('sessions in the store', () => {
     for (const exchange of first.exchanges) store.addExchange(exchange);
     await settled(store);
     const before = selectSessionList(store.getState())[0]!;
-    const second = await record({ variant: { wrongNonce: true } }, Date.now() + 10_000);
-    for (const exchange of second.exchanges) {
-      store.addExchange({ ...exchange, id: `b${exchange.id}` });
-    }
-    await settled(store);
-    await new Promise<void>((resolve) => {
-      const check = () => selectSessionList(store.getState()).length === 2 && resolve();
-      store.subscribe(check);
-      check();
-    });
+    await addWrongNonceFlow(store);
     const after = selectSessionList(store.getState());
     expect(after[1]).toBe(before);
     expect(after[0]!.findings.map((f) => f.code)).toContain('nonce-mismatch');
@@ -106,16 +111,7 @@ describe('sessions in the store', () => {
     const store = createStore();
     const first = await record();
     for (const exchange of first.exchanges) store.addExchange(exchange);
-    const second = await record({ variant: { wrongNonce: true } }, Date.now() + 10_000);
-    for (const exchange of second.exchanges) {
-      store.addExchange({ ...exchange, id: `b${exchange.id}` });
-    }
-    await settled(store);
-    await new Promise<void>((resolve) => {
-      const check = () => selectSessionList(store.getState()).length === 2 && resolve();
-      store.subscribe(check);
-      check();
-    });
+    await addWrongNonceFlow(store);
     const fresh = () => {
       const state = store.getState();
       // A view with a new identity has no memo: the list is filtered from scratch.
