@@ -3,6 +3,7 @@ import { findTokens, findTokensInJson, type FoundToken } from '../jose/find';
 import type { CapturedExchange, Header, Sighting, SightingLocation } from './exchange';
 import { isFormMimeType, isJsonMimeType, normalizeMimeType } from './filter';
 import { attributeJsonPaths } from './json-paths';
+import { TokenSet } from './token-set';
 
 /** Bodies longer than this (in UTF-16 code units) are only scanned up to here, and never JSON-parsed. */
 export const MAX_SCAN_CHARS = 10 * 1024 * 1024;
@@ -29,20 +30,20 @@ export function hasTokenCandidate(text: string): boolean {
  */
 export function extractSightings(exchange: CapturedExchange): Sighting[] {
   const sightings: Sighting[] = [];
-  // Tokens seen per location and path: most places hold one token, kept as is; a set (which hashes
-  // every token) only for places that hold several.
-  const seen = new Map<string, string | Set<string>>();
+  // Tokens seen per location and path: most places hold one token, kept as is; a TokenSet for
+  // places that hold several (a log body with a thousand tokens).
+  const seen = new Map<string, string | TokenSet>();
   const add = (location: SightingLocation, found: LocatedToken, seenAs?: Sighting['seenAs']) => {
     const place = `${location}\u0000${found.path ?? ''}`;
     const tokens = seen.get(place);
     if (tokens === undefined) seen.set(place, found.token);
     else if (typeof tokens === 'string') {
       if (tokens === found.token) return;
-      seen.set(place, new Set([tokens, found.token]));
-    } else {
-      if (tokens.has(found.token)) return;
-      tokens.add(found.token);
-    }
+      const set = new TokenSet();
+      set.add(tokens);
+      set.add(found.token);
+      seen.set(place, set);
+    } else if (!tokens.add(found.token)) return;
     const sighting: Sighting = { location, token: found.token };
     if (found.path !== undefined) sighting.path = found.path;
     if (seenAs) sighting.seenAs = seenAs;

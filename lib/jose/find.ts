@@ -138,12 +138,12 @@ export function nextAlgMarker(text: string, from: number): number {
  */
 export function findTokens(text: string): FoundToken[] {
   const found: FoundToken[] = [];
-  if (typeof text === 'string') scanText(text, found, new Map());
+  if (typeof text === 'string') scanText(text, found, createHeaderCache());
   return found;
 }
 
 /** findTokens' scan, appending to `found`, with header decodings shared through `headers`. */
-function scanText(text: string, found: FoundToken[], headers: Map<string, HeaderDecoding>): void {
+function scanText(text: string, found: FoundToken[], headers: HeaderCache): void {
   // `from`: where a left-to-right reading would be now (just after the last run examined).
   let from = 0;
   for (;;) {
@@ -206,7 +206,7 @@ function collectFromRun(
   text: string,
   bounds: number[],
   found: FoundToken[],
-  headers: Map<string, HeaderDecoding>,
+  headers: HeaderCache,
 ): void {
   const segmentCount = bounds.length - 1;
 
@@ -249,11 +249,29 @@ function collectFromRun(
 /** Most bodies repeat one issuer's header: decode each distinct header segment once per scan. */
 const MAX_REMEMBERED_HEADERS = 256;
 
-function decodeHeader(segment: string, headers: Map<string, HeaderDecoding>): HeaderDecoding {
-  const known = headers.get(segment);
-  if (known) return known;
-  const decoded = decodeHeaderSegment(segment);
-  if (headers.size < MAX_REMEMBERED_HEADERS) headers.set(segment, decoded);
+/**
+ * Header decodings of one scan: the last one (compared, not hashed: most bodies repeat one
+ * issuer's header) and up to MAX_REMEMBERED_HEADERS by segment.
+ */
+interface HeaderCache {
+  lastSegment: string;
+  last: HeaderDecoding | undefined;
+  bySegment: Map<string, HeaderDecoding>;
+}
+
+function createHeaderCache(): HeaderCache {
+  return { lastSegment: '', last: undefined, bySegment: new Map() };
+}
+
+function decodeHeader(segment: string, headers: HeaderCache): HeaderDecoding {
+  if (headers.last !== undefined && segment === headers.lastSegment) return headers.last;
+  let decoded = headers.bySegment.get(segment);
+  if (decoded === undefined) {
+    decoded = decodeHeaderSegment(segment);
+    if (headers.bySegment.size < MAX_REMEMBERED_HEADERS) headers.bySegment.set(segment, decoded);
+  }
+  headers.lastSegment = segment;
+  headers.last = decoded;
   return decoded;
 }
 
@@ -280,7 +298,7 @@ function renderPath(node: PathNode | undefined): string {
 export function findTokensInJson(value: unknown): JsonToken[] {
   const results: JsonToken[] = [];
   const seen = new Set<object>();
-  const headers = new Map<string, HeaderDecoding>();
+  const headers = createHeaderCache();
   const stack: Array<{ value: unknown; path: PathNode | undefined; depth: number }> = [
     { value, path: undefined, depth: 0 },
   ];

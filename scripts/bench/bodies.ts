@@ -18,10 +18,22 @@ export const MB = 1_000_000;
 const HEADER = base64url.encode(
   JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: '0123456789abcdef0123456789abcdef' }),
 );
-const SIGNATURE = base64url.encode(new Uint8Array(256).map((_, i) => (i * 37 + 11) & 255));
+/**
+ * A 256-byte signature distinct per `n`, as real signatures of distinct payloads are (the bytes of a
+ * fixed pattern mixed with a bijective hash of `n`).
+ */
+function benchSignature(n: number): string {
+  const seed = Math.imul(n + 1, 2654435761) >>> 0;
+  return base64url.encode(
+    new Uint8Array(256).map((_, i) => ((i * 37 + 11) ^ (seed >>> ((i % 4) * 8))) & 255),
+  );
+}
 
-/** A JWS-shaped token (RS256 header, Uqudo-like payload, 256-byte signature), distinct per `n`. */
-export function benchToken(n: number): string {
+/**
+ * A JWS-shaped token (RS256 header, Uqudo-like payload, 256-byte signature), distinct per `n`; its
+ * signature is `signatureOf`'s (by default its own).
+ */
+export function benchToken(n: number, signatureOf = n): string {
   const payload = base64url.encode(
     JSON.stringify({
       iss: 'https://id.uqudo.io',
@@ -32,7 +44,7 @@ export function benchToken(n: number): string {
       data: { documents: [{ type: 'ID', scan: { front: { name: 'Sample' } } }] },
     }),
   );
-  return `${HEADER}.${payload}.${SIGNATURE}`;
+  return `${HEADER}.${payload}.${benchSignature(signatureOf)}`;
 }
 
 /** Positions (record numbers) at which `tokens` tokens are spread evenly over `records`. */
@@ -77,10 +89,15 @@ export function jsonBody(chars: number, tokens: number, stray = false): string {
   return JSON.stringify({ items });
 }
 
-/** A plain-text (log-like) body of about `chars` characters with `tokens` tokens in its lines. */
-export function textBody(chars: number, tokens: number): string {
+/**
+ * A plain-text (log-like) body of about `chars` characters with `tokens` tokens in its lines; with
+ * `sharedSignature`, every token carries the first one's signature (distinct tokens that share
+ * their last 342 characters: crafted, as no signer produces them).
+ */
+export function textBody(chars: number, tokens: number, sharedSignature = false): string {
   const line = '2026-01-01T00:00:00Z INFO request handled in 12 ms, user=sample status=ok.\n';
-  const tokenLine = (n: number) => `2026-01-01T00:00:00Z INFO token=${benchToken(n)} ok.\n`;
+  const tokenLine = (n: number) =>
+    `2026-01-01T00:00:00Z INFO token=${benchToken(n, sharedSignature ? 0 : n)} ok.\n`;
   const lines = recordCount(chars, tokens, line.length, tokenLine(0).length - line.length);
   const slots = tokenSlots(lines, tokens);
   const parts: string[] = [];

@@ -91,6 +91,13 @@ function adversarialCases(quick: boolean): BodyCase[] {
       adversarial: true,
     });
   }
+  // Distinct tokens with one signature: what keys the extractor's duplicate check is the same for all.
+  cases.push({
+    input: '1 MB text, 1000 tokens sharing one signature',
+    body: textBody(MB, 1000, true),
+    mimeType: 'text/plain',
+    adversarial: true,
+  });
   // The regex is quadratic on these (it backtracks over each run), so sizes stay small.
   for (const chars of [100_000, MB]) {
     cases.push({

@@ -53,6 +53,33 @@ export interface CompareOptions {
   runs?: number;
   /** Repeat each piece of work this many times per sample (for sub-millisecond work). */
   inner?: number;
+  /**
+   * Alternate subject and baseline call by call within a sample instead of timing `inner` calls
+   * of one, then of the other. For asynchronous work handed to another thread (WebCrypto): a
+   * baseline repeated back to back keeps that thread and its caches hot, which a subject doing
+   * JavaScript work between its calls never sees; alternating puts every call of either after
+   * the other's work.
+   */
+  alternate?: boolean;
+}
+
+/** Wall time of `inner` alternations of `first` and `second`, in ms each. */
+async function timeAlternating(
+  first: () => unknown,
+  second: () => unknown,
+  inner: number,
+): Promise<[number, number]> {
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < inner; i++) {
+    const start = performance.now();
+    await first();
+    const middle = performance.now();
+    await second();
+    b += performance.now() - middle;
+    a += middle - start;
+  }
+  return [a, b];
 }
 
 /** Wall time of `inner` repetitions of `work`, in ms. */
@@ -84,7 +111,10 @@ export async function compareTimes(
   for (let run = 0; run < runs; run++) {
     let s: number;
     let b: number;
-    if (run % 2 === 0) {
+    if (options.alternate) {
+      if (run % 2 === 0) [b, s] = await timeAlternating(baseline, subject, inner);
+      else [s, b] = await timeAlternating(subject, baseline, inner);
+    } else if (run % 2 === 0) {
       b = await timeOnce(baseline, inner);
       s = await timeOnce(subject, inner);
     } else {
