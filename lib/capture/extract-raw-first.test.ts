@@ -65,7 +65,7 @@ describe('extractSightings, raw text first', () => {
     expect(responseBodySightings(body)).toEqual([]);
   });
 
-  it('matches the parse-and-walk extraction on random JSON with plain and escaped tokens', () => {
+  it('matches the reference extraction on random JSON with plain and escaped tokens', () => {
     const leaf = fc.oneof(
       fc.jsonValue({ maxDepth: 1 }),
       fc.nat({ max: 20 }).map((n) => ({ jws: token(n) })),

@@ -104,11 +104,16 @@ describe('extractSightings: request bodies', () => {
     );
   });
 
-  it('still reports a token a JSON body hides in an unparseable document, without a path', () => {
-    const broken = `{"jwsResult": "${jws}", oops}`;
+  it('still reports a token in a body that is not JSON before it, without a path', () => {
+    const broken = `{oops, "jwsResult": "${jws}"}`;
     expect(
       extractSightings(exchange({ requestBody: broken, requestMimeType: 'application/json' })),
     ).toEqual([{ location: 'request.body', token: jws }]);
+    // What follows the token's string is not read: a body broken only after it keeps the path.
+    const tail = `{"jwsResult": "${jws}", oops}`;
+    expect(
+      extractSightings(exchange({ requestBody: tail, requestMimeType: 'application/json' })),
+    ).toEqual([{ location: 'request.body', path: '$.jwsResult', token: jws }]);
   });
 
   it('names form fields (by Content-Type, HAR mime type or shape)', () => {

@@ -206,10 +206,11 @@ function structuredTokens(
   if (mime === 'application/jwt') return undefined;
   if (isJsonMimeType(mime) || looksLikeJson(body)) {
     if (body.length > MAX_SCAN_CHARS) return undefined;
-    // One pass over the text: escape-free strings take their raw hits by offset, escaped ones are
-    // decoded alone; the parse and walk is left for what that pass cannot vouch for.
+    // Read from the start to the last token: escape-free strings take their raw hits by offset,
+    // escaped ones are decoded alone. Only nesting too deep for that reading is parsed and walked.
     const located = attributeJsonPaths(body, hits);
-    if (located) return located;
+    if (located === 'not-json') return undefined;
+    if (located !== 'unsupported') return located;
     const parsed = parseJson(body);
     if (!parsed.ok) return undefined;
     return { tokens: findTokensInJson(parsed.value).map(({ path, token }) => ({ path, token })) };

@@ -5,7 +5,7 @@ export const INVALID_ESCAPE = 0;
 /** escapeAt: a one-letter escape (`\n`, `\/`, …). */
 const LETTER_ESCAPE = 1;
 /** escapeAt: a `\uXXXX` escape. */
-export const UNICODE_ESCAPE = 2;
+const UNICODE_ESCAPE = 2;
 
 function isHexCode(code: number): boolean {
   return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 102);

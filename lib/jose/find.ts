@@ -121,7 +121,7 @@ const ALG_MARKER = new RegExp(ALG_MARKERS.join('|'), 'g');
  * Where the next `"alg"` marker (in any of its three base64url spellings) starts at or after
  * `from`, or -1. Every token's header holds one, so text without a marker holds no token.
  */
-export function nextAlgMarker(text: string, from: number): number {
+function nextAlgMarker(text: string, from: number): number {
   ALG_MARKER.lastIndex = from;
   const match = ALG_MARKER.exec(text);
   return match === null ? -1 : match.index;
