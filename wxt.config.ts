@@ -17,6 +17,12 @@ export default defineConfig({
     description:
       'Capture, verify and explain Uqudo SDK results (JWS/JWE) in DevTools; replay Uqudo Info API calls.',
     permissions: ['storage'],
+    // 'wasm-unsafe-eval' lets the panel compile its own packaged WebAssembly (the JSON body reader,
+    // lib/capture/json-prefix-wasm.ts); scripts still come only from the extension itself.
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" }
+        : "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     // Host access is asked for one origin at a time from a click (JWKS URL, replay API base).
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_HOSTS }

@@ -5,6 +5,7 @@ import { App } from '../../components/App';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { preloadPanelViews } from '../../components/lazy/views';
 import { StoreContext } from '../../components/store-context';
+import { loadJsonPrefixWasm } from '../../lib/capture/json-prefix-engine';
 import type { DevtoolsNetworkLike } from '../../lib/capture/network';
 import { createPanel } from '../../lib/panel';
 import { createReplayStorage } from '../../lib/storage/replay-storage';
@@ -59,7 +60,14 @@ async function start(): Promise<void> {
   );
   // The detail, replay and settings views load after the first render, when the panel is idle,
   // so the first click finds their code already there (a failed load is retried on first use).
-  const preload = () => void preloadPanelViews().catch(() => undefined);
+  const preload = () => {
+    void preloadPanelViews().catch(() => undefined);
+    // Test contract: <html data-json-reader="wasm"> once JSON bodies are read by WebAssembly
+    // ("js" when this browser cannot run it: extraction then stays in JavaScript, same answers).
+    void loadJsonPrefixWasm().then((ok) => {
+      document.documentElement.dataset.jsonReader = ok ? 'wasm' : 'js';
+    });
+  };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(preload);
   else setTimeout(preload);
   // Test contract: <html data-listening="1"> once the capture listeners are attached, and

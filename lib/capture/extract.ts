@@ -2,6 +2,7 @@
 import { findTokens, findTokensInJson, type FoundToken } from '../jose/find';
 import type { CapturedExchange, Header, Sighting, SightingLocation } from './exchange';
 import { isFormMimeType, isJsonMimeType, normalizeMimeType } from './filter';
+import { currentPrefixReader } from './json-prefix-engine';
 import { attributeJsonPaths } from './json-paths';
 import { TokenSet } from './token-set';
 
@@ -31,18 +32,20 @@ export function hasTokenCandidate(text: string): boolean {
 export function extractSightings(exchange: CapturedExchange): Sighting[] {
   const sightings: Sighting[] = [];
   // Tokens seen per location and path: most places hold one token, kept as is; a TokenSet for
-  // places that hold several (a log body with a thousand tokens).
-  const seen = new Map<string, string | TokenSet>();
+  // places that hold several (a log body with a thousand tokens). Keyed by location, then path.
+  const seen = new Map<SightingLocation, Map<string, string | TokenSet>>();
   const add = (location: SightingLocation, found: LocatedToken, seenAs?: Sighting['seenAs']) => {
-    const place = `${location}\u0000${found.path ?? ''}`;
-    const tokens = seen.get(place);
-    if (tokens === undefined) seen.set(place, found.token);
+    let places = seen.get(location);
+    if (places === undefined) seen.set(location, (places = new Map()));
+    const place = found.path ?? '';
+    const tokens = places.get(place);
+    if (tokens === undefined) places.set(place, found.token);
     else if (typeof tokens === 'string') {
       if (tokens === found.token) return;
       const set = new TokenSet();
       set.add(tokens);
       set.add(found.token);
-      seen.set(place, set);
+      places.set(place, set);
     } else if (!tokens.add(found.token)) return;
     const sighting: Sighting = { location, token: found.token };
     if (found.path !== undefined) sighting.path = found.path;
@@ -208,7 +211,7 @@ function structuredTokens(
     if (body.length > MAX_SCAN_CHARS) return undefined;
     // Read from the start to the last token: escape-free strings take their raw hits by offset,
     // escaped ones are decoded alone. Only nesting too deep for that reading is parsed and walked.
-    const located = attributeJsonPaths(body, hits);
+    const located = attributeJsonPaths(body, hits, currentPrefixReader());
     if (located === 'not-json') return undefined;
     if (located !== 'unsupported') return located;
     const parsed = parseJson(body);

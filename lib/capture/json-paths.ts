@@ -47,32 +47,75 @@ function openingQuote(body: string, at: number): number {
   return quote;
 }
 
-/** Offsets the reader must place: every raw token's start, and every `\u` (which may hide one). */
+/**
+ * The 4 characters after a `\u` that may hide part of a token: no valid escape (the reader rules on
+ * it), or one decoding to a base64url character or a dot (`\u002e`). Others (`\u0627`) decode to
+ * what no token holds.
+ */
+const HIDING_ESCAPE = /^(?![0-9a-f]{4})|^00(?:2[de]|3\d|[46][1-9a-f]|[57][0-9a]|5f)/i;
+
+function mayHideToken(body: string, at: number): boolean {
+  return HIDING_ESCAPE.test(body.slice(at + 2, at + 6));
+}
+
+/** The next `\u` at or after `from` that may hide part of a token, or -1. */
+function nextHidingEscape(body: string, from: number): number {
+  let at = body.indexOf('\\u', from);
+  while (at !== -1 && !mayHideToken(body, at)) at = body.indexOf('\\u', at + 2);
+  return at;
+}
+
+/** Offsets the reader must place: every raw token's start, and every `\u` that may hide one. */
 function probesOf(body: string, tokens: readonly FoundToken[]): number[] {
   const probes: number[] = [];
-  let escape = body.indexOf('\\u');
+  let escape = nextHidingEscape(body, 0);
   for (const found of tokens) {
     while (escape !== -1 && escape < found.start) {
       probes.push(escape);
-      escape = body.indexOf('\\u', escape + 2);
+      escape = nextHidingEscape(body, escape + 2);
     }
     if (probes[probes.length - 1] !== found.start) probes.push(found.start);
   }
-  for (; escape !== -1; escape = body.indexOf('\\u', escape + 2)) probes.push(escape);
+  for (; escape !== -1; escape = nextHidingEscape(body, escape + 2)) probes.push(escape);
   return probes;
 }
 
 /** The name of the key whose colon is at `colon` (the reader checked a string stands before it). */
-function keyBefore(body: string, colon: number, names: Map<number, string>): string {
-  const known = names.get(colon);
-  if (known !== undefined) return known;
+function keyBefore(body: string, colon: number): string {
   let close = colon - 1;
   while (body.charCodeAt(close) !== 34) close--;
   const open = openingQuote(body, close);
   const raw = body.slice(open + 1, close);
-  const name = raw.includes('\\') ? decodeString(body, open, close) : raw;
-  names.set(colon, name);
-  return name;
+  return raw.includes('\\') ? decodeString(body, open, close) : raw;
+}
+
+/**
+ * Renders the paths of the reader's records. Consecutive records mostly share their outer levels
+ * (`$.items[7].jws`, `$.items[8].jws`): the levels a record shares with the one before are not
+ * rendered again.
+ */
+class PathRenderer {
+  /** The previous record's level entries, and its path after each level (`paths[0]` is `$`). */
+  private readonly entries: number[] = [];
+  private readonly paths: string[] = [ROOT_PATH];
+
+  constructor(private readonly body: string) {}
+
+  /** The path of the record whose `depth` level entries start at `records[at]`. */
+  render(records: ArrayLike<number>, at: number, depth: number): string {
+    let d = 0;
+    while (d < depth && d < this.entries.length && this.entries[d] === records[at + d]) d++;
+    this.entries.length = d;
+    this.paths.length = d + 1;
+    let path = this.paths[d] as string;
+    for (; d < depth; d++) {
+      const entry = records[at + d] as number;
+      path = childPath(path, entry < 0 ? -1 - entry : keyBefore(this.body, entry));
+      this.entries.push(entry);
+      this.paths.push(path);
+    }
+    return path;
+  }
 }
 
 /** The decoded text of the string opened at `open`, closed at `close` (or cut off there). */
@@ -95,23 +138,22 @@ function placeTokens(
 ): JsonPathReading {
   const found: PathedToken[] = [];
   const unplaced: FoundToken[] = [];
-  const names = new Map<number, string>();
+  const renderer = new PathRenderer(body);
+  // The next backslash at or after the current string (strings come in order: it only moves on).
+  let backslash = -1;
   let next = 0;
   for (let r = 0; records[r] !== -1;) {
     const probe = records[r] as number;
     const depth = records[r + 1] as number;
-    let path = ROOT_PATH;
-    for (let d = 0; d < depth; d++) {
-      const entry = records[r + 2 + d] as number;
-      path = childPath(path, entry < 0 ? -1 - entry : keyBefore(body, entry, names));
-    }
+    const path = renderer.render(records, r + 2, depth);
     r += 2 + depth;
     const open = openingQuote(body, probe);
     const close = closingQuote(body, probe, cut);
     while (next < tokens.length && (tokens[next] as FoundToken).start < open) {
       unplaced.push(tokens[next++] as FoundToken);
     }
-    const escaped = body.slice(open + 1, close).includes('\\');
+    if (backslash <= open) backslash = body.indexOf('\\', open + 1) >>> 0;
+    const escaped = backslash < close;
     while (next < tokens.length && (tokens[next] as FoundToken).start < close) {
       const token = tokens[next++] as FoundToken;
       if (escaped) unplaced.push(token);

@@ -6,7 +6,7 @@ export const READ = 1;
 /** The text is not JSON before `len`. */
 export const NOT_JSON = 0;
 /** Nested deeper than MAX_PREFIX_DEPTH (or, for the wasm reader, its output area is full). */
-const UNSUPPORTED = 2;
+export const UNSUPPORTED = 2;
 
 /** Containers nested deeper than this are not read. */
 const MAX_PREFIX_DEPTH = 1000;
@@ -45,9 +45,6 @@ const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 
-/** Control characters other than tab, LF and CR (each of those is looked for by indexOf). */
-const OTHER_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-
 function isWhitespace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
@@ -78,34 +75,13 @@ interface Reader {
   state: number;
   gap: number;
   records: number[];
-  /** The next backslash, LF, CR, tab and other control character at or after the last string read. */
-  backslash: number;
-  lf: number;
-  cr: number;
-  tab: number;
-  control: number;
-  /** Whether the text has control characters other than tab, LF and CR before len. */
-  hasControl: boolean;
-}
-
-function nextOf(reader: Reader, char: string, from: number): number {
-  const index = reader.text.indexOf(char, from);
-  return index === -1 || index >= reader.len ? reader.len : index;
-}
-
-function nextControl(reader: Reader, from: number): number {
-  if (!reader.hasControl) return reader.len;
-  OTHER_CONTROL.lastIndex = from;
-  const match = OTHER_CONTROL.exec(reader.text);
-  return match === null || match.index >= reader.len ? reader.len : match.index;
 }
 
 /** Whether the escape at `slash` is one JSON allows, reading past len as spaces. */
 function isValidEscape(reader: Reader, slash: number): boolean {
   if (slash + 1 >= reader.len) return false;
-  const letter = reader.text.charCodeAt(slash + 1);
   // `\uXXXX` must end before len (the hex digits past it read as spaces).
-  if (letter === 117 && slash + 6 > reader.len) return false;
+  if (reader.text.charCodeAt(slash + 1) === 117 && slash + 6 > reader.len) return false;
   return escapeAt(reader.text, slash) !== INVALID_ESCAPE;
 }
 
@@ -114,22 +90,17 @@ function isValidEscape(reader: Reader, slash: number): boolean {
  * when it holds a bad escape or a control character before then.
  */
 function stringEnd(reader: Reader, at: number): number {
-  const { text } = reader;
-  let quote = nextOf(reader, '"', at + 1);
-  if (reader.backslash <= at) reader.backslash = nextOf(reader, '\\', at + 1);
-  // Escapes, in order: each one's letter is not a quote that ends the string.
-  while (reader.backslash < quote) {
-    const slash = reader.backslash;
-    if (!isValidEscape(reader, slash)) return -1;
-    const after = text.charCodeAt(slash + 1) === 117 ? slash + 6 : slash + 2;
-    if (quote < after) quote = nextOf(reader, '"', after);
-    reader.backslash = nextOf(reader, '\\', after);
+  const { text, len } = reader;
+  for (let i = at + 1; i < len; i++) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) return i;
+    if (code < 32) return -1;
+    if (code === BACKSLASH) {
+      if (!isValidEscape(reader, i)) return -1;
+      i += text.charCodeAt(i + 1) === 117 ? 5 : 1;
+    }
   }
-  if (reader.lf <= at) reader.lf = nextOf(reader, '\n', at);
-  if (reader.cr <= at) reader.cr = nextOf(reader, '\r', at);
-  if (reader.tab <= at) reader.tab = nextOf(reader, '\t', at);
-  if (reader.control <= at) reader.control = nextControl(reader, at);
-  return Math.min(reader.lf, reader.cr, reader.tab, reader.control) < quote ? -1 : quote;
+  return len;
 }
 
 /** Handles the probes before `event`: a record when they lie in a string value. */
@@ -266,8 +237,6 @@ export function readJsonPrefix(
   len: number,
   probes: ArrayLike<number>,
 ): PrefixReading {
-  OTHER_CONTROL.lastIndex = 0;
-  const control = OTHER_CONTROL.exec(len < text.length ? text.slice(0, len) : text);
   const reader: Reader = {
     text,
     len,
@@ -281,12 +250,6 @@ export function readJsonPrefix(
     state: VALUE,
     gap: NOTHING,
     records: [],
-    backslash: -1,
-    lf: -1,
-    cr: -1,
-    tab: -1,
-    control: -1,
-    hasControl: control !== null,
   };
   const status = read(reader) as PrefixReading['status'];
   reader.records.push(-1);

@@ -1,5 +1,6 @@
 // scanHar: every token in a HAR document, each inspected with the same engine as the panel.
 import { extractSightings } from '../capture/extract';
+import { loadJsonPrefixWasm } from '../capture/json-prefix-engine';
 import { exchangeFromHarFileEntry } from '../capture/har';
 import type { Inspection } from '../jose/inspect';
 import { describeSightingContext } from '../uqudo/context';
@@ -27,6 +28,8 @@ export async function scanHarEntries(
   entries: readonly unknown[],
   options: UqudoInspectOptions,
 ): Promise<ScanOutcome & { ok: true }> {
+  // JSON bodies are read by the WebAssembly reader where this Node can run it (else in JavaScript).
+  await loadJsonPrefixWasm();
   const cache = new Map<string, Promise<Inspection>>();
   const results: ScanResult[] = [];
   const notes: { entry: number; url: string; note: string }[] = [];

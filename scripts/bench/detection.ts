@@ -1,6 +1,7 @@
 // Bench rows: findTokens and extractSightings on plain and adversarial bodies, against the regex.
 import type { CapturedExchange } from '../../lib/capture/exchange';
 import { extractSightings } from '../../lib/capture/extract';
+import { loadJsonPrefixWasm } from '../../lib/capture/json-prefix-engine';
 import { findTokens } from '../../lib/jose/find';
 import {
   countRegexMatches,
@@ -129,6 +130,8 @@ function linearityRow(name: string, small: BenchRow, large: BenchRow): BenchRow 
 
 /** All detection and extraction rows. `quick` leaves out the 10 MB bodies. */
 export async function benchDetection(quick: boolean): Promise<BenchRow[]> {
+  // Extraction as the panel and the CLI run it: JSON bodies read by the WebAssembly reader.
+  if (!(await loadJsonPrefixWasm())) throw new Error('the WebAssembly JSON reader did not load');
   const rows: BenchRow[] = [];
   for (const item of [...plainCases(quick), ...adversarialCases(quick)]) {
     const runs = item.body.length >= 10 * MB ? 5 : 7;

@@ -94,6 +94,27 @@ describe('Uqudo panel in real DevTools', () => {
     expect(verified.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('reads a big JSON body with its WebAssembly reader, which the CSP lets it compile', async () => {
+    await panel.waitForSelector('html[data-json-reader="wasm"]', { timeout: 20_000 });
+    const jti = `wasm-${Date.now()}`;
+    const b64 = (value: string) => Buffer.from(value).toString('base64url');
+    const token = `${b64('{"alg":"RS256","kid":"k"}')}.${b64(JSON.stringify({ jti }))}.${b64('sig')}`;
+    // ~20 KB of ASCII JSON (over the reader's 2 KB floor), the token deep in its last record.
+    const items = Array.from({ length: 150 }, (_, i) => ({
+      id: i,
+      note: 'lorem ipsum, dolor '.repeat(6),
+    }));
+    const body = JSON.stringify({ items: [...items, { id: 150, proof: { jws: token } }] });
+    await page.evaluate(
+      (url, text) =>
+        fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text }),
+      `${sandbox.url}/api/echo-bench`,
+      body,
+    );
+    const rows = await rowsFor(jti, (r) => r.length >= 1, 'the big body row');
+    expect(rows[0]?.text).toContain('$.items[150].proof.jws');
+  });
+
   it.each([
     ['run-expired', 'invalid'],
     ['run-tampered', 'invalid'],

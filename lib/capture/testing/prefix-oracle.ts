@@ -155,7 +155,14 @@ function decode(text: string, { open, close }: ValueString, cut: number): string
  * its path; raw tokens left over are unplaced.
  */
 export function oracleJsonPaths(body: string, tokens: readonly FoundToken[]): JsonPathAnswer {
-  const last = Math.max(body.lastIndexOf('\\u'), tokens[tokens.length - 1]?.start ?? -1);
+  // The last `\u` that is no valid escape or decodes to a base64url character or a dot.
+  let lastEscape = -1;
+  for (const match of body.matchAll(/\\u(?=([^]{0,4}))/g)) {
+    const hex = match[1] ?? '';
+    const decoded = /^[0-9a-fA-F]{4}$/.test(hex) ? String.fromCharCode(parseInt(hex, 16)) : '';
+    if (decoded === '' || /^[A-Za-z0-9_.-]$/.test(decoded)) lastEscape = match.index;
+  }
+  const last = Math.max(lastEscape, tokens[tokens.length - 1]?.start ?? -1);
   if (last === -1) return { tokens: [], unplaced: [] };
   let cut = body.length;
   for (let i = last + 1; i < body.length; i++) {
