@@ -165,21 +165,19 @@ function tokensInFormFields(text: string): LocatedToken[] {
  */
 function tokensInBody(body: string, mimeType: string, allowForm: boolean): LocatedToken[] {
   // The raw text first: it is scanned anyway, and a body in which it finds nothing needs no parse.
+  // A FoundToken is a LocatedToken without a path: raw hits are reported as they are.
   const hits = findTokens(capped(body));
-  const raw = hits.map((found): LocatedToken => ({ token: found.token }));
-  if (raw.length === 0 && !mayHideTokens(body, mimeType, allowForm)) return [];
+  if (hits.length === 0 && !mayHideTokens(body, mimeType, allowForm)) return [];
   // Only bodies that pass the prefilter are read; a raw token starting with `eyJ` already proves it.
-  if (!raw.some((found) => found.token.startsWith('eyJ')) && !hasTokenCandidate(body)) return [];
+  if (!hits.some((found) => found.token.startsWith('eyJ')) && !hasTokenCandidate(body)) return [];
   const structured = structuredTokens(body, mimeType, allowForm, hits);
-  if (structured === undefined) return raw;
+  if (structured === undefined) return hits;
   // Only the raw tokens the structured reading may have missed are looked up among its tokens.
-  const candidates = structured.unplaced ?? raw;
+  const candidates = structured.unplaced ?? hits;
   if (candidates.length === 0) return structured.tokens;
-  const attributed = new Set(structured.tokens.map((found) => found.token));
-  const unattributed = candidates
-    .filter((found) => !attributed.has(found.token))
-    .map((found): LocatedToken => ({ token: found.token }));
-  return [...structured.tokens, ...unattributed];
+  const attributed = new TokenSet();
+  for (const found of structured.tokens) attributed.add(found.token);
+  return [...structured.tokens, ...candidates.filter((found) => attributed.add(found.token))];
 }
 
 /**

@@ -41,10 +41,12 @@ const MIN_HEADER_LENGTH = 14;
  */
 const ALG_MARKERS = ['ImFsZy', 'JhbGci', 'iYWxnI'] as const;
 
-function mayBeHeader(text: string, start: number, end: number): boolean {
+function mayBeHeader(text: string, start: number, end: number, hit: number): boolean {
   if (text.charCodeAt(start) !== LOWER_E) return false;
   const length = end - start;
   if (length < MIN_HEADER_LENGTH || length > MAX_HEADER_SEGMENT_LENGTH) return false;
+  // The marker the scan jumped to lies in this segment (the common case: the run's first).
+  if (hit >= start && hit + 6 <= end) return true;
   // Searching the segment alone keeps the whole scan linear.
   const segment = text.slice(start, end);
   return ALG_MARKERS.some((marker) => segment.includes(marker));
@@ -166,7 +168,7 @@ function scanText(text: string, found: FoundToken[], headers: HeaderCache): void
     }
     if (bounds.length < 3) continue;
     bounds.push(end);
-    collectFromRun(text, bounds, found, headers);
+    collectFromRun(text, bounds, found, headers, hit);
   }
 }
 
@@ -207,6 +209,7 @@ function collectFromRun(
   bounds: number[],
   found: FoundToken[],
   headers: HeaderCache,
+  hit: number,
 ): void {
   const segmentCount = bounds.length - 1;
 
@@ -217,11 +220,11 @@ function collectFromRun(
     const jwsMayEnd = endsCleanly(bounds, k + 2);
     const jweMayEnd = k + 4 < segmentCount && endsCleanly(bounds, k + 4);
     const start = startOf(bounds, k);
-    if ((!jwsMayEnd && !jweMayEnd) || !mayBeHeader(text, start, endOf(bounds, k))) {
+    if ((!jwsMayEnd && !jweMayEnd) || !mayBeHeader(text, start, endOf(bounds, k), hit)) {
       k++;
       continue;
     }
-    const decoded = decodeHeader(text.slice(start, endOf(bounds, k)), headers);
+    const decoded = decodeHeader(text, start, endOf(bounds, k), headers);
     if (!decoded.ok || typeof decoded.header.alg !== 'string') {
       k++;
       continue;
@@ -263,8 +266,21 @@ function createHeaderCache(): HeaderCache {
   return { lastSegment: '', last: undefined, bySegment: new Map() };
 }
 
-function decodeHeader(segment: string, headers: HeaderCache): HeaderDecoding {
-  if (headers.last !== undefined && segment === headers.lastSegment) return headers.last;
+function decodeHeader(
+  text: string,
+  start: number,
+  end: number,
+  headers: HeaderCache,
+): HeaderDecoding {
+  const { last, lastSegment } = headers;
+  // Compared in place, not sliced and hashed: most bodies repeat one issuer's header.
+  if (
+    last !== undefined &&
+    end - start === lastSegment.length &&
+    text.startsWith(lastSegment, start)
+  )
+    return last;
+  const segment = text.slice(start, end);
   let decoded = headers.bySegment.get(segment);
   if (decoded === undefined) {
     decoded = decodeHeaderSegment(segment);
