@@ -74,17 +74,25 @@ function recordCount(chars: number, tokens: number, plain: number, extra: number
   return Math.max(1, tokens, Math.round((chars - tokens * extra) / plain));
 }
 
+/** How a JSON body places its tokens and whether it holds a stray header-like word. */
+interface JsonBodyOptions {
+  /** One header-like word without a token, in the middle record (defeats an `eyJ` prefilter). */
+  stray?: boolean;
+  /** The one token in the last record instead of the middle one: the whole body is read. */
+  tokenLast?: boolean;
+}
+
 /** A JSON body of about `chars` characters, with `tokens` JWS leaves spread through it. */
-export function jsonBody(chars: number, tokens: number, stray = false): string {
+export function jsonBody(chars: number, tokens: number, options: JsonBodyOptions = {}): string {
   const plain = JSON.stringify(jsonRecord(99_999, null, false)).length + 1;
   const extra = benchToken(0).length + 2 - 'null'.length;
   const records = recordCount(chars, tokens, plain, extra);
-  const slots = tokenSlots(records, tokens);
+  const slots = options.tokenLast ? new Set([records - 1]) : tokenSlots(records, tokens);
   const items: unknown[] = [];
   let n = 0;
   for (let i = 0; i < records; i++) {
     const token = slots.has(i) ? benchToken(n++) : null;
-    items.push(jsonRecord(i, token, stray && i === records >> 1));
+    items.push(jsonRecord(i, token, options.stray === true && i === records >> 1));
   }
   return JSON.stringify({ items });
 }

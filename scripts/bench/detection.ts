@@ -68,10 +68,19 @@ function plainCases(quick: boolean): BodyCase[] {
   }
   cases.push({
     input: '1 MB JSON, 0 tokens, one stray eyJ',
-    body: jsonBody(MB, 0, true),
+    body: jsonBody(MB, 0, { stray: true }),
     mimeType: 'application/json',
     adversarial: false,
   });
+  // JSON is read up to its last token: with the token in the last record, all of it is read.
+  for (const chars of quick ? [MB] : [MB, 10 * MB]) {
+    cases.push({
+      input: `${sizeLabel(chars)} JSON, 1 token in the last record`,
+      body: jsonBody(chars, 1, { tokenLast: true }),
+      mimeType: 'application/json',
+      adversarial: false,
+    });
+  }
   return cases;
 }
 
