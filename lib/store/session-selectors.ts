@@ -1,6 +1,6 @@
 // Selectors of the session view: the (filtered) session list, the findings summary, ungrouped captures, memoised.
 import type { Session } from '../session/build';
-import { summarizeSessions, type SessionSummary } from '../session/findings';
+import type { SessionSummary } from '../session/findings';
 import type { Capture } from './capture';
 import { filterTerms, matchesTerms, relateFilterTerms } from './filter-terms';
 import type { SessionsView } from './session-tracker';
@@ -83,16 +83,21 @@ function collectMatching(
   });
 }
 
-const summaryCache = new WeakMap<SessionsView, SessionSummary>();
+/**
+ * How many sessions the list shows: every session without a filter (O(1), the list is not built),
+ * else the length of the filtered list.
+ */
+export function selectSessionCount(state: InspectorState): number {
+  // filterTerms splits on whitespace: no terms exactly when the filter has no other character.
+  return !/\S/.test(state.filter) ? state.sessions.count : selectSessionList(state).length;
+}
 
-/** Counts of session findings per code across all sessions (the summary atop the panel). */
+/**
+ * Counts of session findings per code across all sessions (the summary atop the panel), kept up to
+ * date by the store as sessions change: the same object until a count changes.
+ */
 export function selectSessionSummary(state: InspectorState): SessionSummary {
-  let summary = summaryCache.get(state.sessions);
-  if (!summary) {
-    summary = summarizeSessions(state.sessions.list());
-    summaryCache.set(state.sessions, summary);
-  }
-  return summary;
+  return state.sessions.summary;
 }
 
 /** Captures outside every session: the newest ones (capped) and how many there are. */
