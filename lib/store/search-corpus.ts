@@ -28,11 +28,6 @@ export class SearchCorpus {
     return this.starts.length - 1;
   }
 
-  /** Characters it holds (its memory, roughly). */
-  get length(): number {
-    return this.text.length;
-  }
-
   /** For each text, 1 when it contains every term (as `matchesTerms` would say), else 0. */
   matchAll(terms: readonly string[]): Uint8Array {
     const found = new Uint8Array(this.size);

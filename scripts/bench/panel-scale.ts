@@ -14,9 +14,9 @@ const REQUESTS = 20_000;
 const SMALL_REQUESTS = 1_000;
 /** Requests the page keeps in flight (Chromium allows 6 connections per host on HTTP/1.1). */
 const CONCURRENCY = 12;
-const FILTER_SAMPLES = 6;
+const FILTER_SAMPLES = 15;
 /** Pairs of bursts (with the panel / Network panel only) and the requests in each. */
-const PAGE_PAIRS = 5;
+const PAGE_PAIRS = 7;
 const PAIR_REQUESTS = 2_000;
 const MB = 1024 * 1024;
 
@@ -115,6 +115,24 @@ async function watchForTotal(panel: Frame, expected: number): Promise<void> {
   }, expected);
 }
 
+/**
+ * Records in the panel when DevTools hands over each token-carrying request (`onRequestFinished`,
+ * a listener beside the panel's own, added after it so it runs after it): the time, by URL path,
+ * that splits "last response → last row" into DevTools' part and the panel's.
+ */
+async function watchRequestsFinished(panel: Frame): Promise<void> {
+  await panel.evaluate(() => {
+    const w = window as unknown as { __finishedAt: Record<string, number> };
+    w.__finishedAt = {};
+    (globalThis as any).chrome.devtools.network.onRequestFinished.addListener(
+      (request: { request: { url: string } }) => {
+        const path = new URL(request.request.url).pathname;
+        if (/^\/api\/[ab]\/(tok|auth|body)\//.test(path)) w.__finishedAt[path] = Date.now();
+      },
+    );
+  });
+}
+
 /** The longest a burst may take (the 20,000-request one takes minutes on a loaded 2-core machine). */
 const BURST_TIMEOUT_MS = 20 * 60_000;
 
@@ -123,7 +141,7 @@ const BURST_TIMEOUT_MS = 20 * 60_000;
  * `evaluate` that spans it: a single protocol call would hit puppeteer's protocol timeout when a
  * loaded machine stretches the 20,000-request burst past three minutes. The time is the page's own.
  */
-async function burst(page: Page, run: number, requests: number) {
+export async function burst(page: Page, run: number, requests: number) {
   await page.evaluate(
     (r, n, c) => {
       const w = window as unknown as {
@@ -147,10 +165,13 @@ async function burst(page: Page, run: number, requests: number) {
   );
 }
 
-/** Median time (ms) from a filter keystroke to the list's counts changing, alternating two terms. */
-async function filterLatency(session: PanelSession): Promise<number[]> {
+/** Times (ms) from a filter keystroke to the list's counts changing, alternating two terms. */
+export async function filterLatency(
+  session: PanelSession,
+  count = FILTER_SAMPLES,
+): Promise<number[]> {
   const samples: number[] = [];
-  for (let i = 0; i < FILTER_SAMPLES; i++) {
+  for (let i = 0; i < count; i++) {
     await session.panel.evaluate(() => {
       const w = window as unknown as { __filterProbe?: Promise<number> };
       w.__filterProbe = new Promise<number>((resolve) => {
@@ -183,7 +204,7 @@ async function filterLatency(session: PanelSession): Promise<number[]> {
 }
 
 /** tsx keeps function names with a `__name` helper, which functions sent to a frame then call. */
-async function defineNameHelper(frame: Frame | Page): Promise<void> {
+export async function defineNameHelper(frame: Frame | Page): Promise<void> {
   await frame.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
 }
 
@@ -246,6 +267,8 @@ interface ScaleMeasures {
   expected: number;
   counts: Counts;
   lastRowMs: number;
+  /** Of lastRowMs: until DevTools handed the last response's request to the panel, and after. */
+  lastRowSplit: { devtoolsMs: number; panelMs: number } | undefined;
   /** The panel clock's offset from this process's, and the offset's error bound (ms). */
   clock: { offset: number; error: number };
   domRows: number;
@@ -276,10 +299,15 @@ async function measureScale(
 
   const expected = tokensIn(REQUESTS);
   await watchForTotal(session.panel, expected);
+  await watchRequestsFinished(session.panel);
   const { burstMs } = await burst(session.page, 2, REQUESTS);
   const counts = await waitForCaptures(session.panel, expected, 60_000);
   const reachedAt = await session.panel.evaluate(
     () => (window as unknown as { __reachedAt?: number }).__reachedAt,
+  );
+  const finishedAt = await session.panel.evaluate(
+    (path) => (window as unknown as { __finishedAt: Record<string, number> }).__finishedAt[path],
+    site.lastResponsePath(),
   );
   const clock = await panelClockOffset(session.panel);
   const domRows = await session.panel.$$eval('[data-testid="token-row"]', (r) => r.length);
@@ -291,10 +319,18 @@ async function measureScale(
     reachedAt === undefined
       ? Number.POSITIVE_INFINITY
       : reachedAt - clock.offset - site.lastResponseAt();
+  const lastRowSplit =
+    reachedAt === undefined || finishedAt === undefined
+      ? undefined
+      : {
+          devtoolsMs: finishedAt - clock.offset - site.lastResponseAt(),
+          panelMs: reachedAt - finishedAt,
+        };
   return {
     expected,
     counts,
     lastRowMs,
+    lastRowSplit,
     clock,
     domRows,
     heapBefore,
@@ -304,6 +340,12 @@ async function measureScale(
     filterLarge,
     burstMs,
   };
+}
+
+/** "; DevTools handed that request to the panel after N ms, the count was complete M ms later". */
+function describeSplit(split: ScaleMeasures['lastRowSplit']): string {
+  if (!split) return '';
+  return `; DevTools handed that request to the panel after ${split.devtoolsMs.toFixed(0)} ms, the panel's count was complete ${split.panelMs.toFixed(0)} ms later (getContent, extraction, batching, render)`;
 }
 
 /** The scale run's rows (all but the page-burst comparison). */
@@ -327,7 +369,7 @@ function scaleRows(m: ScaleMeasures): BenchRow[] {
       unit: 'ms',
       value: m.lastRowMs,
       budget: LAST_ROW_BUDGET_MS,
-      baseline: `server writes the last token-carrying response → the panel's count is complete, on one clock (panel clock offset ${m.clock.offset.toFixed(1)} ± ${m.clock.error.toFixed(1)} ms)`,
+      baseline: `server writes the last token-carrying response → the panel's count is complete, on one clock (panel clock offset ${m.clock.offset.toFixed(1)} ± ${m.clock.error.toFixed(1)} ms)${describeSplit(m.lastRowSplit)}`,
     }),
     row({
       name: 'DOM rows',
