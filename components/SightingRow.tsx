@@ -1,6 +1,6 @@
 // SightingRow: one token sighting in the flat list (time, host, request, where, kind, jti, verdict).
 import type { Capture } from '../lib/store';
-import { selectRowText } from '../lib/store/row-text';
+import { describeRow } from '../lib/store/row-text';
 import { ImportedBadge } from './ImportedBadge';
 import { memo } from './memo';
 import { VerdictBadge } from './VerdictBadge';
@@ -19,7 +19,7 @@ export interface SightingRowProps {
 /**
  * One row; the test contract: data-testid="token-row", data-jti and data-verdict once checked.
  * Memoised: when traffic adds a row, the rows already shown (same capture object) are not rendered
- * again; their words come from selectRowText, computed once per capture.
+ * again, so their words (describeRow: URL parsed, time formatted) are worked out once per capture.
  */
 export const SightingRow = memo(function SightingRow({
   capture,
@@ -33,7 +33,7 @@ export const SightingRow = memo(function SightingRow({
   if (selected) classes.push('selected');
   if (duplicate) classes.push('duplicate-jti');
   if (capture.replay) classes.push('replay');
-  const text = selectRowText(capture);
+  const text = describeRow(capture);
   return (
     <div
       id={`row-${capture.id}`}

@@ -1,4 +1,4 @@
-// The words of one row of the flat token list, derived once per capture instead of on every render (pure).
+// The words of one row of the flat token list (time, host, request, where, kind, short jti), from a capture (pure).
 import { describeHost, describeKind, describeRequest } from '../format/capture-words';
 import { formatClockTime } from '../format/clock';
 import type { Capture } from './capture';
@@ -23,39 +23,20 @@ export interface RowText {
   jti: string;
 }
 
-type ExchangeText = Pick<RowText, 'time' | 'host' | 'request'>;
-
-// The exchange summary is shared by every capture of one exchange and kept when an inspection is
-// applied (a new capture object), so the URL is parsed and the time formatted once per exchange.
-const exchangeTexts = new WeakMap<Capture['exchange'], ExchangeText>();
-const rowTexts = new WeakMap<Capture, RowText>();
-
-/** The row's words (memoised on the capture object, which changes with its inspection). */
-export function selectRowText(capture: Capture): RowText {
-  let text = rowTexts.get(capture);
-  if (text === undefined) {
-    text = {
-      ...exchangeTextOf(capture),
-      where: describeWhere(capture),
-      kind: describeKind(capture),
-      jti: shortenJti(capture.jti),
-    };
-    rowTexts.set(capture, text);
-  }
-  return text;
-}
-
-function exchangeTextOf(capture: Capture): ExchangeText {
-  let text = exchangeTexts.get(capture.exchange);
-  if (text === undefined) {
-    text = {
-      time: formatClockTime(capture.exchange.time),
-      host: describeHost(capture.exchange.url),
-      request: describeRequest(capture),
-    };
-    exchangeTexts.set(capture.exchange, text);
-  }
-  return text;
+/**
+ * The row's words. Not cached: the row is memoised (SightingRow), so this runs when a capture is
+ * first shown and when its inspection lands, not on every update of the list — and a cache keyed
+ * by capture would keep a table the size of the whole burst after Clear.
+ */
+export function describeRow(capture: Capture): RowText {
+  return {
+    time: formatClockTime(capture.exchange.time),
+    host: describeHost(capture.exchange.url),
+    request: describeRequest(capture),
+    where: describeWhere(capture),
+    kind: describeKind(capture),
+    jti: shortenJti(capture.jti),
+  };
 }
 
 function shortenJti(jti: string): string {
