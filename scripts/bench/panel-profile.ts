@@ -3,7 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { insertText, openPanel, waitFor } from '../../tests/e2e/harness';
-import { burst, defineNameHelper, filterLatency } from './panel-scale';
+import { filterLatency } from './panel-filter';
+import { burst, defineNameHelper } from './panel-scale';
 import { startBurstSite, tokensIn } from './panel-page';
 
 interface ProfileNode {
