@@ -1,5 +1,6 @@
 // App: the Uqudo panel's shell — toolbar, notices, token list, detail (with the Settings drawer beside it), import.
 import { useState } from 'preact/hooks';
+import { CaptureToolbar } from './CaptureToolbar';
 import { DetailPane } from './DetailPane';
 import { LazyImportPanel as ImportPanel } from './lazy/LazyImportPanel';
 import { KeyLine } from './KeyLine';
@@ -7,22 +8,20 @@ import { NoticeBar } from './NoticeBar';
 import { LazySettingsPane as SettingsPane } from './lazy/LazySettingsPane';
 import { ListPane } from './ListPane';
 import { useInspector, useInspectorStore } from './store-context';
-import { Toolbar } from './Toolbar';
 import { useFileDrop } from './useFileDrop';
 
 type SidePanel = 'none' | 'settings' | 'import';
 
 /** Settings open beside the detail (a drawer), so findings change in view as expectations do. */
 
-/** The whole panel UI over the store of the surrounding StoreContext. */
+/**
+ * The whole panel UI over the store of the surrounding StoreContext. The shell subscribes only to
+ * what it renders itself (notices); the toolbar, list and detail subscribe to their own slices, so
+ * a burst of captures does not re-render the whole panel on every update.
+ */
 export function App() {
   const store = useInspectorStore();
-  const total = useInspector((state) => state.captures.length);
-  const shown = useInspector((state) => state.visible.length);
-  const filter = useInspector((state) => state.filter);
-  const pending = useInspector((state) => state.pending);
   const dropped = useInspector((state) => state.dropped);
-  const settings = useInspector((state) => state.settings);
   const notices = useInspector((state) => state.notices);
   const unavailableBodies = useInspector((state) => state.unavailableBodies);
 
@@ -33,16 +32,7 @@ export function App() {
 
   return (
     <div class="app" {...drop.handlers}>
-      <Toolbar
-        total={total}
-        shown={shown}
-        pending={pending}
-        dropped={dropped}
-        filter={filter}
-        onFilter={store.setFilter}
-        preserveLog={settings.preserveLog}
-        onPreserveLog={(preserveLog) => store.updateSettings({ preserveLog })}
-        onClear={store.clear}
+      <CaptureToolbar
         onHarFile={importFile}
         importOpen={side === 'import'}
         onToggleImport={() => toggle('import')}

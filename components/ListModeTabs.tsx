@@ -1,26 +1,23 @@
 // ListModeTabs: switches the list pane between Uqudo sessions and the flat token list; quick filters beside.
-import type { ListMode } from '../lib/store';
+import { selectSessionCount, type ListMode } from '../lib/store';
 import { QuickFilters } from './QuickFilters';
+import { useInspector, useInspectorStore } from './store-context';
 
 /** Props of {@link ListModeTabs}. */
 export interface ListModeTabsProps {
   mode: ListMode;
-  sessions: number;
-  tokens: number;
   onMode: (mode: ListMode) => void;
-  filter: string;
-  onFilter: (text: string) => void;
 }
 
-/** Two toggle buttons with counts. */
-export function ListModeTabs({
-  mode,
-  sessions,
-  tokens,
-  onMode,
-  filter,
-  onFilter,
-}: ListModeTabsProps) {
+/**
+ * Two toggle buttons with counts (subscribed here, so new captures re-render the tabs, not the
+ * pane), and the quick filters.
+ */
+export function ListModeTabs({ mode, onMode }: ListModeTabsProps) {
+  const store = useInspectorStore();
+  const sessions = useInspector(selectSessionCount);
+  const tokens = useInspector((state) => state.visible.length);
+  const filter = useInspector((state) => state.filter);
   return (
     <div class="list-mode-tabs" role="group" aria-label="List mode">
       <button
@@ -39,7 +36,7 @@ export function ListModeTabs({
       >
         Tokens ({tokens})
       </button>
-      <QuickFilters filter={filter} onFilter={onFilter} />
+      <QuickFilters filter={filter} onFilter={store.setFilter} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
   withQuickTerm,
   type QuickKey,
 } from '../lib/store/quick-filter';
+import { memo } from './memo';
 
 /** Props of {@link QuickFilters}. */
 export interface QuickFiltersProps {
@@ -14,8 +15,8 @@ export interface QuickFiltersProps {
 
 const LABELS: Record<QuickKey, string> = { verdict: 'Any verdict', kind: 'Any kind' };
 
-/** Two selects; choosing "Any" removes the term. */
-export function QuickFilters({ filter, onFilter }: QuickFiltersProps) {
+/** Two selects; choosing "Any" removes the term. Memoised: re-rendered when the filter changes. */
+export const QuickFilters = memo(function QuickFilters({ filter, onFilter }: QuickFiltersProps) {
   return (
     <span class="quick-filters">
       {(['verdict', 'kind'] as const).map((key) => (
@@ -38,4 +39,4 @@ export function QuickFilters({ filter, onFilter }: QuickFiltersProps) {
       ))}
     </span>
   );
-}
+});

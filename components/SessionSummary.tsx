@@ -1,16 +1,17 @@
 // SessionSummary: integration findings across all sessions, counted per code; a click jumps to a session.
 import { describeFindingCounts, FINDING_TITLES } from '../lib/session/session-text';
-import type { SessionFindingCode, SessionSummary as Summary } from '../lib/store';
+import { selectSessionSummary, type SessionFindingCode } from '../lib/store';
+import { useInspector } from './store-context';
 
 /** Props of {@link SessionSummary}. */
 export interface SessionSummaryProps {
-  summary: Summary;
   /** Jumps to the newest session with this finding. */
   onJump: (code: SessionFindingCode) => void;
 }
 
-/** One chip per finding code with its count; nothing before the first session. */
-export function SessionSummary({ summary, onJump }: SessionSummaryProps) {
+/** One chip per finding code with its count (the store's summary); nothing before the first session. */
+export function SessionSummary({ onJump }: SessionSummaryProps) {
+  const summary = useInspector(selectSessionSummary);
   if (summary.sessions === 0) return null;
   const codes = Object.keys(summary.byCode) as SessionFindingCode[];
   return (

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { markList, type CaptureList, type JtiCounts, type NavigationMarker } from '../lib/store';
 import { NavigationMarkerRow } from './NavigationMarkerRow';
+import { SightingListHead } from './SightingListHead';
 import { SightingRow } from './SightingRow';
 import { useListKeys } from './useListKeys';
 import { useVirtualWindow } from './useVirtualWindow';
@@ -53,15 +54,7 @@ export function SightingList(props: SightingListProps) {
 
   return (
     <div class="sighting-list">
-      <div class="sighting-row sighting-head" aria-hidden="true">
-        <span>Time</span>
-        <span>Host</span>
-        <span>Request</span>
-        <span>Where</span>
-        <span>Kind</span>
-        <span>jti</span>
-        <span>Verdict</span>
-      </div>
+      <SightingListHead />
       <div
         ref={view.viewport}
         class="sighting-viewport"

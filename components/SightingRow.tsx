@@ -1,12 +1,10 @@
 // SightingRow: one token sighting in the flat list (time, host, request, where, kind, jti, verdict).
-import { formatClockTime } from '../lib/format/clock';
-import { describeHost, describeKind, describeRequest } from '../lib/format/capture-words';
-import { describeWhere, type Capture } from '../lib/store';
+import type { Capture } from '../lib/store';
+import { describeRow } from '../lib/store/row-text';
 import { ImportedBadge } from './ImportedBadge';
+import { memo } from './memo';
 import { VerdictBadge } from './VerdictBadge';
 import { VisibleText } from './UntrustedText';
-
-const JTI_SHORT_CHARS = 8;
 
 /** Props of {@link SightingRow}. */
 export interface SightingRowProps {
@@ -18,15 +16,24 @@ export interface SightingRowProps {
   onSelect: (id: string) => void;
 }
 
-/** One row; the test contract: data-testid="token-row", data-jti and data-verdict once checked. */
-export function SightingRow({ capture, selected, seen, rowHeight, onSelect }: SightingRowProps) {
+/**
+ * One row; the test contract: data-testid="token-row", data-jti and data-verdict once checked.
+ * Memoised: when traffic adds a row, the rows already shown (same capture object) are not rendered
+ * again, so their words (describeRow: URL parsed, time formatted) are worked out once per capture.
+ */
+export const SightingRow = memo(function SightingRow({
+  capture,
+  selected,
+  seen,
+  rowHeight,
+  onSelect,
+}: SightingRowProps) {
   const duplicate = seen > 1;
   const classes = ['sighting-row'];
   if (selected) classes.push('selected');
   if (duplicate) classes.push('duplicate-jti');
   if (capture.replay) classes.push('replay');
-  const where = describeWhere(capture);
-  const host = describeHost(capture.exchange.url);
+  const text = describeRow(capture);
   return (
     <div
       id={`row-${capture.id}`}
@@ -41,20 +48,20 @@ export function SightingRow({ capture, selected, seen, rowHeight, onSelect }: Si
       style={{ height: `${rowHeight}px` }}
       onClick={() => onSelect(capture.id)}
     >
-      <span class="cell-time">{formatClockTime(capture.exchange.time)}</span>
-      <span class="cell-host" title={host || undefined}>
-        <VisibleText text={host} />
+      <span class="cell-time">{text.time}</span>
+      <span class="cell-host" title={text.host || undefined}>
+        <VisibleText text={text.host} />
       </span>
       <span class="cell-request" title={capture.exchange.url || undefined}>
-        <VisibleText text={describeRequest(capture)} />
+        <VisibleText text={text.request} />
         {capture.imported && <ImportedBadge />}
       </span>
-      <span class="cell-where" title={where}>
-        <VisibleText text={where} />
+      <span class="cell-where" title={text.where}>
+        <VisibleText text={text.where} />
       </span>
-      <span class="cell-kind">{describeKind(capture)}</span>
+      <span class="cell-kind">{text.kind}</span>
       <span class="cell-jti" title={capture.jti || undefined}>
-        <VisibleText text={shorten(capture.jti)} />
+        <VisibleText text={text.jti} />
         {duplicate && <span class="duplicate-mark"> ×{seen}</span>}
       </span>
       <span class="cell-verdict">
@@ -66,8 +73,4 @@ export function SightingRow({ capture, selected, seen, rowHeight, onSelect }: Si
       </span>
     </div>
   );
-}
-
-function shorten(jti: string): string {
-  return jti.length > JTI_SHORT_CHARS ? `${jti.slice(0, JTI_SHORT_CHARS)}…` : jti;
-}
+});

@@ -3,15 +3,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { Toolbar, type ToolbarProps } from './Toolbar';
+import { ToolbarCounts, type ToolbarCountsProps } from './ToolbarCounts';
 
 afterEach(cleanup);
 
-function renderToolbar(overrides: Partial<ToolbarProps> = {}) {
+function renderToolbar(
+  overrides: Partial<ToolbarProps> = {},
+  counts: ToolbarCountsProps = { total: 12, shown: 12, pending: 0, dropped: 0 },
+) {
   const props: ToolbarProps = {
-    total: 12,
-    shown: 12,
-    pending: 0,
-    dropped: 0,
+    counts: <ToolbarCounts {...counts} />,
     filter: '',
     onFilter: vi.fn(),
     preserveLog: false,
@@ -30,7 +31,7 @@ function renderToolbar(overrides: Partial<ToolbarProps> = {}) {
 
 describe('Toolbar', () => {
   it('shows counts, checking and dropped numbers', () => {
-    renderToolbar({ total: 12, shown: 3, pending: 2, dropped: 7 });
+    renderToolbar({}, { total: 12, shown: 3, pending: 2, dropped: 7 });
     expect(screen.getByTestId('counts').textContent).toBe(
       '3 of 12 tokens · checking 2… · 7 dropped',
     );

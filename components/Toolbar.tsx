@@ -1,15 +1,14 @@
 // Toolbar: Clear, Preserve log, filter box, counts, Import HAR, Paste token and Settings toggles.
+import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { ExportMenu } from './ExportMenu';
 
 export interface ToolbarProps {
-  /** Captures held. */
-  total: number;
-  /** Captures the filter lets through. */
-  shown: number;
-  /** Inspections queued or running. */
-  pending: number;
-  dropped: number;
+  /**
+   * The counts line (ToolbarCounts): a slot, so that the counts, which change with every update,
+   * re-render on their own and the controls do not.
+   */
+  counts: ComponentChildren;
   filter: string;
   onFilter: (text: string) => void;
   preserveLog: boolean;
@@ -25,13 +24,6 @@ export interface ToolbarProps {
 /** The panel's top bar. */
 export function Toolbar(props: ToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
-  const counts = [
-    props.shown === props.total
-      ? plural(props.total, 'token')
-      : `${props.shown} of ${plural(props.total, 'token')}`,
-  ];
-  if (props.pending > 0) counts.push(`checking ${props.pending}…`);
-  if (props.dropped > 0) counts.push(`${props.dropped} dropped`);
 
   return (
     <div class="toolbar" role="toolbar" aria-label="Capture controls">
@@ -56,9 +48,7 @@ export function Toolbar(props: ToolbarProps) {
         value={props.filter}
         onInput={(event) => props.onFilter(event.currentTarget.value)}
       />
-      <span class="toolbar-counts" data-testid="counts" aria-live="polite">
-        {counts.join(' · ')}
-      </span>
+      {props.counts}
       <span class="toolbar-spacer" />
       <button
         type="button"
@@ -102,8 +92,4 @@ export function Toolbar(props: ToolbarProps) {
       </button>
     </div>
   );
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,6 @@
 // The ordered capture sequence: oldest-first storage with O(1) append and drop-oldest, read newest first.
 import type { Capture } from './capture';
+import { SearchCorpus } from './search-corpus';
 
 /**
  * A read-only, newest-first view of captures. A new view object is published with every change of
@@ -31,11 +32,16 @@ const COMPACT_AFTER = 1_024;
 /**
  * Captures sorted oldest first in one array with a moving head. New traffic lands at (or near) the
  * end, caps drop from the head, so both cost O(1) amortised; a capture is found by binary search on
- * its (time, seq) key, which never changes once it is created.
+ * its (time, seq) key, which never changes once it is created. Each capture's search text is kept
+ * in a parallel array, so a filter change reads the texts without touching the capture objects.
  */
 export class CaptureSequence {
   private items: (Capture | undefined)[] = [];
+  /** `texts[i]` is `items[i].searchText`. */
+  private texts: (string | undefined)[] = [];
   private head = 0;
+  /** The texts joined (built by selectByTerms, dropped by any change). */
+  private corpus: SearchCorpus | undefined;
 
   get length(): number {
     return this.items.length - this.head;
@@ -55,21 +61,72 @@ export class CaptureSequence {
   /** Inserts in order; scanning from the newest end makes in-order arrivals O(1). */
   insert(capture: Capture): void {
     const last = this.items[this.items.length - 1];
+    this.corpus = undefined;
     if (this.length === 0 || (last && compareOldestFirst(last, capture) <= 0)) {
       this.items.push(capture);
+      this.texts.push(capture.searchText);
       return;
     }
-    this.items.splice(this.lowerBound(capture), 0, capture);
+    const index = this.lowerBound(capture);
+    this.items.splice(index, 0, capture);
+    this.texts.splice(index, 0, capture.searchText);
+  }
+
+  /**
+   * A new sequence of the captures whose search text `keep` accepts, in order, in one pass over the
+   * storage (a filter change). Captures also in `known` (a subsequence of this one, holding the same
+   * capture objects: what matched a narrower filter) are kept without asking, walking both in step;
+   * a capture `known` holds in another version is simply asked.
+   */
+  select(keep: (searchText: string) => boolean, known?: CaptureSequence): CaptureSequence {
+    const selected = new CaptureSequence();
+    const { items, texts } = this;
+    const knownItems = known?.items ?? [];
+    let next = known?.head ?? 0;
+    for (let index = this.head; index < items.length; index += 1) {
+      const capture = items[index];
+      const text = texts[index] as string;
+      if (next < knownItems.length && knownItems[next] === capture) next += 1;
+      else if (!keep(text)) continue;
+      selected.append(capture as Capture, text);
+    }
+    return selected;
+  }
+
+  /** Whether selectByTerms would read a corpus already built (nothing changed since). */
+  get hasCorpus(): boolean {
+    return this.corpus !== undefined;
+  }
+
+  /**
+   * The captures whose search text contains every term, in order, like `select(matchesTerms)`:
+   * read from the texts joined into one corpus, built on first use and kept until the sequence
+   * changes, so that keystrokes over an unchanged list read one contiguous string. Terms are filter
+   * terms (no whitespace). The corpus copies the texts: the caller bounds their size.
+   */
+  selectByTerms(terms: readonly string[]): CaptureSequence {
+    this.corpus ??= new SearchCorpus(this.texts.slice(this.head) as string[]);
+    const found = this.corpus.matchAll(terms);
+    const selected = new CaptureSequence();
+    for (let index = 0; index < found.length; index += 1) {
+      if (found[index] === 0) continue;
+      const at = this.head + index;
+      selected.append(this.items[at] as Capture, this.texts[at] as string);
+    }
+    return selected;
   }
 
   /** Removes and returns the oldest capture. */
   dropOldest(): Capture | undefined {
     if (this.length === 0) return undefined;
     const oldest = this.items[this.head];
+    this.corpus = undefined;
     this.items[this.head] = undefined;
+    this.texts[this.head] = undefined;
     this.head += 1;
     if (this.head >= COMPACT_AFTER && this.head * 2 >= this.items.length) {
       this.items = this.items.slice(this.head);
+      this.texts = this.texts.slice(this.head);
       this.head = 0;
     }
     return oldest;
@@ -79,7 +136,9 @@ export class CaptureSequence {
   replace(previous: Capture, next: Capture): boolean {
     const index = this.find(previous);
     if (index === -1) return false;
+    this.corpus = undefined;
     this.items[index] = next;
+    this.texts[index] = next.searchText;
     return true;
   }
 
@@ -88,7 +147,11 @@ export class CaptureSequence {
     const index = this.find(capture);
     if (index === -1) return false;
     if (index === this.head) this.dropOldest();
-    else this.items.splice(index, 1);
+    else {
+      this.corpus = undefined;
+      this.items.splice(index, 1);
+      this.texts.splice(index, 1);
+    }
     return true;
   }
 
@@ -100,7 +163,15 @@ export class CaptureSequence {
 
   clear(): void {
     this.items = [];
+    this.texts = [];
     this.head = 0;
+    this.corpus = undefined;
+  }
+
+  /** Appends to a sequence being built in order (select). */
+  private append(capture: Capture, text: string): void {
+    this.items.push(capture);
+    this.texts.push(text);
   }
 
   /** Storage index of the capture with the same key, or -1. */

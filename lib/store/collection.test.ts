@@ -122,6 +122,36 @@ describe('CaptureCollection', () => {
     );
   });
 
+  it('keystrokes over an unchanged list (corpus) and after a change (text by text) agree', () => {
+    const collection = new CaptureCollection({ maxCaptures: 1000, maxBytes: 1e9 });
+    const words = ['alpha', 'beta', 'gamma', 'alphabet'];
+    collection.add(Array.from({ length: 200 }, (_, i) => captureOf(i + 1, i, words[i % 4]!)));
+    const expected = (filter: string) =>
+      collection
+        .views()
+        .captures.toArray()
+        .filter((c) => filterTerms(filter).every((term) => c.searchText.includes(term)))
+        .map((c) => c.id);
+    const check = (filter: string) => {
+      collection.setFilter(filter);
+      expect(
+        collection
+          .views()
+          .visible.toArray()
+          .map((c) => c.id),
+      ).toEqual(expected(filter));
+    };
+    for (const filter of ['alpha', 'alphab', 'alpha', 'a', 'bet', 'alphabet', 'a.example g']) {
+      check(filter);
+    }
+    // A finished inspection changes a text: the next keystrokes read the texts again.
+    collection.inspect('c5', inspectionWith('zeta'));
+    collection.inspect('c6', inspectionWith('zeta'));
+    for (const filter of ['alpha', 'alphab', 'a', 'zeta', 'b', 'a']) check(filter);
+    collection.add([captureOf(999, 5, 'alpha')]);
+    for (const filter of ['alp', 'alph', 'a']) check(filter);
+  });
+
   it('drops the oldest beyond the byte budget and reports them', () => {
     const collection = new CaptureCollection({ maxCaptures: 100, maxBytes: 25 });
     const outcome = collection.add([

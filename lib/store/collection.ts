@@ -2,7 +2,13 @@
 import type { Inspection } from '../jose/inspect';
 import { applyInspection, type Capture } from './capture';
 import { CaptureSequence, viewOf, type CaptureList } from './capture-list';
-import { filterTerms, matchesTerms, relateFilterTerms } from './filter-terms';
+import { filterTerms, matchesTerms, relateFilterTerms, type FilterRelation } from './filter-terms';
+
+/**
+ * Search text the list's corpus may copy (~16 MB: ~30,000 typical captures). Beyond it a filter
+ * change reads each text on its own, so the corpus never adds more than this to the panel's heap.
+ */
+const MAX_CORPUS_CHARS = 16 * 1024 * 1024;
 
 /** How many captures carry each jti (a new view object whenever a count changes). */
 export interface JtiCounts {
@@ -47,6 +53,8 @@ export class CaptureCollection {
   private readonly suggestions = new Map<string, number>();
   private terms: string[] = [];
   private totalBytes = 0;
+  /** Characters of search text across the captures (what a corpus of them would copy). */
+  private searchChars = 0;
   private version = 0;
   private countsView: JtiCounts = countsViewOf(this.counts);
   private countsChanged = false;
@@ -67,6 +75,7 @@ export class CaptureCollection {
       this.all.insert(capture);
       this.byId.set(capture.id, capture);
       this.totalBytes += capture.bytes;
+      this.searchChars += capture.searchText.length;
       this.count(capture.jti, 1);
       tally(this.suggestions, capture.keySuggestion, 1);
       if (this.matches(capture)) this.matching.insert(capture);
@@ -91,6 +100,7 @@ export class CaptureCollection {
     const next = applyInspection(previous, inspection);
     this.all.replace(previous, next);
     this.byId.set(id, next);
+    this.searchChars += next.searchText.length - previous.searchText.length;
     if (next.jti !== previous.jti) {
       this.count(previous.jti, -1);
       this.count(next.jti, 1);
@@ -111,19 +121,16 @@ export class CaptureCollection {
   /**
    * Changes the filter; false when its terms are the same. A typed character (or an added term)
    * re-tests only the current matches, a deleted one only the current non-matches; a replaced
-   * term re-tests every capture. Either way the matches come out in list order.
+   * term re-tests every capture (see selectMatches for when the list's corpus is read instead).
+   * Either way the matches come out in list order.
    */
   setFilter(filter: string): boolean {
     const terms = filterTerms(filter);
     const relation = relateFilterTerms(this.terms, terms);
     this.terms = terms;
     if (relation === 'same') return false;
-    const previous = this.matching;
-    this.matching = new CaptureSequence();
-    if (terms.length > 0) {
-      if (relation === 'narrower') this.keepMatches(previous);
-      else this.collectMatches(relation === 'wider' ? previous : undefined);
-    }
+    this.matching =
+      terms.length === 0 ? new CaptureSequence() : this.selectMatches(terms, relation);
     this.version += 1;
     return true;
   }
@@ -143,6 +150,7 @@ export class CaptureCollection {
     this.counts.clear();
     this.suggestions.clear();
     this.totalBytes = 0;
+    this.searchChars = 0;
     this.version += 1;
   }
 
@@ -166,34 +174,33 @@ export class CaptureCollection {
     return matchesTerms(capture.searchText, this.terms);
   }
 
-  /** Narrowing: the captures of `previous` that still match (oldest first, so each insert appends). */
-  private keepMatches(previous: CaptureSequence): void {
-    for (let index = previous.length - 1; index >= 0; index -= 1) {
-      const capture = previous.at(index) as Capture;
-      if (this.matches(capture)) this.matching.insert(capture);
-    }
-  }
-
   /**
-   * Every capture that matches, oldest first; those in `known` (a subsequence of the list known to
-   * match, when the filter widened) are kept without a test, walking both in step.
+   * The captures matching `terms`. Narrowing re-tests the current matches, widening keeps them and
+   * tests the rest; when that is most of the list anyway (or the list has not changed since a
+   * corpus was built), every text is read from the list's corpus in one pass instead (up to
+   * MAX_CORPUS_CHARS of text).
    */
-  private collectMatches(known: CaptureSequence | undefined): void {
-    let next = known ? known.length - 1 : -1;
-    for (let index = this.all.length - 1; index >= 0; index -= 1) {
-      const capture = this.all.at(index) as Capture;
-      if (known && next >= 0 && known.at(next)?.id === capture.id) {
-        next -= 1;
-        this.matching.insert(capture);
-      } else if (this.matches(capture)) {
-        this.matching.insert(capture);
-      }
-    }
+  private selectMatches(terms: string[], relation: FilterRelation): CaptureSequence {
+    const previous = this.matching;
+    const toTest =
+      relation === 'narrower'
+        ? previous.length
+        : relation === 'wider'
+          ? this.all.length - previous.length
+          : this.all.length;
+    const corpus =
+      this.all.hasCorpus || (toTest * 2 >= this.all.length && this.searchChars <= MAX_CORPUS_CHARS);
+    if (corpus) return this.all.selectByTerms(terms);
+    const matches = (searchText: string) => matchesTerms(searchText, terms);
+    return relation === 'narrower'
+      ? previous.select(matches)
+      : this.all.select(matches, relation === 'wider' ? previous : undefined);
   }
 
   private forget(capture: Capture): void {
     this.byId.delete(capture.id);
     this.totalBytes -= capture.bytes;
+    this.searchChars -= capture.searchText.length;
     this.count(capture.jti, -1);
     tally(this.suggestions, capture.keySuggestion, -1);
     if (this.terms.length > 0) this.matching.remove(capture);

@@ -16,7 +16,10 @@ import type { CaptureLimits, InspectorState, InspectorStoreDeps } from './state'
 import { SessionTracker } from './session-tracker';
 import { capText } from './text';
 
-/** How long new captures and finished inspections wait to be applied together. */
+/**
+ * New captures are applied at most this often: the first after a quiet spell at once (on the next
+ * task), later ones of a burst together, this long after the previous update.
+ */
 const FLUSH_DELAY_MS = 16;
 /**
  * Finished inspections alone are applied at most this often after the previous update (new
@@ -183,8 +186,9 @@ export class InspectorEngine {
   }
 
   /**
-   * Schedules the next state update: FLUSH_DELAY_MS away for new captures (`urgent`), and for
-   * finished inspections alone no sooner than RESULTS_FLUSH_INTERVAL_MS after the last update.
+   * Schedules the next state update: for new captures (`urgent`) FLUSH_DELAY_MS after the last
+   * update (at once after a quiet spell), and for finished inspections alone no sooner than
+   * FLUSH_DELAY_MS from now and RESULTS_FLUSH_INTERVAL_MS after the last update.
    */
   private scheduleFlush(urgent: boolean): void {
     const flush = () => this.flush();
@@ -196,7 +200,7 @@ export class InspectorEngine {
     }
     const now = performance.now();
     const delay = urgent
-      ? FLUSH_DELAY_MS
+      ? Math.max(0, this.lastFlushAt + FLUSH_DELAY_MS - now)
       : Math.max(FLUSH_DELAY_MS, this.lastFlushAt + RESULTS_FLUSH_INTERVAL_MS - now);
     if (this.flushTimer !== undefined && this.flushDue <= now + delay) return;
     clearTimeout(this.flushTimer);

@@ -5,6 +5,9 @@ export function filterTerms(filter: string): string[] {
   return filter.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+/** How two filters' matches relate (see relateFilterTerms). */
+export type FilterRelation = 'same' | 'narrower' | 'wider' | 'other';
+
 /**
  * How the matches of `next` relate to those of `previous` when matching means "the haystack
  * contains every term":
@@ -18,7 +21,7 @@ export function filterTerms(filter: string): string[] {
 export function relateFilterTerms(
   previous: readonly string[],
   next: readonly string[],
-): 'same' | 'narrower' | 'wider' | 'other' {
+): FilterRelation {
   if (previous.length === 0 || next.length === 0) {
     return previous.length === next.length ? 'same' : 'other';
   }
@@ -30,7 +33,9 @@ export function relateFilterTerms(
 
 /** Whether a haystack (already lower-cased) contains every term. */
 export function matchesTerms(haystack: string, terms: readonly string[]): boolean {
-  for (const term of terms) if (!haystack.includes(term)) return false;
+  for (let index = 0; index < terms.length; index += 1) {
+    if (!haystack.includes(terms[index] as string)) return false;
+  }
   return true;
 }
 

@@ -1,8 +1,9 @@
 // Selectors of the session view: the (filtered) session list, the findings summary, ungrouped captures, memoised.
 import type { Session } from '../session/build';
-import { summarizeSessions, type SessionSummary } from '../session/findings';
+import type { SessionSummary } from '../session/findings';
 import type { Capture } from './capture';
 import { filterTerms, matchesTerms, relateFilterTerms } from './filter-terms';
+import { SearchCorpus } from './search-corpus';
 import type { SessionsView } from './session-tracker';
 import type { InspectorState } from './state';
 
@@ -36,63 +37,79 @@ function searchTextOf(session: Session): string {
   return text;
 }
 
-const listCache = new WeakMap<SessionsView, { terms: string[]; sessions: readonly Session[] }>();
+/** A filtered session list and the terms it was filtered with. */
+interface FilteredSessions {
+  terms: string[];
+  sessions: readonly Session[];
+}
+
+const listCache = new WeakMap<SessionsView, FilteredSessions>();
+const allTexts = new WeakMap<SessionsView, readonly string[]>();
+const corpora = new WeakMap<SessionsView, SearchCorpus>();
+
+/** The search texts of every session of the view, in list order (looked up once per view). */
+function textsOf(view: SessionsView): readonly string[] {
+  let texts = allTexts.get(view);
+  if (texts === undefined) {
+    texts = view.list().map(searchTextOf);
+    allTexts.set(view, texts);
+  }
+  return texts;
+}
 
 /**
  * Sessions newest first; with a filter, those whose id, document type, verdict, finding codes or
- * request paths match every term. Memoised on the sessions view and the filter's terms; a typed
- * character re-tests only the sessions that matched before, a deleted one only those that did not
- * (see relateFilterTerms); only the sessions a store update touched are rebuilt (the index
- * caches the others).
+ * request paths match every term. Memoised on the sessions view and the filter's terms. The first
+ * filter on a view (a store update came in between) tests each session's text; further keystrokes
+ * on the same view read all the texts joined into one corpus, built once per view, in one pass.
+ * Only the sessions a store update touched are rebuilt (the index caches the others).
  */
 export function selectSessionList(state: InspectorState): readonly Session[] {
+  const view = state.sessions;
   const terms = filterTerms(state.filter);
-  const cached = listCache.get(state.sessions);
+  const cached = listCache.get(view);
   const relation = cached ? relateFilterTerms(cached.terms, terms) : 'other';
   if (cached && relation === 'same') return cached.sessions;
   let sessions: readonly Session[];
-  if (terms.length === 0) sessions = state.sessions.list();
-  else if (cached && relation === 'narrower') sessions = keepMatching(cached.sessions, terms);
-  else
-    sessions = collectMatching(
-      state.sessions.list(),
-      terms,
-      relation === 'wider' ? cached?.sessions : undefined,
-    );
-  listCache.set(state.sessions, { terms, sessions });
+  if (terms.length === 0) sessions = view.list();
+  else if (cached) sessions = matchingByCorpus(view, terms);
+  else sessions = collectMatching(view, terms);
+  listCache.set(view, { terms, sessions });
   return sessions;
 }
 
-function keepMatching(sessions: readonly Session[], terms: readonly string[]): Session[] {
-  return sessions.filter((session) => matchesTerms(searchTextOf(session), terms));
+/** The sessions of the view that match, testing each one's text. */
+function collectMatching(view: SessionsView, terms: readonly string[]): Session[] {
+  const texts = textsOf(view);
+  return view.list().filter((_, index) => matchesTerms(texts[index] as string, terms));
 }
 
-/** The sessions that match; those of `known` (a subsequence of `all` known to match) untested. */
-function collectMatching(
-  all: readonly Session[],
-  terms: readonly string[],
-  known: readonly Session[] | undefined,
-): Session[] {
-  let next = 0;
-  return all.filter((session) => {
-    if (known && known[next] === session) {
-      next += 1;
-      return true;
-    }
-    return matchesTerms(searchTextOf(session), terms);
-  });
-}
-
-const summaryCache = new WeakMap<SessionsView, SessionSummary>();
-
-/** Counts of session findings per code across all sessions (the summary atop the panel). */
-export function selectSessionSummary(state: InspectorState): SessionSummary {
-  let summary = summaryCache.get(state.sessions);
-  if (!summary) {
-    summary = summarizeSessions(state.sessions.list());
-    summaryCache.set(state.sessions, summary);
+/** The sessions of the view that match, read from the view's corpus (built on first use). */
+function matchingByCorpus(view: SessionsView, terms: readonly string[]): Session[] {
+  let corpus = corpora.get(view);
+  if (corpus === undefined) {
+    corpus = new SearchCorpus(textsOf(view));
+    corpora.set(view, corpus);
   }
-  return summary;
+  const found = corpus.matchAll(terms);
+  return view.list().filter((_, index) => found[index] === 1);
+}
+
+/**
+ * How many sessions the list shows: every session without a filter (O(1), the list is not built),
+ * else the length of the filtered list.
+ */
+export function selectSessionCount(state: InspectorState): number {
+  // filterTerms splits on whitespace: no terms exactly when the filter has no other character.
+  return !/\S/.test(state.filter) ? state.sessions.count : selectSessionList(state).length;
+}
+
+/**
+ * Counts of session findings per code across all sessions (the summary atop the panel), kept up to
+ * date by the store as sessions change: the same object until a count changes.
+ */
+export function selectSessionSummary(state: InspectorState): SessionSummary {
+  return state.sessions.summary;
 }
 
 /** Captures outside every session: the newest ones (capped) and how many there are. */

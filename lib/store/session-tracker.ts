@@ -2,8 +2,10 @@
 import type { CapturedExchange } from '../capture/exchange';
 import { extractSessionEvidence, type SessionEvidence } from '../session/evidence';
 import type { Session } from '../session/build';
+import type { SessionSummary } from '../session/findings';
 import { createSessionIndex, type SessionIndex } from '../session/group';
 import type { SessionSighting } from '../session/state';
+import { SessionSummaryTally } from '../session/summary-tally';
 import type { Capture } from './capture';
 
 /** What the store publishes about sessions; a new object whenever a session changed. */
@@ -12,6 +14,10 @@ export interface SessionsView {
   readonly version: number;
   /** Every session, newest first (sessions are built lazily and cached by the index). */
   list(): readonly Session[];
+  /** How many sessions there are (O(1): `list().length` without building the list). */
+  readonly count: number;
+  /** Findings counted per code across all sessions (kept up to date per touched session). */
+  readonly summary: SessionSummary;
   get(id: string): Session | undefined;
   /** Ids of the captures of one exchange (the rows a timeline entry stands for). */
   capturesOf(exchangeId: string): readonly string[];
@@ -55,6 +61,11 @@ export class SessionTracker {
   private stale = false;
   private version = 0;
   private published: SessionsView | undefined;
+  /** Sessions touched since the last view, whose findings the summary has yet to count. */
+  private readonly touched = new Set<string>();
+  /** Creation order of each session of the current index (the order `list()` reverses). */
+  private readonly sessionSeq = new Map<string, number>();
+  private readonly tally = new SessionSummaryTally();
 
   constructor(private readonly lookup: (captureId: string) => Capture | undefined) {}
 
@@ -112,7 +123,7 @@ export class SessionTracker {
     this.byCapture.clear();
     this.order = [];
     this.head = 0;
-    this.index = createSessionIndex();
+    this.newIndex();
     this.indexedCount = 0;
     this.droppedSinceBuild = 0;
     this.stale = false;
@@ -164,6 +175,11 @@ export class SessionTracker {
 
   private indexRecord(record: ExchangeRecord, sightings: SessionSighting[]): void {
     const touched = this.index.add({ evidence: record.evidence, sightings });
+    for (const id of touched) {
+      // The index creates sessions in the order they are first touched.
+      if (!this.sessionSeq.has(id)) this.sessionSeq.set(id, this.sessionSeq.size);
+      this.touched.add(id);
+    }
     record.indexed = true;
     record.sessions = touched;
     this.indexedCount += 1;
@@ -181,7 +197,7 @@ export class SessionTracker {
     const live = this.order.filter((record) => record.alive);
     this.order = live;
     this.head = 0;
-    this.index = createSessionIndex();
+    this.newIndex();
     this.indexedCount = 0;
     this.droppedSinceBuild = 0;
     this.stale = false;
@@ -197,7 +213,26 @@ export class SessionTracker {
     this.version += 1;
   }
 
+  /** A fresh, empty index (and summary) to feed from the start. */
+  private newIndex(): void {
+    this.index = createSessionIndex();
+    this.touched.clear();
+    this.sessionSeq.clear();
+    this.tally.clear();
+  }
+
+  /** Counts the findings of the sessions touched since the last view (builds only those). */
+  private summarize(): SessionSummary {
+    for (const id of this.touched) {
+      const session = this.index.get(id);
+      if (session) this.tally.set(id, this.sessionSeq.get(id) ?? 0, session.findings);
+    }
+    this.touched.clear();
+    return this.tally.summary();
+  }
+
   private createView(): SessionsView {
+    const summary = this.summarize();
     const index = this.index;
     const records = this.byCapture;
     const byExchange = this.byExchange;
@@ -206,6 +241,8 @@ export class SessionTracker {
       version: this.version,
       waiting: this.order.length - this.head,
       list: () => (list ??= index.list().reverse()),
+      count: this.sessionSeq.size,
+      summary,
       get: (id) => index.get(id),
       capturesOf: (exchangeId) => byExchange.get(exchangeId)?.captureIds ?? [],
       sessionOf: (captureId) => records.get(captureId)?.sessions[0],

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { inspectUqudoToken } from '../uqudo/inspect';
 import { Recorder, runDemoFlow, type DemoRun } from '../session/testing/demo-flow';
+import { summarizeSessions } from '../session/findings';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../settings/settings';
 import {
   createInspectorStore,
   selectEntryCapture,
+  selectSessionCount,
   selectSessionList,
   selectSessionSummary,
   selectUngroupedCaptures,
@@ -58,6 +60,15 @@ async function record(run: DemoRun = {}, time = Date.now()): Promise<Recorder> {
   return recorder;
 }
 
+/** The store's running summary and count agree with a recount over every session (chip order too). */
+function expectSummaryOfAll(store: InspectorStore): void {
+  const state = store.getState();
+  const recount = summarizeSessions(state.sessions.list());
+  expect(selectSessionSummary(state)).toEqual(recount);
+  expect(Object.keys(selectSessionSummary(state).byCode)).toEqual(Object.keys(recount.byCode));
+  expect(state.sessions.count).toBe(state.sessions.list().length);
+}
+
 /** Records a second flow with the wrong nonce, adds it (ids prefixed) and waits for its session. */
 async function addWrongNonceFlow(store: InspectorStore): Promise<void> {
   const second = await record({ variant: { wrongNonce: true } }, Date.now() + 10_000);
@@ -105,6 +116,7 @@ describe('sessions in the store', () => {
     expect(after[1]).toBe(before);
     expect(after[0]!.findings.map((f) => f.code)).toContain('nonce-mismatch');
     expect(selectSessionSummary(store.getState()).byCode['nonce-mismatch']).toBe(1);
+    expectSummaryOfAll(store);
   });
 
   it('filters sessions incrementally: extended, shortened and replaced terms agree with a fresh filter', async () => {
@@ -136,6 +148,7 @@ describe('sessions in the store', () => {
       store.setFilter(text);
       const listed = selectSessionList(store.getState());
       expect(ids(listed)).toEqual(ids(fresh()));
+      expect(selectSessionCount(store.getState())).toBe(listed.length);
       seen.add(listed.length);
     }
     // The sequence narrowed to one session and widened back to both.
@@ -155,6 +168,8 @@ describe('sessions in the store', () => {
       check();
     });
     expect(selectSessionList(store.getState())).toHaveLength(1);
+    // The rebuild after the re-check counted the session's findings afresh.
+    expectSummaryOfAll(store);
   });
 
   it('dropped captures take their evidence along; clear forgets every session', async () => {
@@ -166,8 +181,11 @@ describe('sessions in the store', () => {
     const session = selectSessionList(store.getState())[0]!;
     expect(store.getState().captures.length).toBe(3);
     expect(session.requests).toBeLessThan(4);
+    expectSummaryOfAll(store);
     store.clear();
     expect(selectSessionList(store.getState())).toEqual([]);
+    expect(selectSessionCount(store.getState())).toBe(0);
+    expect(selectSessionSummary(store.getState()).sessions).toBe(0);
   });
 
   it('pasted tokens are not sessions: they are listed as ungrouped', async () => {

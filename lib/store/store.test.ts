@@ -228,6 +228,16 @@ describe('addExchange', () => {
     expect(store.getState().captures.at(0)?.jti).toBe('b199');
   });
 
+  it('lists the first capture after a quiet spell on the next task, not after the batching delay', async () => {
+    const { store } = setup();
+    store.addExchange(jwtResponse({ jti: 'first' }));
+    expect(store.getState().captures).toHaveLength(0);
+    // The flush was scheduled with no delay before this zero-delay timer, so it has run by now.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().captures.at(0)?.sighting.location).toBe('response.body');
+    await settled(store);
+  });
+
   it('merges a large batch into the newest-first order', async () => {
     const { store } = setup();
     for (const time of [5, 15, 25]) store.addExchange(jwtResponse({ jti: `t${time}` }, { time }));

@@ -70,6 +70,8 @@ export interface BurstSite {
    * driving the browser; token-free responses are left out, since no row waits for them.
    */
   lastResponseAt(): number;
+  /** The path of the request whose response that was (e.g. `/api/a/tok/2/19990`). */
+  lastResponsePath(): string;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startBurstSite(): Promise<BurstSite> {
   const [header, , signature] = benchToken(0).split('.') as [string, string, string];
   const html = pageHtml(header, signature);
   let lastResponseAt = 0;
+  let lastResponsePath = '';
   const server: Server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (url === '/') {
@@ -96,7 +99,10 @@ export async function startBurstSite(): Promise<BurstSite> {
     request.resume();
     request.on('end', () => {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      if (carriesToken) lastResponseAt = Date.now();
+      if (carriesToken) {
+        lastResponseAt = Date.now();
+        lastResponsePath = url;
+      }
       response.end(JSON.stringify(body));
     });
   });
@@ -106,6 +112,7 @@ export async function startBurstSite(): Promise<BurstSite> {
   return {
     url: `http://127.0.0.1:${port}/`,
     lastResponseAt: () => lastResponseAt,
+    lastResponsePath: () => lastResponsePath,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

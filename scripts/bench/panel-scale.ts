@@ -1,12 +1,7 @@
 // Real-panel scale run: a loopback page fires 20,000 requests (2,000 tokens) with the Uqudo panel open.
 import type { Frame, Page } from 'puppeteer-core';
-import {
-  insertText,
-  openDevtools,
-  openPanel,
-  waitFor,
-  type PanelSession,
-} from '../../tests/e2e/harness';
+import { openDevtools, openPanel, waitFor, type PanelSession } from '../../tests/e2e/harness';
+import { filterLatency, pairedFilterLatency } from './panel-filter';
 import { spreadOf, valueRow, type BenchRow, type Spread } from './measure';
 import { startBurstSite, tokensIn, type BurstSite } from './panel-page';
 
@@ -14,9 +9,10 @@ const REQUESTS = 20_000;
 const SMALL_REQUESTS = 1_000;
 /** Requests the page keeps in flight (Chromium allows 6 connections per host on HTTP/1.1). */
 const CONCURRENCY = 12;
-const FILTER_SAMPLES = 6;
+/** Keystrokes per panel in the filter row. */
+const FILTER_SAMPLES = 15;
 /** Pairs of bursts (with the panel / Network panel only) and the requests in each. */
-const PAGE_PAIRS = 5;
+const PAGE_PAIRS = 7;
 const PAIR_REQUESTS = 2_000;
 const MB = 1024 * 1024;
 
@@ -115,6 +111,24 @@ async function watchForTotal(panel: Frame, expected: number): Promise<void> {
   }, expected);
 }
 
+/**
+ * Records in the panel when DevTools hands over each token-carrying request (`onRequestFinished`,
+ * a listener beside the panel's own, added after it so it runs after it): the time, by URL path,
+ * that splits "last response → last row" into DevTools' part and the panel's.
+ */
+async function watchRequestsFinished(panel: Frame): Promise<void> {
+  await panel.evaluate(() => {
+    const w = window as unknown as { __finishedAt: Record<string, number> };
+    w.__finishedAt = {};
+    (globalThis as any).chrome.devtools.network.onRequestFinished.addListener(
+      (request: { request: { url: string } }) => {
+        const path = new URL(request.request.url).pathname;
+        if (/^\/api\/[ab]\/(tok|auth|body)\//.test(path)) w.__finishedAt[path] = Date.now();
+      },
+    );
+  });
+}
+
 /** The longest a burst may take (the 20,000-request one takes minutes on a loaded 2-core machine). */
 const BURST_TIMEOUT_MS = 20 * 60_000;
 
@@ -123,7 +137,7 @@ const BURST_TIMEOUT_MS = 20 * 60_000;
  * `evaluate` that spans it: a single protocol call would hit puppeteer's protocol timeout when a
  * loaded machine stretches the 20,000-request burst past three minutes. The time is the page's own.
  */
-async function burst(page: Page, run: number, requests: number) {
+export async function burst(page: Page, run: number, requests: number) {
   await page.evaluate(
     (r, n, c) => {
       const w = window as unknown as {
@@ -147,43 +161,8 @@ async function burst(page: Page, run: number, requests: number) {
   );
 }
 
-/** Median time (ms) from a filter keystroke to the list's counts changing, alternating two terms. */
-async function filterLatency(session: PanelSession): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < FILTER_SAMPLES; i++) {
-    await session.panel.evaluate(() => {
-      const w = window as unknown as { __filterProbe?: Promise<number> };
-      w.__filterProbe = new Promise<number>((resolve) => {
-        const counts = document.querySelector('[data-testid="counts"]') as HTMLElement;
-        let began: number | undefined;
-        const onInput = () => {
-          began ??= performance.now();
-        };
-        document.addEventListener('input', onInput, true);
-        const observer = new MutationObserver(() => {
-          if (began === undefined) return;
-          observer.disconnect();
-          document.removeEventListener('input', onInput, true);
-          resolve(performance.now() - began);
-        });
-        observer.observe(counts, { childList: true, characterData: true, subtree: true });
-      });
-    });
-    await insertText(session, '[data-testid="filter"]', i % 2 === 0 ? '/api/a/' : 'api');
-    samples.push(
-      await session.panel.evaluate(
-        () => (window as unknown as { __filterProbe: Promise<number> }).__filterProbe,
-      ),
-    );
-  }
-  // Back to no filter.
-  await session.panel.$eval('[data-testid="filter"]', (el) => (el as HTMLInputElement).select());
-  await session.devtools.keyboard.press('Backspace');
-  return samples;
-}
-
 /** tsx keeps function names with a `__name` helper, which functions sent to a frame then call. */
-async function defineNameHelper(frame: Frame | Page): Promise<void> {
+export async function defineNameHelper(frame: Frame | Page): Promise<void> {
   await frame.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
 }
 
@@ -246,14 +225,43 @@ interface ScaleMeasures {
   expected: number;
   counts: Counts;
   lastRowMs: number;
+  /** Of lastRowMs: until DevTools handed the last response's request to the panel, and after. */
+  lastRowSplit: { devtoolsMs: number; panelMs: number } | undefined;
   /** The panel clock's offset from this process's, and the offset's error bound (ms). */
   clock: { offset: number; error: number };
   domRows: number;
   heapBefore: number;
   heapAfter: number;
   heapCleared: number;
-  filterSmall: Spread;
-  filterLarge: number[];
+  /** Keystrokes in this panel at 100 captures, before the burst (they also warm the filter code). */
+  filterBefore: Spread;
+  /** Keystrokes at 2,000 captures here, each paired with one at 100 in a second browser. */
+  filter: { subject: number[]; baseline: number[] };
+}
+
+/** Warm-up: one token request (the live listener is attached), then 100 captures listed. */
+async function fillSmall(session: PanelSession): Promise<void> {
+  await defineNameHelper(session.panel);
+  await defineNameHelper(session.page);
+  await burst(session.page, 0, 11);
+  await waitForCaptures(session.panel, 1, 20_000);
+  await clearPanel(session);
+  await burst(session.page, 1, SMALL_REQUESTS);
+  await waitForCaptures(session.panel, tokensIn(SMALL_REQUESTS), 30_000);
+}
+
+/**
+ * Filter keystrokes in this panel (2,000 captures) paired with keystrokes in a second browser's
+ * panel holding 100 captures, so that both sizes are measured under the same load.
+ */
+async function pairedFilter(session: PanelSession, site: BurstSite) {
+  const small = await openPanel(site.url);
+  try {
+    await fillSmall(small);
+    return await pairedFilterLatency(session, small, FILTER_SAMPLES);
+  } finally {
+    await small.close();
+  }
 }
 
 /** Warm-up, filter at 100 captures, then the 20,000-request burst and what follows it. */
@@ -261,49 +269,60 @@ async function measureScale(
   session: PanelSession,
   site: BurstSite,
 ): Promise<ScaleMeasures & { burstMs: number }> {
-  await defineNameHelper(session.panel);
-  await defineNameHelper(session.page);
-  // One token request, awaited in the list, shows the live listener is attached.
-  await burst(session.page, 0, 11);
-  await waitForCaptures(session.panel, 1, 20_000);
-  await clearPanel(session);
-
-  await burst(session.page, 1, SMALL_REQUESTS);
-  await waitForCaptures(session.panel, tokensIn(SMALL_REQUESTS), 30_000);
-  const filterSmall = spreadOf(await filterLatency(session));
+  await fillSmall(session);
+  const filterBefore = spreadOf(await filterLatency(session, FILTER_SAMPLES));
   await clearPanel(session);
   const heapBefore = await panelHeapMb(session.panel);
 
   const expected = tokensIn(REQUESTS);
   await watchForTotal(session.panel, expected);
+  await watchRequestsFinished(session.panel);
   const { burstMs } = await burst(session.page, 2, REQUESTS);
   const counts = await waitForCaptures(session.panel, expected, 60_000);
+  // Read now: the second browser of the filter row sends traffic to the same site later.
+  const lastResponseAt = site.lastResponseAt();
   const reachedAt = await session.panel.evaluate(
     () => (window as unknown as { __reachedAt?: number }).__reachedAt,
+  );
+  const finishedAt = await session.panel.evaluate(
+    (path) => (window as unknown as { __finishedAt: Record<string, number> }).__finishedAt[path],
+    site.lastResponsePath(),
   );
   const clock = await panelClockOffset(session.panel);
   const domRows = await session.panel.$$eval('[data-testid="token-row"]', (r) => r.length);
   const heapAfter = await panelHeapMb(session.panel);
-  const filterLarge = await filterLatency(session);
+  const filter = await pairedFilter(session, site);
   await clearPanel(session);
   const heapCleared = await panelHeapMb(session.panel);
   const lastRowMs =
-    reachedAt === undefined
-      ? Number.POSITIVE_INFINITY
-      : reachedAt - clock.offset - site.lastResponseAt();
+    reachedAt === undefined ? Number.POSITIVE_INFINITY : reachedAt - clock.offset - lastResponseAt;
+  const lastRowSplit =
+    reachedAt === undefined || finishedAt === undefined
+      ? undefined
+      : {
+          devtoolsMs: finishedAt - clock.offset - lastResponseAt,
+          panelMs: reachedAt - finishedAt,
+        };
   return {
     expected,
     counts,
     lastRowMs,
+    lastRowSplit,
     clock,
     domRows,
     heapBefore,
     heapAfter,
     heapCleared,
-    filterSmall,
-    filterLarge,
+    filterBefore,
+    filter,
     burstMs,
   };
+}
+
+/** "; DevTools handed that request to the panel after N ms, the count was complete M ms later". */
+function describeSplit(split: ScaleMeasures['lastRowSplit']): string {
+  if (!split) return '';
+  return `; DevTools handed that request to the panel after ${split.devtoolsMs.toFixed(0)} ms, the panel's count was complete ${split.panelMs.toFixed(0)} ms later (getContent, extraction, batching, render)`;
 }
 
 /** The scale run's rows (all but the page-burst comparison). */
@@ -327,7 +346,7 @@ function scaleRows(m: ScaleMeasures): BenchRow[] {
       unit: 'ms',
       value: m.lastRowMs,
       budget: LAST_ROW_BUDGET_MS,
-      baseline: `server writes the last token-carrying response → the panel's count is complete, on one clock (panel clock offset ${m.clock.offset.toFixed(1)} ± ${m.clock.error.toFixed(1)} ms)`,
+      baseline: `server writes the last token-carrying response → the panel's count is complete, on one clock (panel clock offset ${m.clock.offset.toFixed(1)} ± ${m.clock.error.toFixed(1)} ms)${describeSplit(m.lastRowSplit)}`,
     }),
     row({
       name: 'DOM rows',
@@ -357,9 +376,9 @@ function scaleRows(m: ScaleMeasures): BenchRow[] {
       name: 'filter keystroke latency',
       input: `${counts.total} vs ${tokensIn(SMALL_REQUESTS)} captures`,
       unit: '×',
-      value: spreadOf(m.filterLarge.map((s) => s / m.filterSmall.median)),
+      value: spreadOf(m.filter.subject.map((ms, i) => ms / m.filter.baseline[i]!)),
       budget: FILTER_BUDGET,
-      baseline: `input event → counts updated (${spreadOf(m.filterLarge).median.toFixed(1)} vs ${m.filterSmall.median.toFixed(1)} ms)`,
+      baseline: `input event → counts updated, ${FILTER_SAMPLES} keystrokes each, alternating with a second browser's panel holding ${tokensIn(SMALL_REQUESTS)} captures (${spreadOf(m.filter.subject).median.toFixed(1)} vs ${spreadOf(m.filter.baseline).median.toFixed(1)} ms; this panel at ${tokensIn(SMALL_REQUESTS)} captures before the burst: ${m.filterBefore.median.toFixed(1)} ms)`,
     }),
   ];
 }
