@@ -24,7 +24,7 @@ import {
   isoAfterEpoch2026,
 } from '../tests/fixtures/har/build';
 import { App } from './App';
-import { preloadPanelViews } from './lazy/views';
+import { preloadPanelViews } from './lazy/preload';
 import { StoreContext } from './store-context';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { OriginAccess } from '../lib/permissions/access';

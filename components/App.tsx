@@ -4,7 +4,7 @@ import { CaptureToolbar } from './CaptureToolbar';
 import { DetailPane } from './DetailPane';
 import { LazyImportPanel as ImportPanel } from './lazy/LazyImportPanel';
 import { KeyLine } from './KeyLine';
-import { NoticeBar } from './NoticeBar';
+import { LazyNoticeBar as NoticeBar } from './lazy/LazyNoticeBar';
 import { LazySettingsPane as SettingsPane } from './lazy/LazySettingsPane';
 import { ListPane } from './ListPane';
 import { useInspector, useInspectorStore } from './store-context';

@@ -14,7 +14,7 @@ import type { ReplayRequest } from '../lib/uqudo/info-api';
 import { createFakeDevtoolsNetwork } from '../tests/fake-devtools-network';
 import { FIXTURE_IAT, RESULT_JTI } from '../tests/fixtures/har/build';
 import { App } from './App';
-import { preloadPanelViews } from './lazy/views';
+import { preloadPanelViews } from './lazy/preload';
 import { StoreContext } from './store-context';
 
 const fixture = (name: string) =>

@@ -9,7 +9,7 @@ import { PERSONAL_DATA_WARNING, SECRETS_WARNING } from '../lib/export/choice-tex
 import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import { createInspectorStore, type InspectorStore } from '../lib/store';
 import { App } from './App';
-import { preloadPanelViews } from './lazy/views';
+import { preloadPanelViews } from './lazy/preload';
 import { StoreContext } from './store-context';
 
 const FLOW_HAR = readFileSync(resolve(process.cwd(), 'tests/fixtures/har/uqudo-flow.har'), 'utf8');

@@ -8,7 +8,7 @@ import { inspectUqudoToken } from '../lib/uqudo/inspect';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../lib/settings/settings';
 import { createInspectorStore, type InspectorStore } from '../lib/store';
 import { FIXTURE_IAT, RESULT_JTI } from '../tests/fixtures/har/build';
-import { preloadPanelViews } from './lazy/views';
+import { preloadPanelViews } from './lazy/preload';
 import { ListPane } from './ListPane';
 import { StoreContext } from './store-context';
 

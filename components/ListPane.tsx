@@ -2,9 +2,9 @@
 import { useState } from 'preact/hooks';
 import { selectSessionList, type SessionFindingCode } from '../lib/store';
 import { ListModeTabs } from './ListModeTabs';
+import { LazySessionSummary } from './lazy/LazySessionSummary';
+import { LazySessionsPane } from './lazy/LazySessionsPane';
 import { ListSplitter } from './ListSplitter';
-import { SessionsPane } from './SessionsPane';
-import { SessionSummary } from './SessionSummary';
 import { TokenListPane } from './TokenListPane';
 import { useInspector, useInspectorStore } from './store-context';
 
@@ -36,12 +36,12 @@ export function ListPane() {
       // A width chosen with the splitter replaces the default share of the row.
       style={width === undefined ? undefined : { flex: `0 0 ${width}px` }}
     >
-      <SessionSummary onJump={jump} />
+      <LazySessionSummary onJump={jump} />
       <ListModeTabs mode={mode} onMode={store.setListMode} />
       {mode === 'tokens' ? (
         <TokenListPane />
       ) : (
-        <SessionsPane
+        <LazySessionsPane
           expandedId={expanded}
           onToggle={(id) => setExpanded((current) => (current === id ? undefined : id))}
         />

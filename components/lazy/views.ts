@@ -1,6 +1,5 @@
 // The panel's lazily loaded views: one loader each (shared by its wrapper and the preload).
 import { loadReplayLogic } from '../../lib/replay/lazy-slice';
-import { loadModule } from './useLazyModule';
 
 /** A view's module once the replay code it drives is loaded too (it renders over loaded actions). */
 const withReplay = <M>(view: Promise<M>): Promise<M> =>
@@ -28,25 +27,3 @@ export const loadExportChoices = () => import('../ExportChoices');
 export const loadSettingsPane = () => import('../SettingsPane');
 /** The Import drawer (paste a token, open a HAR file). */
 export const loadImportPanel = () => import('../ImportPanel');
-
-/**
- * Loads every lazily loaded view: the panel calls it once it is idle after the first render (so
- * a click finds the code there), tests before rendering. Resolves when all are loaded.
- */
-export async function preloadPanelViews(): Promise<void> {
-  await Promise.all(
-    [
-      loadCaptureDetail,
-      loadReplayPanel,
-      loadDetailImages,
-      loadImageFetchButton,
-      loadBackendTestSection,
-      loadSessionDetail,
-      loadUngroupedDetail,
-      loadExportChoices,
-      loadDetailUseToken,
-      loadSettingsPane,
-      loadImportPanel,
-    ].map((load) => loadModule<unknown>(load)),
-  );
-}

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '../../components/App';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { preloadPanelViews } from '../../components/lazy/views';
+import { preloadPanelViews } from '../../components/lazy/preload';
 import { StoreContext } from '../../components/store-context';
 import { loadJsonPrefixWasm } from '../../lib/capture/json-prefix-engine';
 import type { DevtoolsNetworkLike } from '../../lib/capture/network';
