@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { buildSync } from 'esbuild';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DownloadFile } from '../../lib/export/download';
@@ -14,6 +14,7 @@ const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const HAS_FIREFOX = existsSync(FIREFOX);
 const ROOT = resolve(__dirname, '../..');
 const FLOW_HAR = readFileSync(join(ROOT, 'tests/fixtures/har/uqudo-flow.har'), 'utf8');
+const FLOW_ENTRIES = (JSON.parse(FLOW_HAR) as { log: { entries: unknown[] } }).log.entries;
 /** A test-only add-on id and origin: the build has no gecko id, so Firefox would pick random ones. */
 const ADDON_ID = 'uqudo-inspector-e2e@example.invalid';
 const ADDON_UUID = '6a1c2f3e-1111-4222-8333-444455556666';
@@ -47,17 +48,23 @@ const RERUN_DEVTOOLS_PAGE = `(async () => {
 })()`;
 
 /**
- * Starts the panel's own built script again over the component tests' fake devtools.network (in a
- * fresh root): half the entries recorded before it starts (getHAR backfill), half finishing live.
+ * A classic script the test add-on's panel page runs before the panel's module when opened as
+ * devtools-panel.html#scripted: it gives the panel the component tests' fake devtools.network, two
+ * entries recorded before the panel starts (getHAR backfill); the test finishes the rest live
+ * through `globalThis.scriptedNetwork`. The panel's own script runs once, so its lazily loaded
+ * views share its module instances (a second import of the entry would not).
  */
-const START_SCRIPTED_PANEL = `async (all) => {
-  const network = FakeNetwork.createFakeDevtoolsNetwork(all.slice(0, 2));
+function scriptedStart(fakeNetworkBundle: string, entries: unknown[]): string {
+  return `${fakeNetworkBundle}
+if (location.hash === '#scripted') {
+  const network = FakeNetwork.createFakeDevtoolsNetwork(${JSON.stringify(entries.slice(0, 2))});
+  globalThis.scriptedNetwork = network;
   browser.devtools = { network, panels: { themeName: 'dark' } };
-  const fresh = document.createElement('div');
-  fresh.id = 'app';
-  document.getElementById('app').replaceWith(fresh);
-  delete document.documentElement.dataset.listening;
-  await import(document.querySelector('script[src]').src + '?scripted');
+}`;
+}
+
+/** Finishes the flow's entries after the first two once the panel listens (data-listening="1"). */
+const FINISH_SCRIPTED = `async (rest) => {
   await new Promise((done) => {
     const ready = () => document.documentElement.dataset.listening === '1';
     if (ready()) return done();
@@ -68,7 +75,7 @@ const START_SCRIPTED_PANEL = `async (all) => {
       }
     }).observe(document.documentElement, { attributes: true });
   });
-  for (const entry of all.slice(2)) network.finish(entry);
+  for (const entry of rest) globalThis.scriptedNetwork.finish(entry);
 }`;
 
 /** puppeteer's BiDi connection (not in its public types). */
@@ -124,6 +131,29 @@ function prepareAddon(): string {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   manifest.browser_specific_settings = { gecko: { id: ADDON_ID } };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  // The fake network of the component tests, bundled for the page, before the panel's module.
+  const fake = buildSync({
+    entryPoints: [join(ROOT, 'tests/fake-devtools-network.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'FakeNetwork',
+    write: false,
+    platform: 'browser',
+  });
+  writeFileSync(
+    join(dir, 'e2e-scripted.js'),
+    scriptedStart(fake.outputFiles[0]!.text, FLOW_ENTRIES),
+  );
+  const html = join(dir, 'devtools-panel.html');
+  const page = readFileSync(html, 'utf8');
+  if (!page.includes('<script type="module"')) throw new Error('devtools-panel.html: no module');
+  writeFileSync(
+    html,
+    page.replace(
+      '<script type="module"',
+      '<script src="/e2e-scripted.js"></script><script type="module"',
+    ),
+  );
   return dir;
 }
 
@@ -199,21 +229,11 @@ describe.skipIf(!HAS_FIREFOX)('Firefox (firefox-esr, WebDriver BiDi)', () => {
 
   it('the panel page renders, and lists and checks captures fed through a scripted devtools.network', async () => {
     const { verdicts, report } = await expectedVerdicts();
-    const page = await openAddonPage('devtools-panel.html');
+    const plain = await openAddonPage('devtools-panel.html');
     // As a plain tab the panel says it has no network API: the real bundle, rendering.
-    await page.waitForSelector('[data-testid="filter"]');
-    // The fake network of the component tests, bundled for the page.
-    const fake = await build({
-      entryPoints: [join(ROOT, 'tests/fake-devtools-network.ts')],
-      bundle: true,
-      format: 'iife',
-      globalName: 'FakeNetwork',
-      write: false,
-      platform: 'browser',
-    });
-    await page.evaluate(`${fake.outputFiles[0]!.text}\nglobalThis.FakeNetwork = FakeNetwork; true`);
-    const entries = (JSON.parse(FLOW_HAR) as { log: { entries: unknown[] } }).log.entries;
-    await page.evaluate(`(${START_SCRIPTED_PANEL})(${JSON.stringify(entries)})`);
+    await plain.waitForSelector('[data-testid="filter"]');
+    const page = await openAddonPage('devtools-panel.html#scripted');
+    await page.evaluate(`(${FINISH_SCRIPTED})(${JSON.stringify(FLOW_ENTRIES.slice(2))})`);
     // The flat token list (sessions are the default mode), as the Chromium harness does.
     await page.click('[data-testid="list-mode-tokens"]');
     await page.waitForSelector('[data-testid="list-mode-tokens"][aria-pressed="true"]');
