@@ -159,12 +159,11 @@ function scanText(text: string, found: FoundToken[], headers: HeaderCache): void
     const start = runStartOf(text, from, stretchStart);
     from = end;
     const bounds = [start - 1];
-    for (
-      let dot = text.indexOf('.', start);
-      dot !== -1 && dot < end;
-      dot = text.indexOf('.', dot + 1)
-    ) {
-      bounds.push(dot);
+    // Searched in the run alone (a slice shares the text's characters): in the whole text, the
+    // search after the run's last dot would go on to the next dot, maybe megabytes further.
+    const run = text.slice(start, end);
+    for (let dot = run.indexOf('.'); dot !== -1; dot = run.indexOf('.', dot + 1)) {
+      bounds.push(start + dot);
     }
     if (bounds.length < 3) continue;
     bounds.push(end);
@@ -273,14 +272,10 @@ function decodeHeader(
   headers: HeaderCache,
 ): HeaderDecoding {
   const { last, lastSegment } = headers;
-  // Compared in place, not sliced and hashed: most bodies repeat one issuer's header.
-  if (
-    last !== undefined &&
-    end - start === lastSegment.length &&
-    text.startsWith(lastSegment, start)
-  )
-    return last;
+  // Compared, not hashed: most bodies repeat one issuer's header. A slice of a flat string shares
+  // its characters, and === compares them natively (startsWith at an offset reads one at a time).
   const segment = text.slice(start, end);
+  if (last !== undefined && segment === lastSegment) return last;
   let decoded = headers.bySegment.get(segment);
   if (decoded === undefined) {
     decoded = decodeHeaderSegment(segment);

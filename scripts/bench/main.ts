@@ -9,7 +9,7 @@ import { benchCli } from './cli';
 import { benchDetection } from './detection';
 import { benchInspection } from './inspection';
 import { formatTable, type BenchRow } from './measure';
-import { benchPanelScale } from './panel-scale';
+import { benchPanel } from './panel-burst';
 import { benchStore } from './store';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -38,7 +38,7 @@ const groups: [string, () => Promise<BenchRow[]> | BenchRow[]][] = [
   ['bundle', benchBundle],
   ['cli', () => benchCli(quick ? 5 : 7)],
 ];
-if (!flags.has('--no-panel')) groups.push(['panel', benchPanelScale]);
+if (!flags.has('--no-panel')) groups.push(['panel', benchPanel]);
 const only = [...flags]
   .find((flag) => flag.startsWith('--only='))
   ?.slice('--only='.length)

@@ -1,19 +1,16 @@
 // Real-panel scale run: a loopback page fires 20,000 requests (2,000 tokens) with the Uqudo panel open.
 import type { Frame, Page } from 'puppeteer-core';
-import { openDevtools, openPanel, waitFor, type PanelSession } from '../../tests/e2e/harness';
+import { openPanel, waitFor, type PanelSession } from '../../tests/e2e/harness';
 import { filterLatency, pairedFilterLatency } from './panel-filter';
 import { spreadOf, valueRow, type BenchRow, type Spread } from './measure';
-import { startBurstSite, tokensIn, type BurstSite } from './panel-page';
+import { tokensIn, type BurstSite } from './panel-page';
 
 const REQUESTS = 20_000;
 const SMALL_REQUESTS = 1_000;
 /** Requests the page keeps in flight (Chromium allows 6 connections per host on HTTP/1.1). */
 const CONCURRENCY = 12;
 /** Keystrokes per panel in the filter row. */
-const FILTER_SAMPLES = 15;
-/** Pairs of bursts (with the panel / Network panel only) and the requests in each. */
-const PAGE_PAIRS = 7;
-const PAIR_REQUESTS = 2_000;
+const FILTER_SAMPLES = 31;
 const MB = 1024 * 1024;
 
 /** Every token the page sent or received is listed or counted as dropped. */
@@ -22,8 +19,6 @@ const LOST_BUDGET = 0;
 const LAST_ROW_BUDGET_MS = 100;
 /** A keystroke in the filter costs about the same with 2,000 captures as with 100. */
 const FILTER_BUDGET = 1.5;
-/** The panel must not slow the page down: its burst within 1.1× of DevTools on the Network panel. */
-const PAGE_BUDGET = 1.1;
 /** The list is virtualised: a screenful of rows in the DOM, whatever the capture count. */
 const DOM_ROWS_BUDGET = 100;
 /** Heap the panel may hold after the burst (the DevTools process is shared with the page's tools). */
@@ -166,58 +161,11 @@ export async function defineNameHelper(frame: Frame | Page): Promise<void> {
   await frame.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
 }
 
-async function clearPanel(session: PanelSession): Promise<void> {
+export async function clearPanel(session: PanelSession): Promise<void> {
   await session.panel.click('[data-testid="clear"]');
   await waitFor('an empty list', async () =>
     (await readCounts(session.panel)).total === 0 ? true : undefined,
   );
-}
-
-/**
- * The page's own burst time with the panel shown against DevTools on the Network panel only (a
- * second browser): PAGE_PAIRS pairs of shorter bursts, alternating which browser goes first.
- */
-async function pageBurstRow(
-  session: PanelSession,
-  url: string,
-  fullBurstMs: number,
-): Promise<BenchRow> {
-  const networkOnly = await openDevtools(url);
-  try {
-    await defineNameHelper(networkOnly.page);
-    await networkOnly.devtools.evaluate(() =>
-      (globalThis as any).DevToolsAPI?.showPanel('network'),
-    );
-    // One burst each before measuring, so both conditions start equally warm.
-    await burst(networkOnly.page, 10, PAIR_REQUESTS);
-    await burst(session.page, 11, PAIR_REQUESTS);
-    await clearPanel(session);
-    const ratios: number[] = [];
-    const times = { panel: [] as number[], network: [] as number[] };
-    for (let pair = 0; pair < PAGE_PAIRS; pair++) {
-      const run = 20 + pair;
-      const panelFirst = pair % 2 === 0;
-      const first = await burst(panelFirst ? session.page : networkOnly.page, run, PAIR_REQUESTS);
-      const second = await burst(panelFirst ? networkOnly.page : session.page, run, PAIR_REQUESTS);
-      const [withPanel, plain] = panelFirst ? [first, second] : [second, first];
-      ratios.push(withPanel.burstMs / plain.burstMs);
-      times.panel.push(withPanel.burstMs);
-      times.network.push(plain.burstMs);
-      // Keep the panel's list from growing across pairs.
-      await clearPanel(session);
-    }
-    return valueRow({
-      group: 'panel',
-      name: 'page burst time with the panel',
-      input: `${PAGE_PAIRS} × ${PAIR_REQUESTS.toLocaleString('en')} requests`,
-      unit: '×',
-      value: spreadOf(ratios),
-      budget: PAGE_BUDGET,
-      baseline: `DevTools on the Network panel only (${spreadOf(times.panel).median.toFixed(0)} vs ${spreadOf(times.network).median.toFixed(0)} ms; the 20,000 burst took ${fullBurstMs.toFixed(0)} ms)`,
-    });
-  } finally {
-    await networkOnly.close();
-  }
 }
 
 /** What the scale run measured in the panel. */
@@ -383,18 +331,15 @@ function scaleRows(m: ScaleMeasures): BenchRow[] {
   ];
 }
 
-/** The burst with the panel, then the page's burst time against DevTools on the Network panel only. */
-export async function benchPanelScale(): Promise<BenchRow[]> {
-  const site = await startBurstSite();
+/** The scale run's rows, and how long its 20,000-request burst took (in a fresh panel session). */
+export async function benchScaleRows(
+  site: BurstSite,
+): Promise<{ rows: BenchRow[]; burstMs: number }> {
+  const session = await openPanel(site.url);
   try {
-    const session = await openPanel(site.url);
-    try {
-      const measured = await measureScale(session, site);
-      return [...scaleRows(measured), await pageBurstRow(session, site.url, measured.burstMs)];
-    } finally {
-      await session.close();
-    }
+    const measured = await measureScale(session, site);
+    return { rows: scaleRows(measured), burstMs: measured.burstMs };
   } finally {
-    await site.close();
+    await session.close();
   }
 }
