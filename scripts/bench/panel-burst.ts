@@ -5,7 +5,7 @@ import { startBurstSite } from './panel-page';
 import { benchScaleRows, burst, clearPanel, defineNameHelper } from './panel-scale';
 
 /** Pairs of bursts (with the panel / Network panel only) and the requests in each. */
-const PAGE_PAIRS = 7;
+const PAGE_PAIRS = 11;
 const PAIR_REQUESTS = 2_000;
 /** The panel must not slow the page down: its burst within 1.1× of DevTools on the Network panel. */
 const PAGE_BUDGET = 1.1;
