@@ -153,7 +153,7 @@ export async function benchDetection(quick: boolean): Promise<BenchRow[]> {
   if (!(await loadJsonPrefixWasm())) throw new Error('the WebAssembly JSON reader did not load');
   const rows: BenchRow[] = [];
   for (const item of [...plainCases(quick), ...adversarialCases(quick)]) {
-    const runs = item.body.length >= 10 * MB ? 5 : 7;
+    const runs = 11;
     rows.push(
       await ratioRow(
         {
