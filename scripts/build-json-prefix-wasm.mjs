@@ -103,7 +103,8 @@ const fromHalves = (k) =>
 const classifyBlock = `
       ${[0, 1, 2, 3].map(vectorQuotes).join('')}
       ${set('Q', fromHalves('q'))}
-      (local.set $isRare (i32.or (v128.any_true (v128.or ${get('rare')} (i8x16.lt_s ${get('low')} ${get('k32')}))) (local.get $escapes)))
+      ;; unsigned compares: the UTF-8 bytes of other characters (0x80 and up) are not control bytes
+      (local.set $isRare (i32.or (v128.any_true (v128.or ${get('rare')} (i8x16.lt_u ${get('low')} ${get('k32')}))) (local.get $escapes)))
       ;; a block inside a string (no quote, nothing rare): no events, no values; the carries stay
       (if (i32.and (i64.eqz ${get('Q')}) (i32.and (i64.ne ${get('inCarry')} ${i64(0)}) (i32.eqz (local.get $isRare))))
         (then
@@ -120,11 +121,11 @@ const classifyBlock = `
       (if (local.get $isRare) (then
       ;; control bytes (pretty-printed text: newlines): the whitespace is more than spaces, and
       ;; 0x0C, 0x1A matched the structural table
-      (if (v128.any_true (i8x16.lt_s ${get('low')} ${get('k32')}))
+      (if (v128.any_true (i8x16.lt_u ${get('low')} ${get('k32')}))
         (then
           ${set(
             'C',
-            mask64((v) => `(i8x16.lt_s ${v} ${splat(32)})`),
+            mask64((v) => `(i8x16.lt_u ${v} ${splat(32)})`),
           )}
           ${set('S', and(get('S'), not(get('C'))))}
           ${set(

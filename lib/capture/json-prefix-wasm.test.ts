@@ -87,11 +87,52 @@ describe('the WebAssembly JSON prefix reader', () => {
     // 10,000 CPU-bound runs: a machine shared with other work needs more than the default 20 s.
   }, 60_000);
 
-  it('leaves text with other than ASCII characters to readJsonPrefix, with the same answer', () => {
-    const text = `{"name":"\u0645\u062d\u0645\u062f","t":"${token(2)}"}`;
-    const probes = findTokens(text).map((f) => f.start);
-    const { js, wasm: got } = both(text, text.length, probes);
-    expect(got).toEqual(js);
-    expect(js.status).toBe(1);
+  it('reads text with other than ASCII characters itself (as UTF-8), with readJsonPrefix’s answer', () => {
+    const t = token(2);
+    const texts = [
+      `{"name":"\u0645\u062d\u0645\u062f","t":"${t}"}`,
+      `{"\u0627\u0633\u0645":{"😀":["é","${t}"]},"x":"${t}"}`,
+      `["\ud800",{"a\udc00":"${t}"}]`,
+      `{"a":"${'محمد '.repeat(40)}${t}"}`,
+      `{"a":محمد,"b":"${t}"}`,
+      `{"a":"\u0001محمد","b":"${t}"}`,
+    ];
+    for (const text of texts) {
+      const probes = findTokens(text).map((f) => f.start);
+      const { js, wasm: got } = both(text, text.length, probes);
+      expect(got, text.slice(0, 40)).toEqual(js);
+      // The module's records are a view of its memory; readJsonPrefix's an array.
+      expect(wasm(text, text.length, probes).records).toBeInstanceOf(Int32Array);
+    }
   });
+
+  it('answers as readJsonPrefix with other than ASCII characters anywhere, cut anywhere (property)', () => {
+    fc.assert(
+      fc.property(
+        doc,
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom('é', 'محمد', '😀', '\ud800', '\udc00', '€ß', '\u0001'),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.nat(),
+        (text, inserts, picks, cut) => {
+          let body = text;
+          for (const [at, wide] of inserts) {
+            const i = body.length === 0 ? 0 : at % (body.length + 1);
+            body = body.slice(0, i) + wide + body.slice(i);
+          }
+          const len = 1 + (cut % body.length);
+          const starts = findTokens(body).map((f) => f.start);
+          const probes = probesFrom(picks, starts, len);
+          const { js, wasm: got } = both(body, len, probes);
+          expect(got).toEqual(js);
+        },
+      ),
+      propertyParameters(),
+    );
+  }, 60_000);
 });

@@ -1,6 +1,13 @@
-// The WebAssembly twin of readJsonPrefix for ASCII text: the text is copied into its memory and read with SIMD.
-import { readJsonPrefix, UNSUPPORTED, type PrefixReader, type PrefixReading } from './json-prefix';
+// The WebAssembly twin of readJsonPrefix: the text is copied into its memory as UTF-8 and read with SIMD.
+import {
+  READ,
+  readJsonPrefix,
+  UNSUPPORTED,
+  type PrefixReader,
+  type PrefixReading,
+} from './json-prefix';
 import { JSON_PREFIX_WASM } from './json-prefix-wasm-bytes';
+import { Utf8Offsets } from './utf8-offsets';
 
 /** What the module exports (scripts/build-json-prefix-wasm.mjs writes it). */
 interface PrefixExports {
@@ -22,10 +29,11 @@ function align(offset: number, to: number): number {
 }
 
 /**
- * A PrefixReader over a compiled json-prefix module: ASCII texts of `minLength` or more are
- * read by the module (its records are a view of its memory, valid until the next read); shorter
- * ones, those with other characters, and those the module cannot finish (its output area full)
- * by readJsonPrefix, which answers the same. Its memory grows to the largest text read (extraction
+ * A PrefixReader over a compiled json-prefix module: texts of `minLength` or more are read by the
+ * module as UTF-8 (probes and the records' offsets converted by Utf8Offsets when the text is not
+ * all ASCII; its records are a view of its memory, valid until the next read); shorter ones, and
+ * those the module cannot finish (too deep, its output area full), by readJsonPrefix, which
+ * answers the same. Its memory grows to the largest text read (extraction
  * reads JSON bodies up to MAX_SCAN_CHARS) and stays, for the next read.
  */
 export function createWasmPrefixReader(
@@ -36,34 +44,69 @@ export function createWasmPrefixReader(
   // Views of the memory, made again only when it grows (growing detaches the old buffer).
   let bytes = new Uint8Array(0);
   let words = new Int32Array(0);
-  return (text, len, probes): PrefixReading => {
-    if (len < minLength) return readJsonPrefix(text, len, probes);
-    exports ??= new WebAssembly.Instance(module).exports as unknown as PrefixExports;
-    const { memory, scratchBytes, scan } = exports;
-    const probesAt = align(len + PADDING, 16);
-    const scratchAt = align(probesAt + (probes.length + 1) * 4, 16);
-    const outAt = align(scratchAt + scratchBytes(len), 16);
+  /** Lays out text, probes, scratch and output for a text of `size` bytes; grows the memory. */
+  const place = (
+    memory: WebAssembly.Memory,
+    scratchBytes: (len: number) => number,
+    size: number,
+    probeCount: number,
+  ) => {
+    const probesAt = align(size + PADDING, 16);
+    const scratchAt = align(probesAt + (probeCount + 1) * 4, 16);
+    const outAt = align(scratchAt + scratchBytes(size), 16);
     // Room for every probe's record at a depth of 30; deeper documents are read again in JS.
-    const outEnd = outAt + (probes.length + 1) * 128 + 1024;
+    const outEnd = outAt + (probeCount + 1) * 128 + 1024;
     const pages = Math.ceil(outEnd / PAGE) - memory.buffer.byteLength / PAGE;
     if (pages > 0) memory.grow(pages);
     if (bytes.buffer !== memory.buffer) {
       bytes = new Uint8Array(memory.buffer);
       words = new Int32Array(memory.buffer);
     }
-    const { read, written } = encoder.encodeInto(
-      len === text.length ? text : text.slice(0, len),
-      bytes.subarray(0, len),
-    );
-    if (read !== len || written !== len) return readJsonPrefix(text, len, probes);
-    bytes.fill(32, len, len + PADDING);
-    for (let i = 0; i < probes.length; i++) words[(probesAt >> 2) + i] = probes[i] as number;
-    words[(probesAt >> 2) + probes.length] = 0x7fffffff;
-    const status = scan(len, probesAt, scratchAt, outAt, outEnd) as PrefixReading['status'];
+    return { probesAt, scratchAt, outAt, outEnd };
+  };
+  return (text, len, probes): PrefixReading => {
+    if (len < minLength) return readJsonPrefix(text, len, probes);
+    exports ??= new WebAssembly.Instance(module).exports as unknown as PrefixExports;
+    const { memory, scratchBytes, scan } = exports;
+    const source = len === text.length ? text : text.slice(0, len);
+    // ASCII first (one byte per character); other text is encoded again at its UTF-8 length.
+    let size = len;
+    let layout = place(memory, scratchBytes, size, probes.length);
+    let { read, written } = encoder.encodeInto(source, bytes.subarray(0, size));
+    let offsets: Utf8Offsets | undefined;
+    if (read !== len || written !== len) {
+      offsets = new Utf8Offsets(source);
+      size = offsets.byteLength;
+      layout = place(memory, scratchBytes, size, probes.length);
+      ({ read, written } = encoder.encodeInto(source, bytes.subarray(0, size)));
+      if (read !== len || written !== size) return readJsonPrefix(text, len, probes);
+    }
+    const { probesAt, scratchAt, outAt, outEnd } = layout;
+    bytes.fill(32, size, size + PADDING);
+    const at = offsets ? offsets.toBytes(probes) : probes;
+    for (let i = 0; i < at.length; i++) words[(probesAt >> 2) + i] = at[i] as number;
+    words[(probesAt >> 2) + at.length] = 0x7fffffff;
+    const status = scan(size, probesAt, scratchAt, outAt, outEnd) as PrefixReading['status'];
     // Too deep, or too many records for the area: the JS reader tells which, and reads the rest.
     if (status === UNSUPPORTED) return readJsonPrefix(text, len, probes);
-    return { status, records: words.subarray(outAt >> 2, outEnd >> 2) };
+    const records = words.subarray(outAt >> 2, outEnd >> 2);
+    if (offsets && status === READ) toUnits(records, offsets);
+    return { status, records };
   };
+}
+
+/** Turns the byte offsets in records (probes, key colons) into UTF-16 offsets, in place. */
+function toUnits(records: Int32Array, offsets: Utf8Offsets): void {
+  for (let r = 0; records[r] !== -1;) {
+    const depth = records[r + 1] as number;
+    records[r] = offsets.toUnits(records[r] as number);
+    for (let d = r + 2; d < r + 2 + depth; d++) {
+      const entry = records[d] as number;
+      // Array levels hold -1 - index; object levels the key's colon.
+      if (entry >= 0) records[d] = offsets.toUnits(entry);
+    }
+    r += 2 + depth;
+  }
 }
 
 /** Compiles the module built into json-prefix-wasm-bytes.ts, as a reader (rejects without WebAssembly). */
