@@ -1,15 +1,11 @@
 // Tests that extractSightings' JSON paths equal the reference extraction on every JSON body: escapes, odd keys, malformed and truncated text.
 import fc from 'fast-check';
-import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { propertyParameters } from '../../tests/fast-check';
 import type { CapturedExchange, Sighting } from './exchange';
 import { extractSightings } from './extract';
 import { oracleResponseBody } from './testing/extract-oracle';
-
-const b64 = (value: string) => base64url.encode(value);
-const token = (n: number) =>
-  `${b64('{"alg":"RS256","kid":"k"}')}.${b64(JSON.stringify({ jti: `j-${n}` }))}.${b64('sig')}`;
+import { applyChanges, change, doc, token } from './testing/json-arbitraries';
 
 function responseSightings(body: string, mimeType: string): Sighting[] {
   const exchange: CapturedExchange = {
@@ -35,14 +31,6 @@ function expectedSightings(body: string): Sighting[] {
     if (path === '$.access_token' || path === '$.id_token') sighting.seenAs = 'token-endpoint';
     return sighting;
   });
-}
-
-/** Escapes the character at `at` as `\uXXXX` when it is a letter, digit or dot (a no-op inside a string). */
-function escapeAt(text: string, at: number): string {
-  const char = text.charAt(at);
-  if (!/[A-Za-z0-9.]/.test(char)) return text;
-  const escape = `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  return text.slice(0, at) + escape + text.slice(at + 1);
 }
 
 describe('extractSightings on JSON bodies', () => {
@@ -84,53 +72,6 @@ describe('extractSightings on JSON bodies', () => {
   });
 
   it('matches the reference extraction on generated, escaped and broken JSON (property)', () => {
-    const tokenText = fc.nat({ max: 6 }).map((n) => token(n));
-    const leaf = fc.oneof(
-      fc.jsonValue({ maxDepth: 1 }),
-      tokenText,
-      tokenText,
-      tokenText.map((x) => `see ${x}.`),
-      fc.tuple(tokenText, tokenText).map(([x, y]) => `${x} ${y}`),
-    );
-    const key = fc.oneof(
-      fc.string({ maxLength: 5 }),
-      fc.constantFrom('access_token', 'id_token', '0', '12', 'a b', '\u202E', '__proto__', '"'),
-      tokenText,
-    );
-    // JSON text written member by member, so keys come in any order and may repeat.
-    const doc: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
-      node: fc.oneof(
-        { depthSize: 'small' },
-        leaf.map((v) => JSON.stringify(v)),
-        fc.array(tie('node'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
-        fc
-          .array(fc.tuple(key, tie('node')), { maxLength: 5 })
-          .map((members) => `{${members.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
-      ),
-    })).node;
-    const change = fc.oneof(
-      fc.record({ kind: fc.constant('escape' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-      fc.record({
-        kind: fc.constant('insert' as const),
-        at: fc.nat(),
-        text: fc.constantFrom(
-          '\\/',
-          '\\u002e',
-          '\\',
-          '"',
-          ',',
-          '}',
-          ']',
-          '"a":1,',
-          '\n',
-          '\t',
-          '\r',
-          'x',
-          ' ',
-        ),
-      }),
-    );
     fc.assert(
       fc.property(
         doc,
@@ -138,13 +79,7 @@ describe('extractSightings on JSON bodies', () => {
         fc.boolean(),
         fc.constantFrom('application/json', ''),
         (text, changes, indent, mimeType) => {
-          let body = indent ? text.replaceAll(',', ',\n ') : text;
-          for (const step of changes) {
-            const at = step.at % (body.length + 1);
-            if (step.kind === 'escape') body = escapeAt(body, at);
-            else if (step.kind === 'truncate') body = body.slice(0, at);
-            else body = body.slice(0, at) + step.text + body.slice(at);
-          }
+          const body = applyChanges(indent ? text.replaceAll(',', ',\n ') : text, changes);
           const got = responseSightings(body, mimeType);
           // Without a JSON Content-Type only a body that starts like JSON is read as JSON.
           if (mimeType === '' && !/^\s*[[{]/.test(body)) return;

@@ -36,6 +36,14 @@ function probesFrom(picks: readonly number[], starts: readonly number[], len: nu
   return [...new Set(all)].sort((a, b) => a - b);
 }
 
+/** Both readers on `body` cut after 1 + cut % length characters, probed at picks and the tokens. */
+function expectSameReading(body: string, cut: number, picks: readonly number[]): void {
+  const len = body.length === 0 ? 0 : 1 + (cut % body.length);
+  const starts = findTokens(body).map((f) => f.start);
+  const { js, wasm: got } = both(body, len, probesFrom(picks, starts, len));
+  expect(got).toEqual(js);
+}
+
 describe('the WebAssembly JSON prefix reader', () => {
   it('reads what readJsonPrefix reads, record for record, on hand-picked texts', () => {
     const t = token(1);
@@ -75,11 +83,7 @@ describe('the WebAssembly JSON prefix reader', () => {
         (text, changes, picks, cut, pad) => {
           // Padding moves every character across the module's 64-byte blocks.
           const body = pad + applyChanges(text, changes).replaceAll(',', `,${pad}`);
-          const len = body.length === 0 ? 0 : 1 + (cut % body.length);
-          const starts = findTokens(body).map((f) => f.start);
-          const probes = probesFrom(picks, starts, len);
-          const { js, wasm: got } = both(body, len, probes);
-          expect(got).toEqual(js);
+          expectSameReading(body, cut, picks);
         },
       ),
       propertyParameters(),
@@ -125,11 +129,7 @@ describe('the WebAssembly JSON prefix reader', () => {
             const i = body.length === 0 ? 0 : at % (body.length + 1);
             body = body.slice(0, i) + wide + body.slice(i);
           }
-          const len = 1 + (cut % body.length);
-          const starts = findTokens(body).map((f) => f.start);
-          const probes = probesFrom(picks, starts, len);
-          const { js, wasm: got } = both(body, len, probes);
-          expect(got).toEqual(js);
+          expectSameReading(body, cut, picks);
         },
       ),
       propertyParameters(),

@@ -45,12 +45,7 @@ export function createWasmPrefixReader(
   let bytes = new Uint8Array(0);
   let words = new Int32Array(0);
   /** Lays out text, probes, scratch and output for a text of `size` bytes; grows the memory. */
-  const place = (
-    memory: WebAssembly.Memory,
-    scratchBytes: (len: number) => number,
-    size: number,
-    probeCount: number,
-  ) => {
+  const place = ({ memory, scratchBytes }: PrefixExports, size: number, probeCount: number) => {
     const probesAt = align(size + PADDING, 16);
     const scratchAt = align(probesAt + (probeCount + 1) * 4, 16);
     const outAt = align(scratchAt + scratchBytes(size), 16);
@@ -67,17 +62,16 @@ export function createWasmPrefixReader(
   return (text, len, probes): PrefixReading => {
     if (len < minLength) return readJsonPrefix(text, len, probes);
     exports ??= new WebAssembly.Instance(module).exports as unknown as PrefixExports;
-    const { memory, scratchBytes, scan } = exports;
     const source = len === text.length ? text : text.slice(0, len);
     // ASCII first (one byte per character); other text is encoded again at its UTF-8 length.
     let size = len;
-    let layout = place(memory, scratchBytes, size, probes.length);
+    let layout = place(exports, size, probes.length);
     let { read, written } = encoder.encodeInto(source, bytes.subarray(0, size));
     let offsets: Utf8Offsets | undefined;
     if (read !== len || written !== len) {
       offsets = new Utf8Offsets(source);
       size = offsets.byteLength;
-      layout = place(memory, scratchBytes, size, probes.length);
+      layout = place(exports, size, probes.length);
       ({ read, written } = encoder.encodeInto(source, bytes.subarray(0, size)));
       if (read !== len || written !== size) return readJsonPrefix(text, len, probes);
     }
@@ -86,7 +80,13 @@ export function createWasmPrefixReader(
     const at = offsets ? offsets.toBytes(probes) : probes;
     for (let i = 0; i < at.length; i++) words[(probesAt >> 2) + i] = at[i] as number;
     words[(probesAt >> 2) + at.length] = 0x7fffffff;
-    const status = scan(size, probesAt, scratchAt, outAt, outEnd) as PrefixReading['status'];
+    const status = exports.scan(
+      size,
+      probesAt,
+      scratchAt,
+      outAt,
+      outEnd,
+    ) as PrefixReading['status'];
     // Too deep, or too many records for the area: the JS reader tells which, and reads the rest.
     if (status === UNSUPPORTED) return readJsonPrefix(text, len, probes);
     const records = words.subarray(outAt >> 2, outEnd >> 2);

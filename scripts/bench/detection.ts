@@ -26,6 +26,8 @@ const EXTRACT_BUDGET = 3;
 const EXTRACT_MANY_JSON_BUDGET = 3.5;
 /** Hostile shapes: at most 5× the regex per MB. */
 const ADVERSARIAL_BUDGET = 5;
+/** Paired samples per row (the median of 11 per-pair ratios). */
+const RUNS = 11;
 /** Linear: the ratio to the (linear) regex at 10× the size within 1.5× of the ratio at 1 MB. */
 const LINEAR_BUDGET = 1.5;
 
@@ -153,7 +155,6 @@ export async function benchDetection(quick: boolean): Promise<BenchRow[]> {
   if (!(await loadJsonPrefixWasm())) throw new Error('the WebAssembly JSON reader did not load');
   const rows: BenchRow[] = [];
   for (const item of [...plainCases(quick), ...adversarialCases(quick)]) {
-    const runs = 11;
     rows.push(
       await ratioRow(
         {
@@ -165,7 +166,7 @@ export async function benchDetection(quick: boolean): Promise<BenchRow[]> {
         },
         () => findTokens(item.body),
         () => countRegexMatches(item.body),
-        { runs },
+        { runs: RUNS },
       ),
     );
     const exchange = exchangeWith(item.body, item.mimeType);
@@ -180,7 +181,7 @@ export async function benchDetection(quick: boolean): Promise<BenchRow[]> {
         },
         () => extractSightings(exchange),
         () => countRegexMatches(item.body),
-        { runs },
+        { runs: RUNS },
       ),
     );
   }

@@ -19,7 +19,7 @@ export const leaf = fc.oneof(
 );
 const key = fc.oneof(
   fc.string({ maxLength: 5 }),
-  fc.constantFrom('access_token', '0', '12', 'a b', '\u202E', '__proto__', '"', '\\'),
+  fc.constantFrom('access_token', 'id_token', '0', '12', 'a b', '\u202E', '__proto__', '"', '\\'),
   tokenText,
 );
 export const doc: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
