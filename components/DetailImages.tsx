@@ -1,5 +1,5 @@
 // DetailImages: the Images tab — fetch all (with progress), download all as a zip, one card per referenced image.
-import { useEffect, useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
 import {
   selectImageBatch,
   selectReplayCapture,
@@ -31,7 +31,7 @@ export function DetailImages({ store, capture, scope = '' }: DetailImagesProps) 
   const facts = useMemo(() => selectReplayCapture(capture.inspection), [capture.inspection]);
   const images = useMemo(() => selectScopedImages(replay, scope), [replay, scope]);
   // Tests (and a store of replays alone) render without a DetailPane to set the scope.
-  useEffect(() => actions.setScope(scope), [actions, scope]);
+  useLayoutEffect(() => actions.setScope(scope), [actions, scope]);
   const refs = useMemo(
     () => [...new Map(facts.images.map((ref) => [ref.id, ref])).values()],
     [facts.images],

@@ -129,6 +129,24 @@ describe('DetailPane', () => {
     expect(screen.getAllByTestId('replay-result')).toHaveLength(1);
   });
 
+  it('files an answer under the row selected when its button was clicked, before any effect has run', async () => {
+    const { store, send } = await renderPanel();
+    fireEvent.click(encryptedRow());
+    fireEvent.click(tab('replay'));
+    // Plain DOM clicks (no act): the row's render commits in a microtask, its effects only after a
+    // frame — the click on GET info lands in between, as a fast user's (or a busy panel's) would.
+    resultRow().click();
+    await Promise.resolve();
+    await Promise.resolve();
+    screen.getByTestId('replay-fetch-info').click();
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    const [entry] = store.getState().replay.replays;
+    expect(entry?.scope).toMatch(/^session:/);
+    await waitFor(() => expect(screen.getAllByTestId('replay-result')).toHaveLength(1));
+    fireEvent.click(encryptedRow());
+    expect(screen.queryAllByTestId('replay-result')).toHaveLength(0);
+  });
+
   it('uses a captured access token for the API it was sent to, masked, and shows the Replay tab', async () => {
     const { store } = await renderPanel();
     const detail = accessTokenRow(store, '/api/v2/info');

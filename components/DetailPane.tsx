@@ -1,5 +1,5 @@
 // DetailPane: the selected capture's detail in tabs (the chosen tab kept across rows), or a hint.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { DetailTab } from '../lib/detail/tabs';
 import {
   selectCaptureSessionId,
@@ -27,7 +27,9 @@ export function DetailPane() {
   const [tab, setTab] = useState<DetailTab>('checks');
   // Replays and fetched images belong to the selected capture's session.
   const scope = selected ? selectReplayScope(selected) : '';
-  useEffect(() => store.replay.setScope(scope), [store, scope]);
+  // Set in the commit, not after the next frame: a click that follows the selection (a separate
+  // event) must find the new scope, or its answer would be filed under the previous row.
+  useLayoutEffect(() => store.replay.setScope(scope), [store, scope]);
   const fetchedImages = useInspector((state) => selectScopedImageCount(state.replay, scope));
   const renderReplay = useCallback(
     (capture: Capture) => (

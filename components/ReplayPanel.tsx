@@ -1,5 +1,5 @@
 // ReplayPanel: the Replay tab — API base (with its suggestion), access token, and info/delete with answers below.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStoreSlice } from './useStoreSlice';
 import type { Inspection } from '../lib/jose/inspect';
@@ -62,7 +62,7 @@ export function ReplayPanel({ store, capture, scope = '' }: ReplayPanelProps) {
   }, [capture.id, facts.sessionId]);
 
   // Tests (and a store of replays alone) render without a DetailPane to set the scope.
-  useEffect(() => actions.setScope(scope), [actions, scope]);
+  useLayoutEffect(() => actions.setScope(scope), [actions, scope]);
   const sessionAnswers = useMemo(
     () => selectScopedReplays(replay, scope, SESSION_PURPOSES),
     [replay, scope],

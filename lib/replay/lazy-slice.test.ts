@@ -61,6 +61,20 @@ describe('createLazyReplaySlice', () => {
     expect(access.state().token).toBe(token);
   });
 
+  it('files a call made before the code loaded under the scope selected when it was made', async () => {
+    const access = holdState();
+    const manual = manualLoader();
+    const replay = createLazyReplaySlice(deps, access, manual.loader);
+    replay.setScope('session:a');
+    replay.setToken(await mintAccessToken());
+    const info = replay.fetchInfo(SESSION);
+    replay.setScope('session:b');
+    manual.settle().resolve();
+    expect((await info).ok).toBe(true);
+    expect(access.state().replays.map((entry) => entry.scope)).toEqual(['session:a']);
+    expect(access.state().scope).toBe('session:b');
+  });
+
   it('runs whenLoaded callbacks on load without starting it', async () => {
     const access = holdState();
     const manual = manualLoader();

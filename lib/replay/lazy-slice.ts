@@ -101,10 +101,10 @@ class DeferredReplay {
     this.wait(undefined, false);
   }
 
-  /** Records why nothing happened: the code did not load. */
-  fail(error: Error): string {
+  /** Records why nothing happened (the code did not load) as the problem of `scope`. */
+  fail(error: Error, scope = this.access.get().scope): string {
     const message = describeReplayCodeNotLoaded(error);
-    this.access.set({ problem: message, problemScope: this.access.get().scope });
+    this.access.set({ problem: message, problemScope: scope });
     return message;
   }
 
@@ -113,17 +113,34 @@ class DeferredReplay {
     return (...args) => {
       const loaded = this.current();
       if (loaded) return (loaded[name] as Method)(...args);
+      // The call belongs to the scope (session) selected when it was made, not when the code came.
+      const { scope } = this.access.get();
       // Called early, every action answers a promise (the void ones' callers ignore it).
       return new Promise((resolve) =>
         this.wait((target) => {
           resolve(
             target instanceof Error
-              ? failedOutcome(name, this.fail(target))
-              : (target[name] as Method)(...args),
+              ? failedOutcome(name, this.fail(target, scope))
+              : this.inScope(scope, () => (target[name] as Method)(...args)),
           );
         }, true),
       );
     };
+  }
+
+  /**
+   * Runs `call` with `scope` as the current scope, then puts the current one back. Actions read
+   * the scope as they start (synchronously), so an answer lands in the session it was asked from.
+   */
+  private inScope(scope: string, call: () => unknown): unknown {
+    const now = this.access.get().scope;
+    if (now === scope) return call();
+    applyReplayScope(this.access, scope);
+    try {
+      return call();
+    } finally {
+      applyReplayScope(this.access, now);
+    }
   }
 
   private attach(logic: ReplayLogic): ReplayActions {

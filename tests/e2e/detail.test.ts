@@ -178,11 +178,15 @@ describe('the detail pane in the real DevTools panel', () => {
     await click(rowOf(sessionA));
     expect((await shownTab()).panel).toBe('replay');
     await press($('replay-fetch-info'));
-    await waitFor('the info replay to answer 200', async () =>
-      (await sessionAnswers()).some((r) => r.purpose === 'info' && r.status === '200')
-        ? true
-        : undefined,
-    );
+    // A settled answer or a replay problem ends the wait, so a failure says what happened instead.
+    const outcome = await waitFor('the info replay to answer', async () => {
+      const answers = await sessionAnswers();
+      const problem = (await panel.$($('replay-problem'))) ? await textOf('replay-problem') : '';
+      return problem || answers.some((r) => r.purpose === 'info' && r.status !== 'pending')
+        ? { problem, answers }
+        : undefined;
+    });
+    expect(outcome).toEqual({ problem: '', answers: [{ purpose: 'info', status: '200' }] });
   });
 
   it('keeps A’s replay and images after selecting B and coming back; B shows none of them', async () => {
